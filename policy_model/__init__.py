@@ -1,0 +1,1 @@
+"""The policy domain: drafts, their TOML file, the roster and the rules. No UI, no Word."""

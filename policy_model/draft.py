@@ -1,0 +1,218 @@
+"""The draft: every decision of a policy, as plain typed data.
+
+The dataclasses here are the schema of the TOML file: `toml_io` reads and writes them by
+walking their fields, so a field added here is loaded, validated and saved with no other
+change. Field order is the order on disk; a field with a default may be left out by hand.
+`None` means "not set" and is not written (TOML has no null).
+
+The employees themselves are not part of the draft: they live in the roster snapshot beside
+it (see `roster_snapshot`), and the draft keeps only a reference to that file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+SCHEMA_VERSION = 1
+
+Market = Literal["b2b", "b2c", "both"]
+Status = Literal["granted", "review", "denied"]
+Touch = Literal["high", "low"]
+ApproverRole = Literal["legal", "hr", "executive", "compliance", "other"]
+ApprovalStatus = Literal["pending", "approved", "changes requested"]
+TrainingFormat = Literal["in person", "online", "self-paced", "video call"]
+Device = Literal["company phone", "own phone", "company computer", "own computer"]
+
+STATUSES: tuple[Status, ...] = ("granted", "review", "denied")
+MARKETS: tuple[Market, ...] = ("b2b", "b2c", "both")
+
+
+@dataclass
+class PolicyHeader:
+    """Who the policy is for and what it is called; the title block of the export."""
+
+    company: str
+    title: str = "Social Media and Mobile Communication Policy"
+    version: str = "0.1"
+    effective_date: date | None = None
+    owner: str = ""
+    market: Market = "b2b"
+    industry: str = "general"
+    jurisdiction: str = ""
+
+
+@dataclass
+class RosterRef:
+    """Where the employees are: the snapshot file beside the draft, and how it was made.
+
+    `sha256` and `rows` let a load notice a snapshot that was replaced or edited since the
+    import; `mapping` (our field -> the source's column header) lets next month's re-import
+    run without asking again.
+    """
+
+    snapshot: str = ""
+    sha256: str = ""
+    rows: int = 0
+    source: str = ""
+    imported_at: datetime | None = None
+    sheet: str | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Rule:
+    """One eligibility rule: every condition that is set must hold; first match wins.
+
+    Conditions left unset match anyone. `roles` and `departments` match when the person's
+    role or department contains any of the words given (case-insensitive).
+    """
+
+    id: str
+    outcome: Status
+    reason: str
+    roles: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)
+    customer_facing: bool | None = None
+    max_clients: int | None = None
+    min_clients: int | None = None
+    touch: Touch | None = None
+    clients_unknown: bool | None = None
+
+
+@dataclass
+class Override:
+    """A person's status decided by someone rather than by the rules, and why."""
+
+    employee_id: str
+    status: Status
+    reason: str
+    by: str = ""
+    at: datetime | None = None
+
+
+@dataclass
+class Eligibility:
+    """The ordered rules of step 1, and the exceptions made by hand."""
+
+    rules: list[Rule] = field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
+
+
+@dataclass
+class Channel:
+    """A channel the company may use with customers, and on what terms.
+
+    `groups` narrows who gets the channel ("department:Sales", "role:Banker",
+    "employee:E0042"); empty means every granted employee.
+    """
+
+    id: str
+    enabled: bool = False
+    name: str | None = None
+    custom: bool = False
+    business_account: bool = True
+    personal_account: bool = False
+    devices: list[Device] = field(default_factory=list)
+    response_time: str = ""
+    archiving_required: bool = False
+    groups: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Clause:
+    """A section of the written policy. `text` holds `{variables}` filled at export.
+
+    `customised` marks text the user rewrote, so a newer library text never replaces it.
+    """
+
+    id: str
+    enabled: bool = True
+    title: str = ""
+    text: str = ""
+    customised: bool = False
+
+
+@dataclass
+class TrainingSession:
+    title: str
+    date: date | None = None
+    format: TrainingFormat = "online"
+    audience: str = "granted"
+
+
+@dataclass
+class Completion:
+    employee_id: str
+    session: str
+    date: date
+
+
+@dataclass
+class Training:
+    """Training that every granted employee completes before using a channel."""
+
+    sessions: list[TrainingSession] = field(default_factory=list)
+    completions: list[Completion] = field(default_factory=list)
+
+
+@dataclass
+class DisciplineStep:
+    """One rung of the ladder from a reminder to revoking access."""
+
+    name: str
+    description: str = ""
+
+
+@dataclass
+class Approver:
+    name: str
+    title: str = ""
+    role: ApproverRole = "legal"
+    status: ApprovalStatus = "pending"
+    date: date | None = None
+
+
+@dataclass
+class Revision:
+    version: str
+    date: date
+    author: str = ""
+    summary: str = ""
+
+
+@dataclass
+class Draft:
+    """A whole policy draft: the single source of truth the TUI edits and the export reads."""
+
+    policy: PolicyHeader
+    schema_version: int = SCHEMA_VERSION
+    roster: RosterRef = field(default_factory=RosterRef)
+    eligibility: Eligibility = field(default_factory=Eligibility)
+    channels: list[Channel] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    training: Training = field(default_factory=Training)
+    discipline: list[DisciplineStep] = field(default_factory=list)
+    approvers: list[Approver] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Employee:
+    """One row of the roster snapshot, in our canonical fields.
+
+    `extra` keeps the source's other columns, in order, so nothing HR gave us is lost.
+    Slots keep 200,000 of these small.
+    """
+
+    id: str
+    name: str = ""
+    email: str = ""
+    role: str = ""
+    department: str = ""
+    manager: str = ""
+    clients: int | None = None
+    touch: Touch | None = None
+    customer_facing: bool | None = None
+    extra: dict[str, str] = field(default_factory=dict)

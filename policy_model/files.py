@@ -1,0 +1,73 @@
+"""Writing files so that a crash never leaves a half-written one.
+
+Drafts, roster snapshots and exports all go through `atomic_write`: the bytes go to a
+temporary file in the same folder, are flushed to disk, and only then replace the target in
+one rename. A reader sees the old file or the new one, never a mixture.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+PRIVATE = 0o600
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, *, mode: int = PRIVATE, backup: bool = False) -> Iterator[IO[bytes]]:
+    """Yield a binary stream; on a clean exit its bytes replace `path` atomically.
+
+    With `backup`, the file being replaced is first kept as `PATH.bak` (itself replaced
+    atomically), so the previous version is always one rename away. On any exception the
+    temporary file is removed and `path` is untouched.
+    """
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        if backup and path.exists():
+            _copy_atomic(path, backup_path(path), mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE, backup: bool = False) -> None:
+    with atomic_writer(path, mode=mode, backup=backup) as stream:
+        stream.write(data)
+
+
+def atomic_write_with(path: Path, write: Callable[[IO[bytes]], None], *, mode: int = PRIVATE) -> None:
+    """Let `write` fill the stream (a docx library, a CSV writer) and commit it atomically."""
+    with atomic_writer(path, mode=mode) as stream:
+        write(stream)
+
+
+def _copy_atomic(source: Path, target: Path, mode: int) -> None:
+    atomic_write(target, source.read_bytes(), mode=mode)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable; some filesystems do not allow it, which is harmless."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,168 @@
+"""The roster snapshot: `NAME.roster.csv` beside `NAME.toml`, holding the employees.
+
+Employees are kept out of the TOML because a national bank's 200,000 people would make the
+policy file 26 MB and slow to read, and would spread personal data through git history. The
+snapshot is plain UTF-8 CSV, our canonical columns first, written atomically and privately at
+import; the draft records its sha256 so a replaced or edited snapshot is noticed.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .draft import Employee, RosterRef
+from .files import atomic_write
+from .problems import Problem
+
+CANONICAL = ("id", "name", "email", "role", "department", "manager", "clients", "touch", "customer_facing")
+_YES = {"yes", "y", "true", "1", "x"}
+_NO = {"no", "n", "false", "0", ""}
+
+# Called now and then during a long read with (lines read, total lines); returning True asks
+# the reader to stop and keep what it has.
+Progress = Callable[[int, int], bool]
+
+
+@dataclass
+class Roster:
+    """The employees of a draft, in snapshot order, with what was wrong reading them."""
+
+    employees: list[Employee] = field(default_factory=list)
+    extra_columns: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    cancelled: bool = False
+
+    def by_id(self) -> dict[str, Employee]:
+        return {e.id: e for e in self.employees}
+
+
+def snapshot_path(draft_path: Path) -> Path:
+    """`policy.toml` -> `policy.roster.csv`, in the same folder."""
+    draft_path = Path(draft_path)
+    return draft_path.with_name(draft_path.stem + ".roster.csv")
+
+
+def encode_flag(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def parse_flag(text: str) -> bool | None:
+    """yes/no as HR files write it; None for an empty cell; ValueError for anything else."""
+    word = text.strip().lower()
+    if not word:
+        return None
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise ValueError(f'expected yes or no, got "{text}"')
+
+
+def snapshot_bytes(employees: Iterable[Employee], extra_columns: list[str]) -> bytes:
+    """The snapshot's exact bytes: canonical columns, then the source's other columns."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*CANONICAL, *extra_columns])
+    for e in employees:
+        writer.writerow([
+            e.id, e.name, e.email, e.role, e.department, e.manager,
+            "" if e.clients is None else str(e.clients), e.touch or "", encode_flag(e.customer_facing),
+            *(e.extra.get(c, "") for c in extra_columns),
+        ])
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_snapshot(path: Path, employees: list[Employee], extra_columns: list[str], ref: RosterRef) -> None:
+    """Write the snapshot atomically (owner-only) and record its name, hash and size in `ref`."""
+    data = snapshot_bytes(employees, extra_columns)
+    atomic_write(path, data)
+    ref.snapshot = Path(path).name
+    ref.sha256 = hashlib.sha256(data).hexdigest()
+    ref.rows = len(employees)
+
+
+def read_snapshot(draft_path: Path, ref: RosterRef, progress: Progress | None = None) -> Roster:
+    """Read the snapshot a draft refers to, checking it is the one the draft was saved with.
+
+    A missing or changed snapshot is reported, not fatal: the draft still opens and the
+    roster step offers to re-import.
+    """
+    if not ref.snapshot:
+        return Roster()
+    path = Path(draft_path).with_name(ref.snapshot)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = "is missing" if isinstance(error, FileNotFoundError) else f"cannot be read ({error.strerror})"
+        return Roster(problems=[Problem(str(path), f"the roster snapshot {reason}; re-import the roster",
+                                        field="roster.snapshot", severity="warning")])
+    roster = parse_snapshot(data, str(path), progress)
+    if ref.sha256 and hashlib.sha256(data).hexdigest() != ref.sha256:
+        roster.problems.insert(0, Problem(
+            str(path), "the roster snapshot changed since it was imported (its sha256 differs); "
+            "check it or re-import the roster", field="roster.sha256", severity="warning"))
+    return roster
+
+
+def parse_snapshot(data: bytes, file: str, progress: Progress | None = None) -> Roster:
+    """Employees from snapshot bytes; bad rows are reported with their line and skipped."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return Roster(problems=[Problem(file, "the roster snapshot is not UTF-8 text")])
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None or tuple(header[: len(CANONICAL)]) != CANONICAL:
+        return Roster(problems=[Problem(file, "not a roster snapshot: the first line must be "
+                                        + ",".join(CANONICAL), line=1)])
+    extra = header[len(CANONICAL):]
+    roster = Roster(extra_columns=extra)
+    seen: dict[str, int] = {}
+    total = text.count("\n")
+    for count, row in enumerate(reader, start=1):
+        line = reader.line_num
+        if progress and count % 20_000 == 0 and progress(line, total):
+            roster.cancelled = True
+            break
+        employee, problem = _employee(row, extra, file, line)
+        if problem:
+            roster.problems.append(problem)
+            continue
+        assert employee is not None
+        if employee.id in seen:
+            roster.problems.append(Problem(file, f"duplicate employee id {employee.id} (first on line {seen[employee.id]})",
+                                           line=line))
+            continue
+        seen[employee.id] = line
+        roster.employees.append(employee)
+    return roster
+
+
+def _employee(row: list[str], extra: list[str], file: str, line: int) -> tuple[Employee | None, Problem | None]:
+    if not any(row):
+        return None, Problem(file, "empty row", line=line)
+    row = row + [""] * (len(CANONICAL) + len(extra) - len(row))
+    id_, name, email, role, department, manager, clients, touch, facing = row[: len(CANONICAL)]
+    if not id_.strip():
+        return None, Problem(file, "missing employee id", field="id", line=line)
+    try:
+        client_count = int(clients) if clients.strip() else None
+    except ValueError:
+        return None, Problem(file, f'client count is not a whole number: "{clients}"', field="clients", line=line)
+    if touch not in ("", "high", "low"):
+        return None, Problem(file, f'touch must be high or low, got "{touch}"', field="touch", line=line)
+    try:
+        customer_facing = parse_flag(facing)
+    except ValueError as error:
+        return None, Problem(file, str(error), field="customer_facing", line=line)
+    return Employee(
+        id=id_, name=name, email=email, role=role, department=department, manager=manager,
+        clients=client_count, touch=touch or None,  # type: ignore[arg-type]
+        customer_facing=customer_facing,
+        extra=dict(zip(extra, row[len(CANONICAL):])) if extra else {},
+    ), None

@@ -1,0 +1,20 @@
+"""Shared fixtures: the bundled example copied to a temporary folder, so tests can change it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "regional-bank.toml"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def example_draft(tmp_path: Path) -> Path:
+    """A private copy of the example draft and its roster snapshot; returns the draft's path."""
+    for source in EXAMPLE.parent.glob("regional-bank.*"):
+        shutil.copy(source, tmp_path / source.name)
+    return tmp_path / EXAMPLE.name

@@ -1,0 +1,146 @@
+"""The Textual app: it holds the one open document and the screens that show it.
+
+The App stays small: it owns the document, saving, opening and quitting; each step is its
+own widget in `tui/steps/`, each dialog its own screen in `tui/screens/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from policy_model.document import Document
+from policy_model.problems import ProblemsError
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from tui.launch import document_for
+from tui.recent import RecentDrafts
+from tui.screens.confirm import Choice, ConfirmScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.path_prompt import PathPrompt
+from tui.screens.start import StartScreen
+
+
+class PolicyApp(App[None]):
+    """policy-tui: walk the three steps and export the policy."""
+
+    TITLE = "policy-tui"
+    # One stylesheet for the shell and one per step, so each step's look lives beside its peers.
+    CSS_PATH: ClassVar[list[str]] = [
+        f"styles/{name}.tcss" for name in ("app", "roster", "channels", "wording", "review")
+    ]
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Write the draft to its file"),
+        Binding("ctrl+o", "open", "Open", id="open", tooltip="Open another draft file"),
+        Binding("f1", "help", "Help", id="help", tooltip="Every key and what it does"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave (asks first if there are unsaved changes)",
+                priority=True),
+    ]
+
+    def __init__(self, document: Document | None, *, recent: RecentDrafts | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.recent = recent or RecentDrafts(None)
+
+    def on_mount(self) -> None:
+        if self.document is None:
+            self.push_screen(StartScreen(self.recent.paths))
+        else:
+            self._show(self.document)
+
+    def _show(self, document: Document) -> None:
+        self.document = document
+        if document.exists:
+            self.recent.add(document.path)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(MainScreen(document))
+        else:
+            self.push_screen(MainScreen(document))
+        self.refresh_title()
+        for problem in document.problems + document.roster.problems:
+            self.notify(str(problem), severity="warning", timeout=8)
+
+    def refresh_title(self) -> None:
+        """The header shows the file and whether it has unsaved changes (read from the model)."""
+        document = self.document
+        if document is None:
+            self.sub_title = ""
+            return
+        marks = []
+        if document.modified:
+            marks.append("unsaved changes")
+        if document.read_only:
+            marks.append("read-only")
+        self.sub_title = str(document.path) + (f" • {', '.join(marks)}" if marks else "")
+
+    def open_path(self, path: Path) -> None:
+        """Open a draft (a new one if the file does not exist); problems are shown, not raised."""
+        try:
+            document = document_for(path)
+        except ProblemsError as error:
+            self.notify("\n".join(str(p) for p in error.problems[:8]), title="This draft cannot be opened",
+                        severity="error", timeout=15)
+            return
+        self._show(document)
+
+    def action_save(self) -> None:
+        if self.document is None:
+            return
+        try:
+            self.document.save()
+        except ProblemsError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            return
+        except OSError as error:
+            self.notify(f"{self.document.path}: {error.strerror}", title="Not saved", severity="error", timeout=10)
+            return
+        self.recent.add(self.document.path)
+        self.refresh_title()
+        self.notify(f"Saved {self.document.path}")
+
+    def action_open(self) -> None:
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._unless_unsaved("Open another draft", lambda: self.open_path(path))
+
+        self.push_screen(PathPrompt("Open a draft", "path of a .toml draft (a new one if it does not exist)"), chosen)
+
+    async def action_quit(self) -> None:
+        self._unless_unsaved("Quit", self.exit)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def _unless_unsaved(self, what: str, then: object) -> None:
+        """Run `then` now, or after asking when the draft has unsaved changes."""
+        if self.document is None or not self.document.modified:
+            then()  # type: ignore[operator]
+            return
+
+        def answered(choice: Choice | None) -> None:
+            if choice == "save":
+                self.action_save()
+                if self.document is not None and self.document.modified:
+                    return
+            if choice in ("save", "discard"):
+                then()  # type: ignore[operator]
+
+        self.push_screen(ConfirmScreen(f"{what}: the draft has unsaved changes.", what), answered)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every app and screen binding, so nothing is reachable by key alone."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen or binding.action in {"command_palette"}:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(binding.description, f"{binding.tooltip} ({key})".lstrip(),
+                                lambda action=binding.action, node=active.node: self.run_action(action, node))

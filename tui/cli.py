@@ -1,0 +1,90 @@
+"""The `policy-tui` command: open the TUI, or run a headless command on a draft.
+
+Each headless command lives in `tui/commands/` as a module with `add_parser` and `run`; this
+module only dispatches. A user's mistake is printed as one line per problem with exit code 1;
+bad usage is argparse's exit code 2; nothing here prints a traceback for either.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from policy_model.problems import Problem, ProblemsError
+
+# Subcommand name -> module in tui.commands; imported only when that command runs.
+COMMANDS = {"new": "new", "check": "check"}
+USER_ERROR = 1
+
+
+def package_version() -> str:
+    try:
+        return version("policy-tui")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policy-tui",
+        description="Write your company's social media and mobile policy: decide who needs access, "
+        "choose the channels, word the policy, export it for sign-off.",
+        epilog="Run 'policy-tui COMMAND --help' for a command's options. "
+        "With no command, opens the app on DRAFT (a new draft if the file does not exist).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        import_module(f"tui.commands.{module}").add_parser(subparsers)
+    return parser
+
+
+def build_open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="policy-tui", description="Open the app on a draft.")
+    parser.add_argument("draft", nargs="?", type=Path, metavar="DRAFT",
+                        help="the draft to open (created on first save if it does not exist)")
+    return parser
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in args_list if not a.startswith("-")), None)
+    if first in COMMANDS or not args_list or args_list[0] in ("-h", "--help", "--version"):
+        if not args_list:
+            return _open(None)
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            return _open(None)
+        return _run(lambda: import_module(f"tui.commands.{COMMANDS[args.command]}").run(args))
+    args = build_open_parser().parse_args(args_list)
+    return _open(args.draft)
+
+
+def _run(command: object) -> int:
+    try:
+        return int(command())  # type: ignore[operator]
+    except ProblemsError as error:
+        print_problems(error.problems)
+        return USER_ERROR
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=sys.stderr)
+        return USER_ERROR
+
+
+def _open(draft: Path | None) -> int:
+    from tui.launch import launch
+
+    return _run(lambda: launch(draft))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

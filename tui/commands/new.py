@@ -1,0 +1,34 @@
+"""`policy-tui new DRAFT`: start a draft file with the method's defaults."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from policy_model.document import create_document
+from policy_model.draft import MARKETS
+from policy_model.problems import Problem, ProblemsError
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("new", help="create a new draft file",
+                                   description="Create a new draft with the method's defaults.")
+    parser.add_argument("draft", type=Path, metavar="DRAFT", help="the .toml file to create")
+    parser.add_argument("--company", default="", help="the company's name")
+    parser.add_argument("--market", choices=MARKETS, default="b2b",
+                        help="who the company sells to: b2b, b2c or both (default b2b)")
+    parser.add_argument("--industry", default="general",
+                        help="for example general, financial or healthcare (default general)")
+
+
+def run(args: argparse.Namespace) -> int:
+    path: Path = args.draft
+    if path.exists():
+        raise ProblemsError([Problem(str(path), "already exists; choose another name or open it with "
+                                     f"'policy-tui {path}'")])
+    if not path.parent.is_dir():
+        raise ProblemsError([Problem(str(path), f"the folder {path.parent} does not exist")])
+    document = create_document(path, company=args.company, market=args.market, industry=args.industry)
+    document.save()
+    print(f"created {path}; open it with 'policy-tui {path}'")
+    return 0

@@ -1,0 +1,1 @@
+"""Screens: the main step screen, the start screen and the dialogs."""

@@ -1,0 +1,1 @@
+"""The steps of the method, one widget each, in the order the sidebar shows them."""

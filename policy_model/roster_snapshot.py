@@ -135,7 +135,8 @@ def parse_snapshot(data: bytes, file: str, progress: Progress | None = None) -> 
             continue
         assert employee is not None
         if employee.id in seen:
-            roster.problems.append(Problem(file, f"duplicate employee id {employee.id} (first on line {seen[employee.id]})",
+            first = seen[employee.id]
+            roster.problems.append(Problem(file, f"duplicate employee id {employee.id} (first on line {first})",
                                            line=line))
             continue
         seen[employee.id] = line
@@ -164,5 +165,5 @@ def _employee(row: list[str], extra: list[str], file: str, line: int) -> tuple[E
         id=id_, name=name, email=email, role=role, department=department, manager=manager,
         clients=client_count, touch=touch or None,  # type: ignore[arg-type]
         customer_facing=customer_facing,
-        extra=dict(zip(extra, row[len(CANONICAL):])) if extra else {},
+        extra=dict(zip(extra, row[len(CANONICAL):], strict=False)) if extra else {},
     ), None

@@ -159,7 +159,7 @@ def _decode_dataclass(cls: type, value: Any, path: str, issues: list[Issue]) -> 
     for key, raw in value.items():
         where = f"{path}.{key}" if path else key
         if key not in fields:
-            close = difflib.get_close_matches(key, list(fields), n=1)
+            close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.75)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             issues.append((where, f"unknown key{hint}"))
             continue

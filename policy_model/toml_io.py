@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -22,6 +23,15 @@ from .toml_locate import locate_keys, position_of
 
 _TOML_ERROR_AT = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 _TOML_ERROR_AT_END = re.compile(r"^(.*) \(at end of document\)$")
+
+
+# Lists whose entries must be unique by a key: (dotted path, key, how to name an entry).
+_UNIQUE = (
+    ("eligibility.overrides", "employee_id", "an override for employee"),
+    ("eligibility.rules", "id", "a rule with id"),
+    ("channels", "id", "a channel with id"),
+    ("clauses", "id", "a clause with id"),
+)
 
 
 @dataclass
@@ -60,7 +70,7 @@ def parse(text: str, file: str) -> LoadedDraft:
                                     f"this one knows {SCHEMA_VERSION}); it opens read-only", "warning"))
     elif isinstance(version, int) and version < 1:
         problems.append(_located(file, positions, "schema_version", f"expected 1 or more, got {version}"))
-    problems.extend(_duplicates(draft, file, positions) if draft else [])
+    problems.extend(_duplicates(data, file, positions))
     if any(p.severity == "error" for p in problems) and draft is not None and not read_only:
         draft = None
     return LoadedDraft(draft, problems, read_only)
@@ -119,22 +129,29 @@ def _located(file: str, positions: dict[str, tuple[int, int]], path: str, messag
     return Problem(file, message, field=path, line=line, column=column, severity=severity)  # type: ignore[arg-type]
 
 
-def _duplicates(draft: Draft, file: str, positions: dict[str, tuple[int, int]]) -> list[Problem]:
-    """Keys that must be unique within their list: a second one is an error at its own line."""
+def _duplicates(data: dict[str, Any], file: str, positions: dict[str, tuple[int, int]]) -> list[Problem]:
+    """Keys that must be unique within their list: a second one is an error at its own line.
+
+    Checked on the parsed TOML rather than the decoded draft, so an entry with another
+    problem (a bad status, say) is still seen as the duplicate it is.
+    """
     problems: list[Problem] = []
-    groups = {
-        "eligibility.overrides": ("employee_id", draft.eligibility.overrides, "an override for employee"),
-        "eligibility.rules": ("id", draft.eligibility.rules, "a rule with id"),
-        "channels": ("id", draft.channels, "a channel with id"),
-        "clauses": ("id", draft.clauses, "a clause with id"),
-    }
-    for path, (key, items, what) in groups.items():
-        seen: dict[str, int] = {}
-        for n, item in enumerate(items):
-            value = getattr(item, key)
+    for path, key, what in _UNIQUE:
+        seen: dict[Any, int] = {}
+        for n, item in enumerate(_at_path(data, path)):
+            value = item.get(key) if isinstance(item, dict) else None
+            if value is None or not isinstance(value, (str, int)):
+                continue
             if value in seen:
                 problems.append(_located(file, positions, f"{path}[{n}].{key}",
                                          f'duplicate: {what} "{value}" is already at {path}[{seen[value]}]'))
             else:
                 seen[value] = n
     return problems
+
+
+def _at_path(data: dict[str, Any], path: str) -> list[Any]:
+    node: Any = data
+    for part in path.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node if isinstance(node, list) else []

@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from policy_model.document import Document
-from policy_model.problems import ProblemsError
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from policy_model.document import Document
+from policy_model.problems import ProblemsError
 from tui.launch import document_for
 from tui.recent import RecentDrafts
 from tui.screens.confirm import Choice, ConfirmScreen
@@ -47,20 +47,29 @@ class PolicyApp(App[None]):
         self.document = document
         self.recent = recent or RecentDrafts(None)
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
+        """The first screen is the draft itself (or the start screen), never an empty one."""
         if self.document is None:
-            self.push_screen(StartScreen(self.recent.paths))
-        else:
-            self._show(self.document)
+            return StartScreen(self.recent.paths)
+        return MainScreen(self.document)
+
+    def on_mount(self) -> None:
+        if self.document is not None:
+            self._opened(self.document)
 
     def _show(self, document: Document) -> None:
+        """Show another document: the main screen rebuilds itself, or comes up over the start."""
         self.document = document
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None:
+            self.push_screen(MainScreen(document))
+        else:
+            self.call_after_refresh(main.show, document)
+        self._opened(document)
+
+    def _opened(self, document: Document) -> None:
         if document.exists:
             self.recent.add(document.path)
-        if len(self.screen_stack) > 1:
-            self.switch_screen(MainScreen(document))
-        else:
-            self.push_screen(MainScreen(document))
         self.refresh_title()
         for problem in document.problems + document.roster.problems:
             self.notify(str(problem), severity="warning", timeout=8)

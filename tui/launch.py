@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from policy_model.document import Document, create_document, open_document
-
 from tui.recent import RecentDrafts
 
 

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Label
 def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
     """(key, action, what it does) for every described binding active on `screen`."""
     rows = []
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         if binding.description:
             rows.append((screen.app.get_key_display(binding), binding.description, binding.tooltip))

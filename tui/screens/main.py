@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from policy_model.document import Document
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
+from policy_model.document import Document
 from tui.steps.base import Step
 from tui.steps.channels import ChannelsStep
 from tui.steps.review import ReviewStep
@@ -23,8 +23,10 @@ STEPS: tuple[type[Step], ...] = (RosterStep, ChannelsStep, WordingStep, ReviewSt
 
 
 class MainScreen(Screen[None]):
+    # The step keys are shown by the sidebar itself, so they stay out of the footer (which keeps
+    # room for each step's own keys at 80 columns); help and the palette still list them.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(step.KEY, f"show_step('{step.KEY}')", step.TITLE, id=f"step.{step.KEY}",
+        Binding(step.KEY, f"show_step('{step.KEY}')", step.TITLE, id=f"step.{step.KEY}", show=False,
                 tooltip=f"Step {step.KEY}: {step.PURPOSE}")
         for step in STEPS
     ]
@@ -37,27 +39,41 @@ class MainScreen(Screen[None]):
         yield Header()
         with Horizontal():
             yield OptionList(*(Option(f"{s.KEY} {s.TITLE}", id=s.KEY) for s in STEPS), id="steps")
+            # Only the first step is built at start; the others on their first visit, so opening a
+            # draft stays quick however heavy the later steps are.
             with ContentSwitcher(initial=f"step-{STEPS[0].KEY}", id="step-switcher"):
-                for step in STEPS:
-                    yield step(self.document)
+                yield STEPS[0](self.document)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#steps", OptionList).highlighted = 0
 
+    async def show(self, document: Document) -> None:
+        """Rebuild every step for another document (open, or recovery)."""
+        self.document = document
+        await self.recompose()
+        self.on_mount()
+
     @property
     def current_step(self) -> str:
         return (self.query_one(ContentSwitcher).current or "step-1").removeprefix("step-")
 
-    def action_show_step(self, key: str) -> None:
-        self.query_one(ContentSwitcher).current = f"step-{key}"
+    async def action_show_step(self, key: str) -> None:
+        await self._switch_to(key)
         options = self.query_one("#steps", OptionList)
         options.highlighted = options.get_option_index(key)
 
     @on(OptionList.OptionHighlighted, "#steps")
-    def _step_picked(self, event: OptionList.OptionHighlighted) -> None:
+    async def _step_picked(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:
-            self.query_one(ContentSwitcher).current = f"step-{event.option.id}"
+            await self._switch_to(event.option.id)
+
+    async def _switch_to(self, key: str) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if not switcher.query_children(f"#step-{key}"):
+            step = next(s for s in STEPS if s.KEY == key)
+            await switcher.mount(step(self.document))
+        switcher.current = f"step-{key}"
 
     @on(Step.Changed)
     def _draft_changed(self) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from policy_model.document import Document
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
+
+from policy_model.document import Document
 
 
 class Step(Vertical):

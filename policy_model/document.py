@@ -7,11 +7,13 @@ state makes the draft clean again.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import toml_io
+from . import recovery, toml_io
+from .files import sha256_of
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision
 from .eligibility import default_rules
 from .problems import Problem, ProblemsError
@@ -42,6 +44,10 @@ class Document:
     # Undo history: the draft's TOML text after each change; `_at` is the current entry.
     _history: list[str] = field(default_factory=list, repr=False)
     _at: int = field(default=0, repr=False)
+    # The sha256 of the file as last read or written, to notice edits made outside the app.
+    disk_sha256: str | None = field(default=None, repr=False)
+    # False until the snapshot has been read: a large roster loads after the first screen.
+    roster_loaded: bool = False
 
     def __post_init__(self) -> None:
         self._history = [toml_io.dumps(self.draft)]
@@ -54,14 +60,34 @@ class Document:
     def exists(self) -> bool:
         return self.saved_text is not None
 
-    def save(self, path: Path | None = None) -> None:
-        """Write the draft (to `path`, for save-as); refuses a draft from a newer schema."""
+    def save(self, path: Path | None = None, *, overwrite_outside_edit: bool = False) -> None:
+        """Write the draft (to `path`, for save-as), then drop its recovery file.
+
+        Refuses a draft from a newer schema, and a file edited outside the app since it was
+        read (a hand edit, a `git pull`) unless the caller says to overwrite it: an outside
+        edit is never lost silently.
+        """
         if self.read_only:
             raise ProblemsError([Problem(str(self.path), "this draft was written by a newer policy-tui "
                                          "and is read-only here; saving could lose what it added")])
         target = Path(path) if path else self.path
+        if target == self.path and not overwrite_outside_edit and self.changed_on_disk():
+            raise ChangedOnDiskError([Problem(str(self.path), "the file was changed outside policy-tui since "
+                                              "it was opened; reload it, or save again to overwrite")])
         self.saved_text = toml_io.save(self.draft, target)
+        self.disk_sha256 = hashlib.sha256(self.saved_text.encode("utf-8")).hexdigest()
+        recovery.discard(self.path)
         self.path = target
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file now differs from what was last read or written here.
+
+        A file that disappeared is not an edit to protect: saving simply writes it again.
+        """
+        if self.disk_sha256 is None:
+            return False
+        now = sha256_of(self.path)
+        return now is not None and now != self.disk_sha256
 
     def changed(self) -> None:
         """Record the draft after a model operation, so it can be undone; call after every change."""
@@ -95,7 +121,12 @@ class Document:
     def load_roster(self, progress: Progress | None = None) -> Roster:
         """Read the snapshot the draft refers to (slow for a large roster: run in a worker)."""
         self.roster = read_snapshot(self.path, self.draft.roster, progress)
+        self.roster_loaded = not self.roster.cancelled
         return self.roster
+
+
+class ChangedOnDiskError(ProblemsError):
+    """The draft file was edited outside the app; saving now would overwrite that edit."""
 
 
 def open_document(path: Path, *, with_roster: bool = True) -> Document:
@@ -106,7 +137,7 @@ def open_document(path: Path, *, with_roster: bool = True) -> Document:
         raise ProblemsError(loaded.problems)
     # The baseline is the draft as loaded, so a hand-formatted file is not "modified" on open.
     document = Document(loaded.draft, path, saved_text=toml_io.dumps(loaded.draft), read_only=loaded.read_only,
-                        problems=loaded.problems)
+                        problems=loaded.problems, disk_sha256=loaded.sha256)
     if with_roster:
         document.load_roster()
     return document
@@ -114,4 +145,4 @@ def open_document(path: Path, *, with_roster: bool = True) -> Document:
 
 def create_document(path: Path, company: str = "", market: Market = "b2b", industry: str = "general") -> Document:
     """A new, unsaved draft that will be written at `path`."""
-    return Document(new_draft(company, market, industry), Path(path))
+    return Document(new_draft(company, market, industry), Path(path), roster_loaded=True)

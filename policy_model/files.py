@@ -8,6 +8,7 @@ one rename. A reader sees the old file or the new one, never a mixture.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -15,6 +16,14 @@ from pathlib import Path
 from typing import IO
 
 PRIVATE = 0o600
+
+
+def sha256_of(path: Path) -> str | None:
+    """The file's sha256, or None when it does not exist (any other read error propagates)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
 
 
 def backup_path(path: Path) -> Path:

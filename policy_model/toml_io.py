@@ -7,6 +7,7 @@ in field order, so a save without changes is byte-identical and git diffs stay s
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ class LoadedDraft:
     draft: Draft | None
     problems: list[Problem] = field(default_factory=list)
     read_only: bool = False
+    sha256: str | None = None
 
 
 def dumps(draft: Draft) -> str:
@@ -92,7 +94,9 @@ def load(path: Path) -> LoadedDraft:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return LoadedDraft(None, [Problem(str(path), "is not UTF-8 text (a draft must be TOML in UTF-8)", line=line)])
-    return parse(text, str(path))
+    loaded = parse(text, str(path))
+    loaded.sha256 = hashlib.sha256(raw).hexdigest()
+    return loaded
 
 
 def load_or_raise(path: Path) -> Draft:

@@ -10,7 +10,7 @@ from policy_model import toml_io
 from policy_model.document import create_document, open_document
 from tui.app import PolicyApp
 from tui.recent import RecentDrafts
-from tui.screens.confirm import ConfirmScreen
+from tui.screens.choice import ChoiceScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.start import StartScreen
@@ -59,7 +59,7 @@ async def test_quit_asks_when_there_are_unsaved_changes(example_draft: Path, tmp
     async with app.run_test(size=(80, 24)) as pilot:
         change_company(app, "Unsaved Bank")
         await pilot.press("ctrl+q")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen) and app.is_running
         await pilot.press("ctrl+q", "d")
@@ -121,7 +121,7 @@ async def test_open_another_draft_asks_about_unsaved_changes(example_draft: Path
         await pilot.press("ctrl+o")
         app.screen.query_one(Input).value = str(other)
         await pilot.press("enter")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("d")
         await pilot.pause()
         assert app.document is not None and app.document.draft.policy.company == "Other Co"

@@ -1,12 +1,13 @@
 """The Textual app: it holds the one open document and the screens that show it.
 
-The App stays small: it owns the document, saving, opening and quitting; each step is its
-own widget in `tui/steps/`, each dialog its own screen in `tui/screens/`.
+The App stays small: it owns the document, saving, opening, undo and quitting; keeping the
+draft safe (recovery file, edits made outside the app) lives in `tui/safekeeping.py`; each step
+is its own widget in `tui/steps/`, each dialog its own screen in `tui/screens/`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,11 +15,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from policy_model.document import Document
+from policy_model.document import ChangedOnDiskError, Document
 from policy_model.problems import ProblemsError
 from tui.launch import document_for
 from tui.recent import RecentDrafts
-from tui.screens.confirm import Choice, ConfirmScreen
+from tui.safekeeping import Safekeeping
+from tui.screens.choice import Answer, ChoiceScreen, unsaved_question
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.path_prompt import PathPrompt
@@ -33,19 +35,22 @@ class PolicyApp(App[None]):
     CSS_PATH: ClassVar[list[str]] = [
         f"styles/{name}.tcss" for name in ("app", "roster", "channels", "wording", "review")
     ]
-    ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Write the draft to its file"),
-        Binding("ctrl+o", "open", "Open", id="open", tooltip="Open another draft file"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change to the draft"),
+        Binding("ctrl+y", "redo", "Redo", id="redo", tooltip="Redo the change just undone"),
+        Binding("ctrl+o", "open", "Open", id="open", show=False, tooltip="Open another draft file"),
         Binding("f1", "help", "Help", id="help", tooltip="Every key and what it does"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave (asks first if there are unsaved changes)",
                 priority=True),
     ]
 
-    def __init__(self, document: Document | None, *, recent: RecentDrafts | None = None) -> None:
+    def __init__(self, document: Document | None, *, recent: RecentDrafts | None = None,
+                 autosave_seconds: float = 5.0) -> None:
         super().__init__()
         self.document = document
         self.recent = recent or RecentDrafts(None)
+        self.safekeeping = Safekeeping(self, autosave_seconds)
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen is the draft itself (or the start screen), never an empty one."""
@@ -54,13 +59,14 @@ class PolicyApp(App[None]):
         return MainScreen(self.document)
 
     def on_mount(self) -> None:
+        self.safekeeping.start()
         if self.document is not None:
             self._opened(self.document)
 
     def _show(self, document: Document) -> None:
         """Show another document: the main screen rebuilds itself, or comes up over the start."""
         self.document = document
-        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        main = self.main_screen
         if main is None:
             self.push_screen(MainScreen(document))
         else:
@@ -71,8 +77,19 @@ class PolicyApp(App[None]):
         if document.exists:
             self.recent.add(document.path)
         self.refresh_title()
-        for problem in document.problems + document.roster.problems:
+        for problem in document.problems:
             self.notify(str(problem), severity="warning", timeout=8)
+        self.safekeeping.opened(document)
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    def draft_replaced(self) -> None:
+        """The document's draft changed wholesale (undo, redo, recovery): every step re-renders."""
+        if self.main_screen is not None:
+            self.main_screen.render_steps()
+        self.refresh_title()
 
     def refresh_title(self) -> None:
         """The header shows the file and whether it has unsaved changes (read from the model)."""
@@ -97,50 +114,72 @@ class PolicyApp(App[None]):
             return
         self._show(document)
 
-    def action_save(self) -> None:
-        if self.document is None:
+    def action_save(self, overwrite_outside_edit: bool = False) -> None:
+        document = self.document
+        if document is None:
             return
         try:
-            self.document.save()
+            document.save(overwrite_outside_edit=overwrite_outside_edit)
+        except ChangedOnDiskError:
+            self.safekeeping.ask_about_outside_edit(saving=True)
+            return
         except ProblemsError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
         except OSError as error:
-            self.notify(f"{self.document.path}: {error.strerror}", title="Not saved", severity="error", timeout=10)
+            self.notify(f"{document.path}: {error.strerror}", title="Not saved", severity="error", timeout=10)
             return
-        self.recent.add(self.document.path)
+        self.recent.add(document.path)
         self.refresh_title()
-        self.notify(f"Saved {self.document.path}")
+        self.notify(f"Saved {document.path}")
+
+    def action_undo(self) -> None:
+        if self.document is not None and self.document.undo():
+            self.draft_replaced()
+        else:
+            self.notify("Nothing to undo", timeout=2)
+
+    def action_redo(self) -> None:
+        if self.document is not None and self.document.redo():
+            self.draft_replaced()
+        else:
+            self.notify("Nothing to redo", timeout=2)
 
     def action_open(self) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self._unless_unsaved("Open another draft", lambda: self.open_path(path))
+                self.unless_unsaved("Open another draft", lambda: self.open_path(path))
 
         self.push_screen(PathPrompt("Open a draft", "path of a .toml draft (a new one if it does not exist)"), chosen)
 
     async def action_quit(self) -> None:
-        self._unless_unsaved("Quit", self.exit)
+        self.unless_unsaved("Quit", self.exit)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def _unless_unsaved(self, what: str, then: object) -> None:
+    def unless_unsaved(self, what: str, then: Callable[[], object]) -> None:
         """Run `then` now, or after asking when the draft has unsaved changes."""
         if self.document is None or not self.document.modified:
-            then()  # type: ignore[operator]
+            then()
             return
 
-        def answered(choice: Choice | None) -> None:
+        def answered(choice: str | None) -> None:
             if choice == "save":
                 self.action_save()
                 if self.document is not None and self.document.modified:
                     return
             if choice in ("save", "discard"):
-                then()  # type: ignore[operator]
+                if choice == "discard" and self.document is not None:
+                    self.safekeeping.discard(self.document)
+                then()
 
-        self.push_screen(ConfirmScreen(f"{what}: the draft has unsaved changes.", what), answered)
+        self.push_screen(unsaved_question(what), answered)
+
+    def ask(self, question: str, answers: list[Answer], detail: str, then: Callable[[str], None]) -> None:
+        """Put a question to the user; `then` receives the answer's id ("cancel" on escape)."""
+        self.push_screen(ChoiceScreen(question, answers, detail), lambda choice: then(choice or "cancel"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every app and screen binding, so nothing is reachable by key alone."""
@@ -148,7 +187,7 @@ class PolicyApp(App[None]):
         seen = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in seen or binding.action in {"command_palette"}:
+            if not binding.description or binding.action in seen or binding.action == "command_palette":
                 continue
             seen.add(binding.action)
             yield SystemCommand(binding.description, f"{binding.tooltip} ({key})".lstrip(),

@@ -9,8 +9,12 @@ from tui.recent import RecentDrafts
 
 
 def document_for(path: Path) -> Document:
-    """The draft at `path`, or a new unsaved one there; ProblemsError if it cannot be used."""
-    return open_document(path) if path.exists() else create_document(path)
+    """The draft at `path`, or a new unsaved one there; ProblemsError if it cannot be used.
+
+    The roster is not read here: the main screen loads it in the background, so even a
+    200,000-employee draft shows its first screen at once.
+    """
+    return open_document(path, with_roster=False) if path.exists() else create_document(path)
 
 
 def launch(draft: Path | None) -> int:

@@ -1,16 +1,21 @@
-"""The main screen: the steps in a sidebar, the current step beside it, keys in the footer."""
+"""The main screen: the steps in a sidebar, the current step beside it, keys in the footer.
+
+It also reads the roster snapshot in a thread worker after the first screen is up, with a
+progress bar, so a 200,000-employee draft opens at once and stays usable while it loads.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, ProgressBar
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from policy_model.document import Document
 from tui.steps.base import Step
@@ -43,16 +48,44 @@ class MainScreen(Screen[None]):
             # draft stays quick however heavy the later steps are.
             with ContentSwitcher(initial=f"step-{STEPS[0].KEY}", id="step-switcher"):
                 yield STEPS[0](self.document)
+        yield ProgressBar(id="roster-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#steps", OptionList).highlighted = 0
+        self.query_one("#roster-progress").display = not self.document.roster_loaded
+        if not self.document.roster_loaded:
+            self.load_roster()
 
     async def show(self, document: Document) -> None:
         """Rebuild every step for another document (open, or recovery)."""
+        self.workers.cancel_group(self, "roster")
         self.document = document
         await self.recompose()
         self.on_mount()
+
+    @work(thread=True, exclusive=True, group="roster")
+    def load_roster(self) -> None:
+        worker = get_current_worker()
+        bar = self.query_one("#roster-progress", ProgressBar)
+
+        def progress(done: int, total: int) -> bool:
+            self.app.call_from_thread(bar.update, progress=done, total=total)
+            return worker.is_cancelled
+
+        document = self.document
+        roster = document.load_roster(progress)
+        if not worker.is_cancelled and document is self.document:
+            self.app.call_from_thread(self._roster_loaded, roster.problems)
+
+    def _roster_loaded(self, problems: list[object]) -> None:
+        self.query_one("#roster-progress").display = False
+        self.render_steps()
+        for problem in problems[:5]:
+            self.notify(str(problem), severity="warning", timeout=8)
+        if len(problems) > 5:
+            self.notify(f"... and {len(problems) - 5} more roster problems; run policy-tui check to list them",
+                        severity="warning", timeout=8)
 
     @property
     def current_step(self) -> str:
@@ -75,8 +108,11 @@ class MainScreen(Screen[None]):
             await switcher.mount(step(self.document))
         switcher.current = f"step-{key}"
 
-    @on(Step.Changed)
-    def _draft_changed(self) -> None:
+    def render_steps(self) -> None:
         for step in self.query(Step):
             step.render_document()
+
+    @on(Step.Changed)
+    def _draft_changed(self) -> None:
+        self.render_steps()
         self.app.refresh_title()  # type: ignore[attr-defined]

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from . import recovery, toml_io
-from .files import sha256_of
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision
 from .eligibility import default_rules
+from .files import sha256_of
 from .problems import Problem, ProblemsError
 from .roster_snapshot import Progress, Roster, read_snapshot
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -17,7 +17,7 @@ TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 1, 1))
 # TOML keeps date-times to the microsecond, with or without an offset; the draft writes UTC.
 DATETIMES = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
-                         timezones=st.just(timezone.utc))
+                         timezones=st.just(UTC))
 
 st.register_type_strategy(str, TEXT)
 st.register_type_strategy(date, DATES)

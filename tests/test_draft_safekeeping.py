@@ -39,10 +39,15 @@ async def test_unsaved_work_goes_to_the_recovery_file_and_a_save_removes_it(exam
         assert not recovery.recovery_path(example_draft).exists()
 
 
+def leave_recovery(path: Path, owner: str) -> None:
+    """A recovery file as a crashed session leaves it: the draft with one change."""
+    draft = toml_io.load_or_raise(path)
+    draft.policy.owner = owner
+    recovery.write(path, toml_io.dumps(draft))
+
+
 async def test_a_newer_recovery_file_is_offered_not_applied(example_draft: Path, tmp_path: Path) -> None:
-    draft = toml_io.load_or_raise(example_draft)
-    draft.policy.owner = "Someone who crashed"
-    recovery.write(example_draft, toml_io.dumps(draft))
+    leave_recovery(example_draft, "Someone who crashed")
     app = make_app(example_draft, tmp_path, autosave=60)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -55,9 +60,7 @@ async def test_a_newer_recovery_file_is_offered_not_applied(example_draft: Path,
 
 
 async def test_a_recovery_file_can_be_discarded(example_draft: Path, tmp_path: Path) -> None:
-    draft = toml_io.load_or_raise(example_draft)
-    draft.policy.owner = "Unwanted"
-    recovery.write(example_draft, toml_io.dumps(draft))
+    leave_recovery(example_draft, "Unwanted")
     app = make_app(example_draft, tmp_path, autosave=60)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -71,9 +74,7 @@ async def test_a_recovery_file_can_be_discarded(example_draft: Path, tmp_path: P
 def test_an_older_or_identical_recovery_file_is_not_offered(example_draft: Path) -> None:
     recovery.write(example_draft, example_draft.read_text(encoding="utf-8"))
     assert recovery.find(example_draft) is None
-    draft = toml_io.load_or_raise(example_draft)
-    draft.policy.owner = "Old news"
-    recovery.write(example_draft, toml_io.dumps(draft))
+    leave_recovery(example_draft, "Old news")
     past = time.time() - 3600
     os.utime(recovery.recovery_path(example_draft), (past, past))
     assert recovery.find(example_draft) is None

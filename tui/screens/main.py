@@ -55,7 +55,9 @@ class MainScreen(Screen[None]):
         self.query_one("#steps", OptionList).highlighted = 0
         self.query_one("#roster-progress").display = not self.document.roster_loaded
         if not self.document.roster_loaded:
-            self.load_roster()
+            # After the first paint: the reading thread competes for the interpreter, and the
+            # screen should be up before it starts.
+            self.call_after_refresh(self.load_roster)
 
     async def show(self, document: Document) -> None:
         """Rebuild every step for another document (open, or recovery)."""

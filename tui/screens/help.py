@@ -16,13 +16,14 @@ from textual.widgets import DataTable, Label
 
 
 def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
-    """(key, action, what it does) for every described binding active on `screen`."""
-    rows = []
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if binding.description:
-            rows.append((screen.app.get_key_display(binding), binding.description, binding.tooltip))
-    return rows
+    """(key, action, what it does) for every described binding active on `screen`.
+
+    The app's own keys (those with an id) come first; the focused widget's navigation keys
+    (up, down, page down, ...) follow.
+    """
+    bindings = [active.binding for active in screen.active_bindings.values() if active.binding.description]
+    bindings.sort(key=lambda binding: binding.id is None)
+    return [(screen.app.get_key_display(b), b.description, b.tooltip) for b in bindings]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -208,17 +208,17 @@ def redline_document(old: Draft, new: Draft, author: str, date: datetime, *,
 def summary_rows(diff: DraftDiff) -> list[tuple[str, str, str, str]]:
     """(change, subject, before, after) for the header, access and channels, in that order."""
     rows = [("Policy", c.name.replace("_", " "), show(c.old), show(c.new)) for c in diff.header]
-    for change in diff.access:
-        rows.append((f"Access {change.kind}", f"{change.employee_id} {change.name}".strip(),
-                     _decision_cell(change.old, diff), _decision_cell(change.new, diff)))
-    for change in diff.channels:
-        name = change.label
-        if change.kind == "added":
-            rows.append(("Channel added", name, "(none)", _channel_cell(change.new)))
-        elif change.kind == "removed":
-            rows.append(("Channel removed", name, _channel_cell(change.old), "(none)"))
+    for person in diff.access:
+        rows.append((f"Access {person.kind}", f"{person.employee_id} {person.name}".strip(),
+                     _decision_cell(person.old, diff), _decision_cell(person.new, diff)))
+    for channel in diff.channels:
+        name = channel.label
+        if channel.kind == "added":
+            rows.append(("Channel added", name, "(none)", _channel_cell(channel.new)))
+        elif channel.kind == "removed":
+            rows.append(("Channel removed", name, _channel_cell(channel.old), "(none)"))
         else:
-            for c in change.fields:
+            for c in channel.fields:
                 rows.append((f"Channel {c.name.replace('_', ' ')}", name, show(c.old), show(c.new)))
     return rows
 

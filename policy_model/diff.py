@@ -14,13 +14,13 @@ overrides (the decisions a person made by hand) are compared, and the diff says 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, Literal
 
 from .draft import Clause, Draft, Employee, Override
-from .eligibility import Decision, evaluate
+from .eligibility import Decision, decide, evaluate
 from .word_diff import WordOp, inline, word_diff
 
 Kind = Literal["added", "removed", "changed"]
@@ -178,15 +178,13 @@ def override_access_changes(old: Sequence[Override], new: Sequence[Override],
 
 
 def _override_decision(override: Override | None) -> Decision | None:
-    if override is None:
-        return None
-    return Decision(override.status, "override", f"override by {override.by or 'someone'}: {override.reason}",
-                    overridden=True)
+    """The decision an override makes, worded as the eligibility step words it."""
+    return None if override is None else decide(Employee(override.employee_id), (), override)
 
 
-def _field_changes(old: Any, new: Any, skip: Iterable[str] = ()) -> list[FieldChange]:
+def _field_changes(old: Any, new: Any) -> list[FieldChange]:
     return [FieldChange(f.name, getattr(old, f.name), getattr(new, f.name)) for f in fields(old)
-            if f.name not in skip and getattr(old, f.name) != getattr(new, f.name)]
+            if getattr(old, f.name) != getattr(new, f.name)]
 
 
 def moved_keys(old_keys: Sequence[str], new_keys: Sequence[str]) -> set[str]:
@@ -197,10 +195,10 @@ def moved_keys(old_keys: Sequence[str], new_keys: Sequence[str]) -> set[str]:
 
 
 def _keyed(old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], str], label: Callable[[Any], str],
-           *, ordered: bool = True, skip: Iterable[str] = ()) -> list[ItemChange]:
+           *, ordered: bool = True) -> list[ItemChange]:
     """Items matched by key: removed ones first (in old order), then added or changed (new order)."""
-    before = {key(item): (n, item) for n, item in enumerate(old)}
-    after = {key(item): (n, item) for n, item in enumerate(new)}
+    before = _by_key(old, key)
+    after = _by_key(new, key)
     moved = moved_keys(list(before), list(after)) if ordered else set()
     changes = [ItemChange("removed", k, label(item), old=item, old_index=n)
                for k, (n, item) in before.items() if k not in after]
@@ -209,11 +207,24 @@ def _keyed(old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], str], la
             changes.append(ItemChange("added", k, label(item), new=item, new_index=n))
             continue
         was_at, was = before[k]
-        changed = _field_changes(was, item, skip)
+        changed = _field_changes(was, item)
         if changed or k in moved:
             changes.append(ItemChange("changed", k, label(item), old=was, new=item, fields=changed,
                                       moved=k in moved, old_index=was_at, new_index=n))
     return changes
+
+
+def _by_key(items: Sequence[Any], key: Callable[[Any], str]) -> dict[str, tuple[int, Any]]:
+    """Items by key with their position; a repeated key (two approvers of one name) gets " #2"."""
+    found: dict[str, tuple[int, Any]] = {}
+    for n, item in enumerate(items):
+        k = base = key(item)
+        repeat = 1
+        while k in found:
+            repeat += 1
+            k = f"{base} #{repeat}"
+        found[k] = (n, item)
+    return found
 
 
 def _clauses(old: Sequence[Clause], new: Sequence[Clause]) -> list[ItemChange]:

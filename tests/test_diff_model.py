@@ -190,3 +190,12 @@ def test_without_a_roster_access_comes_from_overrides(old: Draft, employees: lis
             in text)
     assert "E1004 Schultz, Daniel: decided by the rules -> denied (override by HR: moved to the back office)" in text
     assert "Overrides" not in text  # already said under Access
+
+
+def test_two_approvers_with_one_name_are_both_compared(old: Draft) -> None:
+    old.approvers.append(Approver("Wei Chen", title="Deputy Compliance Officer", role="compliance"))
+    new = copy.deepcopy(old)
+    new.approvers[-1].status = "approved"
+    text = text_of(old, new)
+    assert "Approver 'Wei Chen': status pending -> approved" in text
+    assert text.count("Approver '") == 1

@@ -167,8 +167,12 @@ def test_libreoffice_converts_the_redline(redline_pair, tmp_path: Path) -> None:
     old_path, new_path, *_ = redline_pair
     out = tmp_path / "redline.docx"
     assert main(["redline", str(new_path), str(old_path), "-o", str(out)]) == 0
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   check=True, capture_output=True, timeout=120)
-    pdf = tmp_path / "redline.pdf"
-    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    for target in ("pdf", "odt"):
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                        "--convert-to", target, "--outdir", str(tmp_path), str(out)],
+                       check=True, capture_output=True, timeout=120)
+    assert (tmp_path / "redline.pdf").read_bytes().startswith(b"%PDF")
+    # LibreOffice read the revisions as its own tracked changes, with their author.
+    content = zipfile.ZipFile(tmp_path / "redline.odt").read("content.xml").decode("utf-8")
+    assert content.count("<text:changed-region") >= 10
+    assert "<dc:creator>Carmen Reyes</dc:creator>" in content

@@ -13,7 +13,6 @@ from pathlib import Path
 from policy_model.compare import compare, load_side
 from policy_model.diff import render_text
 from policy_model.problems import ProblemsError
-
 from tui.cli import print_problems
 
 SAME, DIFFERENT, TROUBLE = 0, 1, 2

@@ -14,7 +14,6 @@ from policy_model.compare import load_side
 from policy_model.draft import Draft
 from policy_model.files import atomic_writer
 from policy_model.problems import Problem, ProblemsError
-
 from tui.cli import print_problems
 
 

@@ -175,18 +175,20 @@ def add_clause(document: Any, old: Clause | None, new: Clause | None, marks: Mar
 
 def redline_document(old: Draft, new: Draft, author: str, date: datetime, *,
                      old_employees: Sequence[Employee] | None = None,
-                     new_employees: Sequence[Employee] | None = None,
+                     new_employees: Sequence[Employee] | None = None, diff: DraftDiff | None = None,
                      clause_text: Callable[[Draft, Clause], str] = _clause_text) -> DocxDocument:
     """A Word document: a summary of access and channel changes, then every clause with tracked changes.
 
-    `clause_text` gives a clause's text as exported (the document builder fills `{variables}`);
-    disabled clauses are not in the document, so enabling one is an insertion.
+    `diff` may be given when the caller has it (with a note on a missing roster); otherwise it
+    is computed from the rosters passed. `clause_text` gives a clause's text as exported (the
+    document builder fills `{variables}`); disabled clauses are not in the document, so
+    enabling one is an insertion.
     """
     import docx
 
     document = docx.Document()
     marks = Marks(author, date)
-    diff = diff_drafts(old, new, old_employees, new_employees)
+    diff = diff or diff_drafts(old, new, old_employees, new_employees)
     policy = new.policy
     document.add_heading(f"{policy.title}: changes since version {old.policy.version}", level=0)
     document.add_paragraph(f"{policy.company}. Version {old.policy.version} -> {policy.version}. "

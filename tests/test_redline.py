@@ -176,3 +176,15 @@ def test_libreoffice_converts_the_redline(redline_pair, tmp_path: Path) -> None:
     content = zipfile.ZipFile(tmp_path / "redline.odt").read("content.xml").decode("utf-8")
     assert content.count("<text:changed-region") >= 10
     assert "<dc:creator>Carmen Reyes</dc:creator>" in content
+
+
+def test_redline_without_the_old_roster_says_access_comes_from_overrides(redline_pair, tmp_path: Path) -> None:
+    old_path, new_path, *_ = redline_pair
+    lonely = tmp_path / "elsewhere" / "signed.toml"
+    lonely.parent.mkdir()
+    shutil.copy(old_path, lonely)
+    out = tmp_path / "redline.docx"
+    assert main(["redline", str(new_path), str(lonely), "-o", str(out)]) == 0
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert f"Roster snapshot not available ({lonely.parent / 'regional-bank.roster.csv'}): access changes are " \
+           "computed from overrides only." in text

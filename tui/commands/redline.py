@@ -10,7 +10,7 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
-from policy_model.compare import load_side
+from policy_model.compare import compare, load_side
 from policy_model.draft import Draft
 from policy_model.files import atomic_writer
 from policy_model.problems import Problem, ProblemsError
@@ -69,8 +69,7 @@ def run_redline(new: Path, old: Path, out: Path, force: bool, *, author: str | N
     before, after = sides
     print_problems([*before.warnings, *after.warnings])
     document = redline_document(before.draft, after.draft, author or default_author(after.draft),
-                                date or datetime.now(UTC), old_employees=before.employees,
-                                new_employees=after.employees)
+                                date or datetime.now(UTC), diff=compare(before, after))
     try:
         with atomic_writer(out) as stream:
             document.save(stream)

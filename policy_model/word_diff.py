@@ -35,18 +35,47 @@ def tokens(text: str) -> list[str]:
 def word_diff(old: str, new: str) -> list[WordOp]:
     """The changes that turn `old` into `new`, adjacent stretches of one kind merged.
 
-    Within a replaced stretch the deletion comes first, as Word shows it.
+    Within a replaced stretch the deletion comes first, as Word shows it. Changes separated
+    only by spaces are read as one: "[-The bank monitors-]{+Our firm archives+}" rather than
+    three one-word swaps with the spaces between them "kept".
     """
     a, b = tokens(old), tokens(new)
-    ops: list[WordOp] = []
+    raw: list[WordOp] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            _add(ops, "equal", "".join(a[i1:i2]))
+            raw.append(WordOp("equal", "".join(a[i1:i2])))
             continue
         if tag in ("delete", "replace"):
-            _add(ops, "delete", "".join(a[i1:i2]))
+            raw.append(WordOp("delete", "".join(a[i1:i2])))
         if tag in ("insert", "replace"):
-            _add(ops, "insert", "".join(b[j1:j2]))
+            raw.append(WordOp("insert", "".join(b[j1:j2])))
+    return _join_changes(raw)
+
+
+def _join_changes(raw: list[WordOp]) -> list[WordOp]:
+    """Fold kept whitespace that sits between two changes into them: one deletion, one insertion."""
+    ops: list[WordOp] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        _add(ops, "delete", "".join(deleted))
+        _add(ops, "insert", "".join(inserted))
+        deleted.clear()
+        inserted.clear()
+
+    for n, op in enumerate(raw):
+        if op.op == "delete":
+            deleted.append(op.text)
+        elif op.op == "insert":
+            inserted.append(op.text)
+        elif (deleted or inserted) and not op.text.strip(" ") and n + 1 < len(raw):
+            deleted.append(op.text)
+            inserted.append(op.text)
+        else:
+            flush()
+            _add(ops, "equal", op.text)
+    flush()
     return ops
 
 

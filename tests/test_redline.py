@@ -61,6 +61,12 @@ def test_word_diff_works_word_by_word() -> None:
         ("delete", ","), ("insert", ";"), ("equal", " and")]
 
 
+def test_changes_separated_only_by_spaces_read_as_one() -> None:
+    ops = word_diff("The bank monitors all messages", "Our firm archives all messages")
+    assert [(o.op, o.text) for o in ops] == [
+        ("delete", "The bank monitors"), ("insert", "Our firm archives"), ("equal", " all messages")]
+
+
 def test_reworded_paragraphs_accept_to_new_and_reject_to_old() -> None:
     document = docx.Document()
     marks = Marks("Dana Whitfield", WHEN)

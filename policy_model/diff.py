@@ -114,11 +114,12 @@ def diff_drafts(old: Draft, new: Draft, old_employees: Sequence[Employee] | None
     `missing` names the roster snapshot that could not be read, for the note that explains
     why access was compared through overrides only.
     """
+    names = {e.id: e.name for e in (*(old_employees or ()), *(new_employees or ()))}
     result = DraftDiff(
         header=_field_changes(old.policy, new.policy),
         roster=_field_changes(old.roster, new.roster),
         overrides=_keyed(old.eligibility.overrides, new.eligibility.overrides, lambda o: o.employee_id,
-                         lambda o: o.employee_id, ordered=False),
+                         lambda o: f"{o.employee_id} {names.get(o.employee_id, '')}".strip(), ordered=False),
         rules=_keyed(old.eligibility.rules, new.eligibility.rules, lambda r: r.id, lambda r: r.id),
         channels=_keyed(old.channels, new.channels, lambda c: c.id, lambda c: c.name or c.id, ordered=False),
         clauses=_clauses(old.clauses, new.clauses),
@@ -140,7 +141,6 @@ def diff_drafts(old: Draft, new: Draft, old_employees: Sequence[Employee] | None
         result.access_basis = "overrides"
         result.access_note = (f"roster snapshot not available ({missing or 'one of the drafts'}): "
                               "access changes are computed from overrides only")
-        names = {e.id: e.name for e in (*(old_employees or ()), *(new_employees or ()))}
         result.access = override_access_changes(old.eligibility.overrides, new.eligibility.overrides, names)
     return result
 
@@ -309,7 +309,7 @@ def render_lines(diff: DraftDiff, *, old_name: str = "old", new_name: str = "new
     section("Access", _access_lines(diff))
     # Without rosters the access section already lists the overrides whose status changed.
     shown = {a.employee_id for a in diff.access} if diff.access_basis == "overrides" else set()
-    section("Overrides", [_item_line(c, "Override for", _override_summary) for c in diff.overrides
+    section("Overrides", [_item_line(c, "Override for", _override_summary, quote=False) for c in diff.overrides
                           if c.key not in shown])
     section("Eligibility rules", [_item_line(c, "Rule", lambda r: f"{r.outcome}: {r.reason}") for c in diff.rules])
     section("Channels", [line for c in diff.channels for line in _channel_lines(c)])
@@ -343,15 +343,16 @@ def _override_summary(override: Override) -> str:
     return f"{override.status}{by}: {override.reason}"
 
 
-def _item_line(change: ItemChange, noun: str, summary: Callable[[Any], str]) -> Line:
+def _item_line(change: ItemChange, noun: str, summary: Callable[[Any], str], *, quote: bool = True) -> Line:
+    name = f"{noun} '{change.label}'" if quote else f"{noun} {change.label}"
     if change.kind == "added":
-        return Line("added", f"{noun} '{change.label}' added ({summary(change.new)})")
+        return Line("added", f"{name} added ({summary(change.new)})")
     if change.kind == "removed":
-        return Line("removed", f"{noun} '{change.label}' removed (was {summary(change.old)})")
+        return Line("removed", f"{name} removed (was {summary(change.old)})")
     parts = [_fields_text(change.fields)] if change.fields else []
     if change.moved:
         parts.append(f"moved from position {_position(change.old_index)} to {_position(change.new_index)}")
-    return Line("changed", f"{noun} '{change.label}': {'; '.join(parts)}")
+    return Line("changed", f"{name}: {'; '.join(parts)}")
 
 
 def _access_lines(diff: DraftDiff) -> list[Line]:
@@ -369,7 +370,7 @@ def _access_lines(diff: DraftDiff) -> list[Line]:
         style: LineStyle = {"granted": "added", "revoked": "removed"}.get(change.kind, "changed")  # type: ignore[assignment]
         reason = f" ({why(change.new)})" if change.new else ""
         lines.append(Line(style, f"{who}: {old} -> {new}{reason}"))
-        if change.old:
+        if change.old and (not change.new or why(change.old) != why(change.new)):
             lines.append(Line("note", f"was: {why(change.old)}", indent=1))
     return lines
 

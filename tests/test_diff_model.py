@@ -56,7 +56,7 @@ def test_override_grants_access_and_says_why(old: Draft, employees: list[Employe
     assert ("E1004 Schultz, Daniel: granted -> denied (override by Carmen Reyes: moved to the back office)"
             in text)
     assert "was: rule small-book: Business Development Officer, 4 clients, high touch" in text
-    assert "Override for 'E1004' added (denied by Carmen Reyes: moved to the back office)" in text
+    assert "Override for E1004 Schultz, Daniel added (denied by Carmen Reyes: moved to the back office)" in text
 
 
 def test_override_changed_and_removed(old: Draft, employees: list[Employee]) -> None:
@@ -65,8 +65,8 @@ def test_override_changed_and_removed(old: Draft, employees: list[Employee]) -> 
     new = copy.deepcopy(old)
     new.eligibility.overrides = [Override("E1002", "review", "new to the role, check in March", by="HR")]
     text = text_of(old, new, employees)
-    assert "Override for 'E1004' removed (was denied by HR: on leave)" in text
-    assert "Override for 'E1002': reason new to the role -> new to the role, check in March" in text
+    assert "Override for E1004 Schultz, Daniel removed (was denied by HR: on leave)" in text
+    assert "Override for E1002 Brennan, Liam: reason new to the role -> new to the role, check in March" in text
     assert "E1004 Schultz, Daniel: denied -> granted (rule small-book:" in text
 
 
@@ -79,6 +79,7 @@ def test_rule_change_moves_people(old: Draft, employees: list[Employee]) -> None
     text = render_text(result)
     assert "Rule 'high-touch': outcome granted -> review" in text
     assert "E1005 Alvarez, Sofia R: granted -> review (rule high-touch: " in text
+    assert "was: rule high-touch" not in text  # same rule and reason: the rule's own change says why
 
 
 def test_rule_added_removed_reordered(old: Draft) -> None:

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 __all__ = ["Marks", "word_diff", "append_diff_runs", "add_tracked_paragraph", "mark_paragraph", "clause_pairs",
-           "redline_document", "accept_all", "reject_all", "SUMMARY_ROWS_MAX"]
+           "add_clause", "add_change_summary", "summary_rows", "redline_document", "accept_all", "reject_all",
+           "SUMMARY_ROWS_MAX"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -195,7 +196,7 @@ def redline_document(old: Draft, new: Draft, author: str, date: datetime, *,
                            f"Changes are tracked, by {author}, {marks.stamp[:10]}: "
                            "accept or reject them in Word's Review tab.")
     document.add_heading("Summary of access and channel changes", level=1)
-    _summary(document, diff)
+    add_change_summary(document, diff)
     document.add_heading("Policy", level=1)
     old_clauses = [c for c in old.clauses if c.enabled]
     new_clauses = [c for c in new.clauses if c.enabled]
@@ -235,7 +236,8 @@ def _channel_cell(channel: Any) -> str:
     return f"{state}, for {show(channel.groups)}" if channel.groups else state
 
 
-def _summary(document: Any, diff: DraftDiff) -> None:
+def add_change_summary(document: Any, diff: DraftDiff) -> None:
+    """The table of header, access and channel changes that opens a redline."""
     if diff.access_note:
         document.add_paragraph(diff.access_note[0].upper() + diff.access_note[1:] + ".")
     rows = summary_rows(diff)

@@ -126,8 +126,9 @@ def test_clauses_added_removed_reordered_reworded(old: Draft) -> None:
     text = text_of(old, new)
     assert "Clause 'Purpose' removed\n    This policy sets out" in text
     assert "Clause 'Training' added\n    Train yearly.\n" in text
-    assert "Clause 'Monitoring' reworded:\n    The bank [-monitors-]{+archives+} all client messages[-, and-]{+; it+} " \
-           "keeps them for [-five-]{+seven+} years.\n" in text
+    assert ("Clause 'Monitoring' reworded:\n"
+            "    The bank [-monitors-]{+archives+} all client messages[-, and-]{+; it+} "
+            "keeps them for [-five-]{+seven+} years.\n") in text
     assert "Clause 'Conduct' moved from position 4 to 2" in text
 
 

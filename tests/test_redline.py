@@ -6,6 +6,7 @@ import copy
 import io
 import shutil
 import subprocess
+import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from diff_support import signed, write
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -75,6 +76,22 @@ def test_reworded_paragraphs_accept_to_new_and_reject_to_old() -> None:
     xml = document_xml(saved(document))
     assert accept_all(xml) == "\n".join(new for _, new in REWORDINGS)
     assert reject_all(xml) == "\n".join(old for old, _ in REWORDINGS)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="ab ,.\n\t-é", max_size=30), st.text(alphabet="ab ,.\n\t-é", max_size=30))
+def test_any_rewording_accepts_to_new_and_rejects_to_old(old: str, new: str) -> None:
+    document = docx.Document()
+    add_tracked_paragraph(document, old, new, Marks("Dana Whitfield", WHEN))
+    xml = document_xml(saved(document))
+    assert (accept_all(xml), reject_all(xml)) == (new, old)
+
+
+def test_importing_the_redline_loads_neither_word_nor_textual() -> None:
+    code = "import sys, exporters.redline; print(sorted({'docx', 'lxml', 'textual'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.stdout.strip() == "[]"
 
 
 def test_whole_paragraph_insertions_and_deletions_leave_no_empty_paragraph() -> None:

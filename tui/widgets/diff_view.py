@@ -96,14 +96,16 @@ class DiffView(Vertical):
         return Side(copy.deepcopy(document.draft), document.path,
                     roster_or_none(document.path, document.draft, document.roster))
 
-    @work(thread=True, exclusive=True, group="diff")
+    # Loading a new older draft and refreshing against the current one are separate groups, so
+    # an edit made while a large roster loads does not cancel the load.
+    @work(thread=True, exclusive=True, group="diff-load")
     def _load(self, path: Path) -> None:
         try:
             older = load_side(path)
         except ProblemsError as error:
             self.app.call_from_thread(self._failed, path, error)
             return
-        self.app.call_from_thread(self._loaded, older)
+        self._diff_and_show(older, self.app.call_from_thread(self._current), loaded=True)
 
     def _failed(self, path: Path, error: ProblemsError) -> None:
         self.query_one("#diff-source", Static).update(
@@ -111,17 +113,21 @@ class DiffView(Vertical):
         self.notify("\n".join(str(p) for p in error.problems[:8]), title="This draft cannot be compared",
                     severity="error", timeout=15)
 
-    def _loaded(self, older: Side) -> None:
-        self.older = older
-        self._compare(older, self._current())
-
-    @work(thread=True, exclusive=True, group="diff")
+    @work(thread=True, exclusive=True, group="diff-compare")
     def _compare(self, older: Side, current: Side) -> None:
+        self._diff_and_show(older, current, loaded=False)
+
+    def _diff_and_show(self, older: Side, current: Side, *, loaded: bool) -> None:
+        """Runs in a worker thread: compute, then hand the lines to the UI thread."""
         lines = render_lines(compare(older, current), old_name=str(older.path), new_name="this draft")
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, older, lines)
+            self.app.call_from_thread(self._show, older, lines, loaded)
 
-    def _show(self, older: Side, lines: list[Line]) -> None:
+    def _show(self, older: Side, lines: list[Line], loaded: bool) -> None:
+        if loaded:
+            self.older = older
+        elif older is not self.older:
+            return  # a refresh against a draft that has since been replaced
         version = older.draft.policy.version
         self.query_one("#diff-source", Static).update(f"Changes since {older.path} (version {version}):")
         self.query_one("#diff-body", Static).update(as_text(lines))

@@ -1,0 +1,56 @@
+"""Reading the two sides of a comparison: a draft file and, when it is there, its roster.
+
+`diff` is pure; this is where files are read for it, once, for the command line and the
+TUI alike. A draft that cannot be loaded raises ProblemsError; a roster snapshot that is
+missing is not an error (the diff then compares overrides only and says so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import toml_io
+from .diff import DraftDiff, diff_drafts
+from .draft import Draft, Employee
+from .problems import Problem, ProblemsError
+from .roster_snapshot import Progress, Roster, read_snapshot
+
+
+@dataclass
+class Side:
+    """One draft to compare, its employees (None: no snapshot to read) and any warnings."""
+
+    draft: Draft
+    path: Path
+    employees: list[Employee] | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def snapshot_name(self) -> str:
+        return str(self.path.with_name(self.draft.roster.snapshot or self.path.stem + ".roster.csv"))
+
+
+def roster_or_none(path: Path, draft: Draft, roster: Roster) -> list[Employee] | None:
+    """The employees, or None when the draft has no snapshot or the file is not there."""
+    if not draft.roster.snapshot or not Path(path).with_name(draft.roster.snapshot).is_file():
+        return None
+    return roster.employees
+
+
+def load_side(path: Path, progress: Progress | None = None) -> Side:
+    """Load a draft for comparison, with its roster when the snapshot exists."""
+    path = Path(path)
+    loaded = toml_io.load(path)
+    if loaded.draft is None:
+        raise ProblemsError(loaded.problems)
+    roster = read_snapshot(path, loaded.draft.roster, progress)
+    employees = roster_or_none(path, loaded.draft, roster)
+    problems = [p for p in roster.problems if employees is not None]
+    return Side(loaded.draft, path, employees, [*loaded.problems, *problems])
+
+
+def compare(old: Side, new: Side) -> DraftDiff:
+    """The diff of two sides; access by rosters when both are there, else by overrides."""
+    missing = ", ".join(s.snapshot_name for s in (old, new) if s.employees is None)
+    return diff_drafts(old.draft, new.draft, old.employees, new.employees, missing=missing)

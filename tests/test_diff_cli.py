@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 
 import pytest
-from diff_support import signed, write
+from .diff_support import signed, write
 
 from policy_model.draft import Override
 from tui.cli import main

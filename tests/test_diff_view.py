@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from diff_support import signed, write
+from .diff_support import signed, write
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Static
 

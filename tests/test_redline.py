@@ -13,7 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from diff_support import signed, write
+from .diff_support import signed, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree

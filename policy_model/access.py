@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .channels import channel_name, clear_restriction, find, restrict
+from .channels import channel_name, clear_restriction, find, restrict, short_name
 from .draft import Channel, Draft, Employee
 from .eligibility import Decision
 from .groups import Group, parse_group
@@ -85,6 +85,7 @@ class Matrix:
     by: GroupBy
     channel_ids: tuple[str, ...]
     channel_names: tuple[str, ...]
+    short_names: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
     total: MatrixRow
 
@@ -108,7 +109,8 @@ def matrix(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Deci
     rows = tuple(MatrixRow(g, granted[g], tuple(counts[g])) for g in granted)
     total = MatrixRow("Total", sum(granted.values()),
                       tuple(sum(r.counts[n] for r in rows) for n in range(len(ids))))
-    return Matrix(by, ids, tuple(channel_name(c) for c in enabled), rows, total)
+    return Matrix(by, ids, tuple(channel_name(c) for c in enabled), tuple(short_name(c) for c in enabled), rows,
+                  total)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class CatalogChannel:
 
     id: str
     name: str
+    short: str
     kind: Kind
     b2b: Fit
     b2c: Fit
@@ -130,12 +131,12 @@ def recommend(entry: CatalogChannel, market: Market, industry: Industry) -> Reco
     if industry == "financial":
         if not entry.archivable:
             verdict = "against"
-            reasons.insert(0, f"Financial services: {entry.archiving_how}, so using it for business "
-                              "would break the record-keeping duty")
+            reasons.insert(0, "Financial services: its messages cannot be archived and supervised, so using it "
+                              "for business would break the record-keeping duty")
         elif entry.archiving == "device":
-            reasons.append(f"Financial services: only on company phones with capture; {entry.archiving_how}")
+            reasons.append("Financial services: only on company phones whose messages are captured")
         else:
-            reasons.append(f"Financial services: can be archived; {entry.archiving_how}")
+            reasons.append("Financial services: a company account's messages can be archived and supervised")
     elif industry == "healthcare":
         reasons.append("Healthcare: never patient information on it, even in a private message")
     return Recommendation(entry.id, verdict, tuple(reasons))
@@ -175,6 +176,12 @@ def seed_channels(industry: str) -> list[Channel]:
 def channel_name(channel: Channel) -> str:
     entry = catalog().get(channel.id)
     return channel.name or (entry.name if entry else channel.id)
+
+
+def short_name(channel: Channel) -> str:
+    """A column heading for the access matrix ("Teams" for "Microsoft Teams chat with customers")."""
+    entry = catalog().get(channel.id)
+    return entry.short if entry and not channel.name else channel_name(channel)
 
 
 def listed_channels(draft: Draft) -> list[Channel]:

@@ -90,6 +90,7 @@ def test_matrix_counts_granted_people_per_department_and_channel(draft):
     table = matrix(draft, PEOPLE, evaluate(draft, PEOPLE))
     assert table.channel_ids == ("linkedin", "sms")
     assert table.channel_names == ("LinkedIn", "SMS / text messaging")
+    assert table.short_names == ("LinkedIn", "Text")
     assert [(r.group, r.granted, r.counts) for r in table.rows] == [
         ("Sales", 2, (2, 2)), ("Account Management", 1, (1, 0)), ("Presales", 1, (1, 0))]
     assert (table.total.granted, table.total.counts) == (4, (4, 2))

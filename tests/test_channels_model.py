@@ -86,7 +86,7 @@ def _industry_specifics(recs, industry, draft):
     if industry == "financial":
         assert recs["push-to-talk"].verdict == "against"
         assert "record-keeping" in recs["push-to-talk"].reasons[0]
-        assert "company phones with capture" in recs["sms"].reason
+        assert "only on company phones whose messages are captured" in recs["sms"].reason
         assert duty_ids == ["record-keeping"]
     else:
         assert recs["push-to-talk"].verdict != "against"

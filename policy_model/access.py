@@ -9,6 +9,7 @@ is computed from the draft and the roster, never stored, so it cannot disagree w
 from __future__ import annotations
 
 import copy
+import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -145,3 +146,28 @@ def left_out(draft: Draft, employees: Sequence[Employee], decisions: Sequence[De
     clear_restriction(opened, channel_id)
     return [loss.employee for loss in who_loses(opened, employees, decisions,
                                                 lambda d: restrict(d, channel_id, find(draft, channel_id).groups))]
+
+
+def roster_issues(draft: Draft, employees: Sequence[Employee],
+                  decisions: Sequence[Decision]) -> list[tuple[str, str]]:
+    """Warnings about channel groups that only the roster can reveal, as (dotted path, message):
+    a group that reaches nobody (often a misspelt department) and a named person who is not
+    granted, so the channel does not reach them yet."""
+    departments = sorted({e.department for e in employees if e.department})
+    status = {e.id: d.status for e, d in zip(employees, decisions, strict=True)}
+    issues = []
+    for n, channel in enumerate(draft.channels):
+        for g, text in enumerate(channel.groups):
+            group = parse_group(text)
+            where = f"channels[{n}].groups[{g}]"
+            if group.kind == "employee":
+                if group.value not in status:
+                    issues.append((where, f"no employee {group.value} in the roster"))
+                elif status[group.value] != "granted":
+                    issues.append((where, f"{group.value} is {status[group.value]} in step 1, so "
+                                          f"{channel_name(channel)} does not reach them until they are granted"))
+            elif not any(group.matches(e) for e in employees):
+                close = difflib.get_close_matches(group.value, departments, n=1) if group.kind == "department" else []
+                hint = f' (did you mean "{close[0]}"?)' if close else ""
+                issues.append((where, f'no one in the roster has the {group.kind} "{group.value}"{hint}'))
+    return issues

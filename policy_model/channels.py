@@ -324,3 +324,25 @@ def draft_issues(draft: Draft) -> list[Issue]:
             except ValueError as error:
                 issues.append((f"{where}.groups[{g}]", str(error)))
     return issues
+
+
+def policy_issues(draft: Draft) -> list[Issue]:
+    """Warnings about what the enabled channels commit the company to, as (dotted path, message)."""
+    if industry_of(draft.policy.industry) != "financial":
+        return []
+    issues: list[Issue] = []
+    for n, channel in enumerate(draft.channels):
+        if not channel.enabled:
+            continue
+        entry = catalog().get(channel.id)
+        if entry is not None and not entry.archivable:
+            issues.append((f"channels[{n}].enabled", f"{entry.name} cannot be archived and supervised; "
+                                                    "a financial firm's record-keeping duty rules it out"))
+        elif not channel.archiving_required:
+            issues.append((f"channels[{n}].archiving_required", "a financial firm must archive business messages "
+                                                               f"on every approved channel, {channel_name(channel)} too"))
+        elif entry is not None and entry.archiving == "device" and (
+                channel.personal_account or any(d.startswith("own") for d in channel.devices)):
+            issues.append((f"channels[{n}].devices", f"{entry.name} can only be archived on company phones "
+                                                    "with capture; personal accounts and own devices escape it"))
+    return issues

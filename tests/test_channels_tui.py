@@ -122,3 +122,19 @@ async def test_add_a_custom_channel_and_enable_the_recommended_ones(example_draf
         await pilot.press("delete")
         await settle(app, pilot)
         assert "client-portal" not in [c.id for c in app.document.draft.channels]
+
+
+async def test_matrix_counts_by_role_on_g_and_the_help_lists_the_step_keys(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(app, pilot)
+        await pilot.press("g")
+        await settle(app, pilot)
+        table = app.screen.query_one(AccessMatrix)
+        assert str(table.ordered_columns[0].label) == "Role"
+        assert matrix_column(table, "sms")["Relationship Banker"] == "all 2"
+        assert table.border_title == "Who gets which, by role"
+        from tui.screens.help import binding_rows
+
+        described = {row[1] for row in binding_rows(app.screen)}
+        assert {"Enable/disable", "Settings", "Recommended", "New channel", "By role/dept"} <= described

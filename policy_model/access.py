@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .channels import channel_name, clear_restriction, find, restrict, short_name
+from .channels import channel_name, clear_restriction, lookup, restrict, short_name
 from .draft import Channel, Draft, Employee
 from .eligibility import Decision
 from .groups import Group, parse_group
@@ -145,7 +145,7 @@ def left_out(draft: Draft, employees: Sequence[Employee], decisions: Sequence[De
     opened = copy.deepcopy(draft)
     clear_restriction(opened, channel_id)
     return [loss.employee for loss in who_loses(opened, employees, decisions,
-                                                lambda d: restrict(d, channel_id, find(draft, channel_id).groups))]
+                                                lambda d: restrict(d, channel_id, lookup(draft, channel_id).groups))]
 
 
 def roster_issues(draft: Draft, employees: Sequence[Employee],

@@ -193,6 +193,14 @@ def listed_channels(draft: Draft) -> list[Channel]:
     return [*draft.channels, *(default_channel(e, industry) for e in catalog().channels if e.id not in held)]
 
 
+def lookup(draft: Draft, channel_id: str) -> Channel:
+    """A listed channel by id, without changing the draft (unlike `find`); KeyError if unknown."""
+    for channel in listed_channels(draft):
+        if channel.id == channel_id:
+            return channel
+    raise KeyError(f'unknown channel "{channel_id}"')
+
+
 # --- operations: every change step 2 makes to the draft -------------------------------------
 
 

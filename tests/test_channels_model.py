@@ -18,6 +18,7 @@ from policy_model.channels import (
     find,
     industry_of,
     listed_channels,
+    lookup,
     recommendations,
     remove_custom,
     restrict,
@@ -136,6 +137,8 @@ def test_a_catalog_channel_missing_from_the_draft_is_listed_and_added_when_touch
     draft = new_draft("Acme")
     draft.channels = [c for c in draft.channels if c.id != "wechat"]
     assert "wechat" in [c.id for c in listed_channels(draft)]
+    assert lookup(draft, "wechat").id == "wechat"
+    assert "wechat" not in [c.id for c in draft.channels]  # looking does not change the draft
     set_enabled(draft, "wechat", True)
     assert draft.channels[-1] == find(draft, "wechat") and draft.channels[-1].enabled
 

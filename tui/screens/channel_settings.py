@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from policy_model.access import Loss, left_out, who_loses
-from policy_model.channels import (DEVICES, catalog, channel_name, configure, find, recommendations, restrict,
+from policy_model.channels import (DEVICES, catalog, channel_name, configure, lookup, recommendations, restrict,
                                    set_enabled)
 from policy_model.document import Document
 from policy_model.draft import Channel, Employee
@@ -61,7 +61,7 @@ class ChannelSettingsScreen(ModalScreen[None]):
 
     @property
     def channel(self) -> Channel:
-        return find(self.document.draft, self.channel_id)
+        return lookup(self.document.draft, self.channel_id)
 
     def compose(self) -> ComposeResult:
         draft = self.document.draft

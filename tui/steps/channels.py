@@ -8,25 +8,28 @@ roster the eligibility decisions behind it take a noticeable moment.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import ClassVar
 
-from policy_model.access import GroupBy, matrix, who_loses
+from policy_model.access import GroupBy, Loss, matrix, who_loses
 from policy_model.channels import (
     add_custom,
     channel_name,
     duties,
     enable_recommended,
     listed_channels,
+    lookup,
     recommendations,
     remove_custom,
     set_enabled,
     toggle,
 )
 from policy_model.document import Document
-from policy_model.draft import Channel, Employee
+from policy_model.draft import Channel, Draft, Employee
 from policy_model.eligibility import Decision, evaluate
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
@@ -99,7 +102,7 @@ class ChannelsStep(Step):
         draft = self.document.draft
         why, terms = "", ""
         if channel_id is not None:
-            channel = next(c for c in listed_channels(draft) if c.id == channel_id)
+            channel = lookup(draft, channel_id)
             recommendation = recommendations(draft)[channel_id]
             why = f"{recommendation.verdict.capitalize()}: {recommendation.reason}"
             terms = terms_text(channel)
@@ -118,13 +121,16 @@ class ChannelsStep(Step):
     def _refresh_matrix(self) -> None:
         table = self.query_one(AccessMatrix)
         table.border_title = f"Who gets which, by {self.group_by}"
-        self._compute_matrix()
+        table.border_subtitle = "" if self.document.roster.employees else "no roster yet: import it in step 1"
+        # The worker reads a copy, so a change made while it counts cannot tear its view.
+        self._compute_matrix(copy.deepcopy(self.document.draft), self.group_by)
 
     @work(thread=True, exclusive=True, group="access-matrix")
-    def _compute_matrix(self) -> None:
+    def _compute_matrix(self, draft: Draft, by: GroupBy) -> None:
         employees, decided = self.decisions()
-        computed = matrix(self.document.draft, employees, decided, by=self.group_by)
-        self.app.call_from_thread(self.query_one(AccessMatrix).show, computed)
+        computed = matrix(draft, employees, decided, by=by)
+        if not get_current_worker().is_cancelled:  # a newer change has started a newer count
+            self.app.call_from_thread(self.query_one(AccessMatrix).show, computed)
 
     # --- changes -----------------------------------------------------------------------------
 
@@ -139,10 +145,12 @@ class ChannelsStep(Step):
     @on(ChannelList.Toggled)
     def _toggled(self, event: ChannelList.Toggled) -> None:
         draft = self.document.draft
-        employees, decided = self.decisions()
-        losses = who_loses(draft, employees, decided, lambda d: set_enabled(d, event.channel_id, False))
+        losses: list[Loss] = []
+        if lookup(draft, event.channel_id).enabled:
+            employees, decided = self.decisions()
+            losses = who_loses(draft, employees, decided, lambda d: set_enabled(d, event.channel_id, False))
         channel = toggle(draft, event.channel_id)
-        if not channel.enabled and losses:
+        if losses:
             self.notify(f"{channel_name(channel)} disabled: {people_text([loss.employee for loss in losses])} "
                         "lose it", markup=False)
         self._changed()

@@ -12,6 +12,9 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 
+GROUP_WIDTH = 18
+
+
 class AccessMatrix(DataTable[Text]):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
@@ -20,7 +23,9 @@ class AccessMatrix(DataTable[Text]):
         """Redraw from a computed matrix (a few dozen rows: clearing and re-adding is cheap)."""
         row = self.cursor_row
         self.clear(columns=True)
-        self.add_column(Text(matrix.by.capitalize()), key="group")
+        # Long role names are cut so that at 80 columns a few channels fit beside them.
+        longest = max((len(r.group) for r in matrix.rows), default=5)
+        self.add_column(Text(matrix.by.capitalize()), key="group", width=min(max(longest, 5), GROUP_WIDTH))
         self.add_column(Text("Granted", justify="right"), key="granted")
         for channel_id, name in zip(matrix.channel_ids, matrix.short_names, strict=True):
             self.add_column(Text(name, justify="right"), key=channel_id)
@@ -32,7 +37,7 @@ class AccessMatrix(DataTable[Text]):
 
     @staticmethod
     def _cells(line: MatrixRow, total: bool = False) -> list[Text]:
-        cells = [Text(line.group, style="bold" if total else ""),
+        cells = [Text(line.group, style="bold" if total else "", overflow="ellipsis", no_wrap=True),
                  Text(str(line.granted), justify="right")]
         for count in line.counts:
             if count == 0:

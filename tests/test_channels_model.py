@@ -203,3 +203,16 @@ def test_unknown_channel_id_suggests_a_close_one():
     (problem,) = loaded.problems
     assert 'unknown channel "linkdin" (did you mean "linkedin"?)' in problem.message
     assert problem.line == toml_io.dumps(draft).splitlines().index('id = "linkdin"') + 1
+
+
+def test_a_hand_written_channel_table_loads_and_a_custom_one_may_not_reuse_a_catalog_id():
+    text = ('schema_version = 1\n[policy]\ncompany = "Acme"\n\n[[channels]]\nid = "sms"\nenabled = true\n'
+            'groups = ["Department: Sales"]\n\n[[channels]]\nid = "teams"\ncustom = true\nname = "Our Teams"\n')
+    loaded = toml_io.parse(text, "d.toml")
+    (problem,) = loaded.problems
+    assert (problem.line, problem.field) == (12, "channels[1].custom")
+    assert 'is a catalog channel; remove "custom = true"' in problem.message
+    fixed = toml_io.parse(text.replace("custom = true\n", ""), "d.toml")
+    assert fixed.draft is not None and fixed.problems == []
+    assert [c.id for c in listed_channels(fixed.draft)][:2] == ["sms", "teams"]
+    assert len(listed_channels(fixed.draft)) == len(catalog().channels)

@@ -347,8 +347,9 @@ def policy_issues(draft: Draft) -> list[Issue]:
             issues.append((f"channels[{n}].enabled", f"{entry.name} cannot be archived and supervised; "
                                                     "a financial firm's record-keeping duty rules it out"))
         elif not channel.archiving_required:
-            issues.append((f"channels[{n}].archiving_required", "a financial firm must archive business messages "
-                                                               f"on every approved channel, {channel_name(channel)} too"))
+            issues.append((f"channels[{n}].archiving_required",
+                           f"a financial firm must archive business messages on every approved channel, "
+                           f"{channel_name(channel)} too"))
         elif entry is not None and entry.archiving == "device" and (
                 channel.personal_account or any(d.startswith("own") for d in channel.devices)):
             issues.append((f"channels[{n}].devices", f"{entry.name} can only be archived on company phones "

@@ -28,7 +28,8 @@ def test_groups_that_reach_nobody_or_name_someone_not_granted_are_warnings_on_th
     lines = text.splitlines()
     line = lines.index('    "department:Sals",') + 1
     sals = f"{example_draft}:{line}:5: warning: channels[6].groups[0]: "
-    assert found["channels[6].groups[0]"] == sals + 'no one in the roster has the department "Sals" (did you mean "Sales"?)'
+    assert found["channels[6].groups[0]"] == sals + (
+        'no one in the roster has the department "Sals" (did you mean "Sales"?)')
     assert "E1036 is denied in step 1" in found["channels[6].groups[1]"]
     assert found["channels[6].groups[2]"].endswith("no employee E9999 in the roster")
     assert "channels[6].groups[3]" not in found  # "role:Banker" reaches the relationship bankers

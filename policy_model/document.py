@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from . import recovery, toml_io
+from .channels import seed_channels
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision
 from .eligibility import default_rules
 from .files import sha256_of
@@ -21,12 +22,18 @@ from .roster_snapshot import Progress, Roster, read_snapshot
 
 
 def new_draft(company: str, market: Market = "b2b", industry: str = "general", today: date | None = None) -> Draft:
-    """A fresh draft with the method's defaults, ready for step 1."""
+    """A fresh draft with the method's defaults, ready for step 1.
+
+    Every catalog channel is listed, disabled, with defaults fit for the industry: the file
+    shows hand-editors every option, and a channel enters a policy that lawyers sign only by
+    someone's choice (step 2 marks the recommended ones and enables them all with one key).
+    """
     today = today or date.today()
     return Draft(
         schema_version=1,
         policy=PolicyHeader(company=company, market=market, industry=industry),
         eligibility=Eligibility(rules=default_rules()),
+        channels=seed_channels(industry),
         revisions=[Revision(version="0.1", date=today, summary="Draft started")],
     )
 

@@ -203,4 +203,14 @@ def encode(obj: Any) -> Any:
         return [encode(v) for v in obj]
     if isinstance(obj, dict):
         return {k: encode(v) for k, v in obj.items()}
+    if isinstance(obj, str):
+        return normalise_newlines(obj)
     return obj
+
+
+def normalise_newlines(text: str) -> str:
+    """One kind of line ending: TOML readers turn a written CRLF into LF, so write LF only.
+
+    Text pasted from Windows would otherwise load back different from what was saved.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text

@@ -16,6 +16,7 @@ from typing import Any
 
 import tomli_w
 
+from .channels import draft_issues as channel_issues
 from .draft import SCHEMA_VERSION, Draft
 from .files import atomic_write
 from .problems import Problem, ProblemsError
@@ -73,6 +74,8 @@ def parse(text: str, file: str) -> LoadedDraft:
     elif isinstance(version, int) and version < 1:
         problems.append(_located(file, positions, "schema_version", f"expected 1 or more, got {version}"))
     problems.extend(_duplicates(data, file, positions))
+    if draft is not None:
+        problems.extend(_located(file, positions, path, message) for path, message in _semantic_issues(draft))
     if any(p.severity == "error" for p in problems) and draft is not None and not read_only:
         draft = None
     return LoadedDraft(draft, problems, read_only)
@@ -131,6 +134,15 @@ def _located(file: str, positions: dict[str, tuple[int, int]], path: str, messag
     where = position_of(positions, path)
     line, column = where if where else (None, None)
     return Problem(file, message, field=path, line=line, column=column, severity=severity)  # type: ignore[arg-type]
+
+
+# Checks that need a whole decoded draft (ids known to a catalog, references between tables);
+# each returns (dotted path, message) pairs that `parse` places on their lines.
+_SEMANTIC_CHECKS = (channel_issues,)
+
+
+def _semantic_issues(draft: Draft) -> list[Issue]:
+    return [issue for check in _SEMANTIC_CHECKS for issue in check(draft)]
 
 
 def _duplicates(data: dict[str, Any], file: str, positions: dict[str, tuple[int, int]]) -> list[Problem]:

@@ -6,10 +6,11 @@ import copy
 from pathlib import Path
 
 import pytest
-from .diff_support import signed, write
 
 from policy_model.draft import Override
 from tui.cli import main
+
+from .diff_support import signed, write
 
 
 @pytest.fixture

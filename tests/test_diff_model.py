@@ -8,11 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from .diff_support import signed
 
 from policy_model.diff import diff_drafts, render_text
 from policy_model.draft import Approver, Clause, Completion, Draft, Employee, Override, Revision, TrainingSession
 from policy_model.roster_snapshot import read_snapshot
+
+from .diff_support import signed
 
 
 @pytest.fixture

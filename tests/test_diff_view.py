@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from .diff_support import signed, write
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Static
 
 from policy_model.document import open_document
 from policy_model.draft import Override
 from tui.widgets.diff_view import DiffView
+
+from .diff_support import signed, write
 
 
 class DiffApp(App[None]):

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from .diff_support import signed, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -22,6 +21,8 @@ from exporters.redline import Marks, accept_all, add_tracked_paragraph, reject_a
 from policy_model.draft import Clause, Override
 from policy_model.word_diff import new_text, old_text, word_diff
 from tui.cli import main
+
+from .diff_support import signed, write
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)

@@ -1,0 +1,173 @@
+"""The access matrix: which granted employees get which enabled channels.
+
+Step 1 decides who is granted; step 2 decides the channels. By default every granted
+employee gets every enabled channel, and a channel's groups narrow it. People in review or
+denied (by a rule or by an override) get nothing until someone grants them. Everything here
+is computed from the draft and the roster, never stored, so it cannot disagree with them.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .channels import channel_name, clear_restriction, lookup, restrict, short_name
+from .draft import Channel, Draft, Employee
+from .eligibility import Decision
+from .groups import Group, parse_group
+
+GroupBy = Literal["department", "role"]
+NO_GROUP = "(none)"
+
+
+@dataclass(frozen=True)
+class _Reach:
+    """An enabled channel's groups split for speed: department and role groups depend only on
+    (department, role), so their answer is cached per pair across a large roster."""
+
+    channel: Channel
+    groups: tuple[Group, ...]
+    employee_ids: frozenset[str]
+
+    @classmethod
+    def of(cls, channel: Channel) -> _Reach:
+        groups = [parse_group(g) for g in channel.groups]
+        return cls(channel, tuple(g for g in groups if g.kind != "employee"),
+                   frozenset(g.value for g in groups if g.kind == "employee"))
+
+    @property
+    def open_to_all(self) -> bool:
+        return not self.groups and not self.employee_ids
+
+
+def grants(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision]) -> list[tuple[str, ...]]:
+    """The channel ids each employee gets, aligned with `employees`; empty unless granted."""
+    reaches = [_Reach.of(c) for c in draft.channels if c.enabled]
+    by_pair: dict[tuple[str, str], tuple[bool, ...]] = {}
+    result: list[tuple[str, ...]] = []
+    for employee, decision in zip(employees, decisions, strict=True):
+        if decision.status != "granted":
+            result.append(())
+            continue
+        pair = (employee.department, employee.role)
+        shared = by_pair.get(pair)
+        if shared is None:
+            shared = by_pair[pair] = tuple(r.open_to_all or any(g.matches(employee) for g in r.groups)
+                                           for r in reaches)
+        result.append(tuple(r.channel.id for r, ok in zip(reaches, shared, strict=True)
+                            if ok or employee.id in r.employee_ids))
+    return result
+
+
+def grant_names(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision],
+                separator: str = "; ") -> list[str]:
+    """Each employee's channels as one cell of text ("LinkedIn; SMS / text messaging"), aligned
+    with `employees`; empty for anyone not granted. This is the column `roster show` exports."""
+    names = {c.id: channel_name(c) for c in draft.channels}
+    return [separator.join(names[i] for i in ids) for ids in grants(draft, employees, decisions)]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One group: how many of its people are granted, and how many of those get each channel."""
+
+    group: str
+    granted: int
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Groups x enabled channels, with counts of people; `total` sums every group."""
+
+    by: GroupBy
+    channel_ids: tuple[str, ...]
+    channel_names: tuple[str, ...]
+    short_names: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+    total: MatrixRow
+
+
+def matrix(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision],
+           by: GroupBy = "department") -> Matrix:
+    """Count granted people per group and channel; groups with nobody granted are left out."""
+    enabled = [c for c in draft.channels if c.enabled]
+    ids = tuple(c.id for c in enabled)
+    column = {channel_id: n for n, channel_id in enumerate(ids)}
+    granted: dict[str, int] = {}
+    counts: dict[str, list[int]] = {}
+    for employee, decision, got in zip(employees, decisions, grants(draft, employees, decisions), strict=True):
+        if decision.status != "granted":
+            continue
+        group = getattr(employee, by) or NO_GROUP
+        granted[group] = granted.get(group, 0) + 1
+        row = counts.setdefault(group, [0] * len(ids))
+        for channel_id in got:
+            row[column[channel_id]] += 1
+    rows = tuple(MatrixRow(g, granted[g], tuple(counts[g])) for g in granted)
+    total = MatrixRow("Total", sum(granted.values()),
+                      tuple(sum(r.counts[n] for r in rows) for n in range(len(ids))))
+    return Matrix(by, ids, tuple(channel_name(c) for c in enabled), tuple(short_name(c) for c in enabled), rows,
+                  total)
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Someone who would lose channels through a change, and which ones."""
+
+    index: int
+    employee: Employee
+    channel_ids: tuple[str, ...]
+
+
+def who_loses(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision],
+              change: Callable[[Draft], object]) -> list[Loss]:
+    """The people a model operation would take channels from, without changing the draft:
+    `who_loses(draft, es, ds, lambda d: restrict(d, "sms", ["department:Sales"]))`."""
+    trial = copy.deepcopy(draft)
+    change(trial)
+    before = grants(draft, employees, decisions)
+    after = grants(trial, employees, decisions)
+    losses = []
+    for n, (had, has) in enumerate(zip(before, after, strict=True)):
+        lost = tuple(c for c in had if c not in has)
+        if lost:
+            losses.append(Loss(n, employees[n], lost))
+    return losses
+
+
+def left_out(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision],
+             channel_id: str) -> list[Employee]:
+    """Granted people a channel's groups leave out: those who would get it if it were open to all."""
+    opened = copy.deepcopy(draft)
+    clear_restriction(opened, channel_id)
+    return [loss.employee for loss in who_loses(opened, employees, decisions,
+                                                lambda d: restrict(d, channel_id, lookup(draft, channel_id).groups))]
+
+
+def roster_issues(draft: Draft, employees: Sequence[Employee],
+                  decisions: Sequence[Decision]) -> list[tuple[str, str]]:
+    """Warnings about channel groups that only the roster can reveal, as (dotted path, message):
+    a group that reaches nobody (often a misspelt department) and a named person who is not
+    granted, so the channel does not reach them yet."""
+    departments = sorted({e.department for e in employees if e.department})
+    status = {e.id: d.status for e, d in zip(employees, decisions, strict=True)}
+    issues = []
+    for n, channel in enumerate(draft.channels):
+        for g, text in enumerate(channel.groups):
+            group = parse_group(text)
+            where = f"channels[{n}].groups[{g}]"
+            if group.kind == "employee":
+                if group.value not in status:
+                    issues.append((where, f"no employee {group.value} in the roster"))
+                elif status[group.value] != "granted":
+                    issues.append((where, f"{group.value} is {status[group.value]} in step 1, so "
+                                          f"{channel_name(channel)} does not reach them until they are granted"))
+            elif not any(group.matches(e) for e in employees):
+                close = difflib.get_close_matches(group.value, departments, n=1) if group.kind == "department" else []
+                hint = f' (did you mean "{close[0]}"?)' if close else ""
+                issues.append((where, f'no one in the roster has the {group.kind} "{group.value}"{hint}'))
+    return issues

@@ -1,0 +1,140 @@
+"""Step 2 driven by keys in the real app at 80x24: toggle, settings, restriction, save, reload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import SelectionList, Static
+
+from policy_model.document import open_document
+from tui.app import PolicyApp
+from tui.screens.channel_settings import ChannelSettingsScreen
+from tui.widgets.access_matrix import AccessMatrix
+from tui.widgets.channel_list import ChannelList
+
+
+async def settle(app: PolicyApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_channels(app: PolicyApp, pilot) -> ChannelList:  # type: ignore[no-untyped-def]
+    await pilot.press("2", "tab")
+    channels = app.screen.query_one(ChannelList)
+    assert channels.has_focus
+    await settle(app, pilot)
+    return channels
+
+
+async def highlight(pilot, channels: ChannelList, channel_id: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("home")
+    for _ in range(channels.option_count):
+        if channels.highlighted_id == channel_id:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"{channel_id} not in the list")
+
+
+def matrix_column(table: AccessMatrix, channel_id: str) -> dict[str, str]:
+    """Group -> cell text for one channel's column of the matrix on screen."""
+    return {str(table.get_row_at(n)[0]): str(table.get_cell_at((n, table.get_column_index(channel_id))))
+            for n in range(table.row_count)}
+
+
+async def test_enable_restrict_to_a_department_save_and_reload(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        channels = await open_channels(app, pilot)
+        await highlight(pilot, channels, "x")
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert app.document.draft.channels[1].enabled
+        assert matrix_column(app.screen.query_one(AccessMatrix), "x")["Total"] == "all 14"
+
+        await pilot.press("enter")
+        dialog = app.screen
+        assert isinstance(dialog, ChannelSettingsScreen)
+        await pilot.press("tab", "tab")  # terms -> response time -> groups
+        groups = dialog.query_one("#channel-groups", SelectionList)
+        assert groups.has_focus
+        for _ in range(groups.option_count):
+            if groups.get_option_at_index(groups.highlighted or 0).value == "department:Sales":
+                break
+            await pilot.press("down")
+        await pilot.press("space")
+        effect = str(dialog.query_one("#channel-effect", Static).content)
+        assert effect.startswith("This change took X (Twitter) from 9 people: ")
+        assert effect.endswith(" and 5 more")
+        assert "5 of 14 granted get it" in str(dialog.query_one("#channel-reach", Static).content)
+        await pilot.press("escape", "ctrl+s")
+        await settle(app, pilot)
+        assert not app.document.modified
+        column = matrix_column(app.screen.query_one(AccessMatrix), "x")
+        assert column["Sales"] == "all 5" and column["Wealth Management"] == "0"
+
+    reloaded = open_document(example_draft)
+    x = next(c for c in reloaded.draft.channels if c.id == "x")
+    assert x.enabled and x.groups == ["department:Sales"]
+    assert x.archiving_required  # a bank's channel keeps its financial default
+
+
+async def test_disabling_a_channel_says_who_loses_it_and_undo_state_follows(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        channels = await open_channels(app, pilot)
+        await highlight(pilot, channels, "linkedin")
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert not app.document.draft.channels[0].enabled
+        assert app.document.modified and "unsaved changes" in app.sub_title
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("LinkedIn disabled: 14 people: ") for m in messages)
+        assert "linkedin" not in app.screen.query_one(AccessMatrix).columns
+
+
+async def test_settings_dialog_changes_terms_and_response_time(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        channels = await open_channels(app, pilot)
+        await highlight(pilot, channels, "sms")
+        await pilot.press("enter")
+        await pilot.press("down", "down", "space")  # third line: personal account allowed
+        await pilot.press("tab", *"2 hours", "enter", "escape")  # tab selects the old text; typing replaces it
+        sms = next(c for c in app.document.draft.channels if c.id == "sms")
+        assert sms.personal_account and sms.response_time == "2 hours"
+        await pilot.pause()
+        terms = str(app.screen.query_one("#channel-terms", Static).content)
+        assert terms.startswith("business account; personal account; company phone; reply within 2 hours")
+
+
+async def test_add_a_custom_channel_and_enable_the_recommended_ones(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        channels = await open_channels(app, pilot)
+        await pilot.press("n", *"Client Portal", "enter")
+        await settle(app, pilot)
+        custom = app.document.draft.channels[-1]
+        assert (custom.id, custom.name, custom.custom, custom.enabled) == ("client-portal", "Client Portal", True, True)
+        assert channels.highlighted_id == "client-portal"
+        await pilot.press("a")
+        enabled = {c.id for c in app.document.draft.channels if c.enabled}
+        assert {"x", "instagram", "whatsapp"} <= enabled and "push-to-talk" not in enabled
+        await pilot.press("delete")
+        await settle(app, pilot)
+        assert "client-portal" not in [c.id for c in app.document.draft.channels]
+
+
+async def test_matrix_counts_by_role_on_g_and_the_help_lists_the_step_keys(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(app, pilot)
+        await pilot.press("g")
+        await settle(app, pilot)
+        table = app.screen.query_one(AccessMatrix)
+        assert str(table.ordered_columns[0].label) == "Role"
+        assert matrix_column(table, "sms")["Relationship Banker"] == "all 2"
+        assert table.border_title == "Who gets which, by role"
+        from tui.screens.help import binding_rows
+
+        described = {row[1] for row in binding_rows(app.screen)}
+        assert {"Enable/disable", "Settings", "Recommended", "New channel", "By role/dept"} <= described

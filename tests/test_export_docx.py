@@ -235,3 +235,18 @@ def test_an_empty_draft_exports_with_words_in_place_of_empty_tables(tmp_path: Pa
     for sentence in ("No section of the policy is written yet.", "No channel is approved yet.",
                      "No employee is granted a channel yet.", "No employee is granted access yet."):
         assert sentence in text
+
+
+def test_a_dotx_template_is_refused_with_how_to_fix_it(document: Document, tmp_path: Path) -> None:
+    import zipfile
+
+    source, dotx = tmp_path / "plain.docx", tmp_path / "company.dotx"
+    docx.Document().save(source)
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(dotx, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            zout.writestr(item, data)
+    with pytest.raises(ProblemsError, match=r"save it from Word as a \.docx document"):
+        export_bytes(build_view(document), dotx)

@@ -59,7 +59,7 @@ def _open_template(path: Path) -> WordDocument:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         hint = ("; save it from Word as a .docx document (a .dotx template is not read)"
-                if "template" in str(error) else "")
+                if isinstance(error, ValueError) and "template.main" in str(error) else "")
         raise ProblemsError([Problem(str(path), f"not a Word .docx file that can be used as a template{hint}",
                                      field="--template")]) from None
 

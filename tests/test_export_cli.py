@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from tui.cli import main
 
 

@@ -9,6 +9,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
+
 from exporters.docx import export_bytes, export_docx
 from policy_model.document import Document, open_document
 from policy_model.draft import Approver
@@ -127,8 +128,9 @@ def test_title_block_and_approval_block(document: Document) -> None:
     for name, details in [("Wei Chen", "Compliance Officer · Compliance · status: pending"),
                           ("Dana Whitfield", "General Counsel · Legal · status: pending"),
                           ("Grace Okafor", "Chief Commercial Officer · Executive · status: pending")]:
-        assert block[block.index(name) + 1] == details
-        assert block[block.index(name) + 2].startswith("Signature: ____") and "Date: ____" in block[block.index(name) + 2]
+        at = block.index(name)
+        assert block[at + 1] == details
+        assert block[at + 2].startswith("Signature: ____") and "Date: ____" in block[at + 2]
     acknowledgment = texts[texts.index("Employee acknowledgment"):]
     assert any(t.startswith("Employee name: ___") for t in acknowledgment)
     assert any("version 0.1" in t for t in acknowledgment)

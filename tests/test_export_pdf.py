@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from exporters.docx import export_docx
 from policy_model.document import open_document
 from policy_model.policy_view import build_view

@@ -19,6 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt
+
 from policy_model.problems import Problem, ProblemsError
 
 from .ooxml import set_paragraph_property

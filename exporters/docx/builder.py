@@ -17,6 +17,7 @@ from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
+
 from policy_model.policy_view import PolicyView
 
 from .base import TABLE_STYLE, open_base

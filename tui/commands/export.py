@@ -14,7 +14,6 @@ from policy_model.checks import check_document
 from policy_model.document import open_document
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError
-
 from tui.cli import print_problems
 
 

@@ -1,0 +1,1 @@
+"""Widgets shared by screens and steps, one module each."""

@@ -74,13 +74,17 @@ def add_numbering(document: WordDocument, levels: Sequence[str]) -> int:
                          f'<w:multiLevelType w:val="{"multilevel" if len(levels) > 1 else "singleLevel"}"/>'
                          f"{lvls}</w:abstractNum>")
     num = parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
-    # The schema wants every abstractNum before the first num.
-    first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
+    # The schema's order: every abstractNum, then every num, then an optional numIdMacAtCleanup.
+    nums = numbering.findall(qn("w:num"))
+    after = numbering.find(qn("w:numIdMacAtCleanup"))
+    if nums:
+        nums[0].addprevious(abstract)
+        nums[-1].addnext(num)
+    elif after is not None:
+        after.addprevious(abstract)
+        after.addprevious(num)
     else:
-        numbering.append(abstract)
-    numbering.append(num)
+        numbering.extend([abstract, num])
     return num_id
 
 

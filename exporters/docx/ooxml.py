@@ -13,6 +13,7 @@ from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Inches
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -142,7 +143,10 @@ def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,
     bold (a form of label: value rows).
     """
     section = document.sections[-1]
-    usable = int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
+    # The width between margins in twips (635 EMU each); a template may leave the page size unset,
+    # and Word then uses Letter with 1 in margins.
+    page, left, right = section.page_width or Inches(8.5), section.left_margin, section.right_margin
+    usable = int((page - (Inches(1) if left is None else left) - (Inches(1) if right is None else right)) / 635)
     columns = len(headers) if headers else len(rows[0])
     weights = list(weights or [1] * columns)
     widths = [usable * w // sum(weights) for w in weights]

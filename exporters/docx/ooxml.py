@@ -119,6 +119,7 @@ def shade(paragraph: Paragraph, fill: str) -> None:
                            f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
 
 
+_ROWS_PER_PARSE = 5_000
 # Table text is 9 pt (sizes are in half-points), so a six-column table fits a portrait page.
 _CELL_SIZE = '<w:sz w:val="18"/><w:szCs w:val="18"/>'
 
@@ -135,10 +136,10 @@ def _cell(text: str, width: int, bold: bool) -> str:
 def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,
               headers: Sequence[str] | None = None, weights: Sequence[int] | None = None,
               labels: bool = False) -> Table:
-    """A table whose rows are written as one XML string and parsed once.
+    """A table whose rows are written as XML text and parsed in a few large slices.
 
     python-docx's add_row/cell path walks the tree for every cell (16 s for 20,000 rows);
-    this is the same markup (style, grid, cell widths) in one parse. The header row repeats
+    this is the same markup (style, grid, cell widths) in a few parses. The header row repeats
     on every page, and a row never splits across pages. With `labels`, the first column is
     bold (a form of label: value rows).
     """
@@ -156,12 +157,14 @@ def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,
         col.set(qn("w:w"), str(width))
     header = ('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
               + "".join(_cell(h, w, True) for h, w in zip(headers, widths, strict=True)) + "</w:tr>") if headers else ""
-    body = "".join(
-        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(_cell(text, w, labels and i == 0) for i, (text, w) in enumerate(zip(row, widths, strict=True)))
-        + "</w:tr>"
-        for row in rows
-    )
-    parsed = parse_xml(f'<w:tbl {nsdecls("w")}>{header}{body}</w:tbl>')
-    table._tbl.extend(list(parsed))
+    # Parsed in slices, so a national roster never needs its whole table as one string in memory.
+    for start in range(0, max(len(rows), 1), _ROWS_PER_PARSE):
+        body = "".join(
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            + "".join(_cell(text, w, labels and i == 0) for i, (text, w) in enumerate(zip(row, widths, strict=True)))
+            + "</w:tr>"
+            for row in rows[start:start + _ROWS_PER_PARSE]
+        )
+        parsed = parse_xml(f'<w:tbl {nsdecls("w")}>{header if start == 0 else ""}{body}</w:tbl>')
+        table._tbl.extend(list(parsed))
     return table

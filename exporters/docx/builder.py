@@ -239,8 +239,8 @@ class _Writer:
 
 
 def _first_empty(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
-    """A header's empty paragraph to write into; a template's letterhead paragraphs are left alone."""
-    return paragraphs[0] if len(paragraphs) == 1 and not paragraphs[0].text.strip() else None
+    """A header's lone empty paragraph to write into; a template's letterhead (text or logo) is left alone."""
+    return paragraphs[0] if len(paragraphs) == 1 and not paragraphs[0]._p.r_lst else None
 
 
 def build(view: PolicyView, template: Path | None = None,

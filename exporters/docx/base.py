@@ -86,6 +86,10 @@ def ensure_styles(document: WordDocument) -> None:
         if size:
             style.font.size = Pt(size)
         style.font.bold = bold or None
+        if name.startswith("TOC ") and name != "TOC Heading":
+            # Contents entries sit close together; a second level is indented under its first.
+            style.paragraph_format.space_after = Pt(2)
+            style.paragraph_format.left_indent = Pt(18 * (int(name[-1]) - 1))
         if outline is not None:
             # The outline level is what puts a heading in Word's navigation pane and TOC.
             style.paragraph_format.keep_with_next = True

@@ -18,3 +18,11 @@ def example_draft(tmp_path: Path) -> Path:
     for source in EXAMPLE.parent.glob("regional-bank.*"):
         shutil.copy(source, tmp_path / source.name)
     return tmp_path / EXAMPLE.name
+
+
+@pytest.fixture
+def export_draft(tmp_path: Path) -> Path:
+    """The example bank with clauses, channels and training filled in, for export tests."""
+    for source in (DATA / "export").glob("policy.*"):
+        shutil.copy(source, tmp_path / source.name)
+    return tmp_path / "policy.toml"

@@ -147,7 +147,8 @@ def clause_lines(clauses: list[Clause]) -> str:
 def test_redline_command_writes_tracked_changes_legal_can_accept_or_reject(redline_pair, tmp_path: Path) -> None:
     old_path, new_path, old_clauses, new_clauses = redline_pair
     out = tmp_path / "redline.docx"
-    assert main(["redline", str(new_path), str(old_path), "-o", str(out), "--author", "Dana Whitfield"]) == 0
+    args = ["export", str(new_path), "--redline-against", str(old_path), "-o", str(out), "--author", "Dana Whitfield"]
+    assert main(args) == 0
     reopened = docx.Document(str(out))
     assert reopened.paragraphs[0].text.startswith("Social Media and Mobile Communication Policy: changes since")
     summary = "\n".join(cell.text for row in reopened.tables[0].rows for cell in row.cells)
@@ -176,10 +177,10 @@ def test_redline_refuses_to_overwrite_without_force(redline_pair, tmp_path: Path
     old_path, new_path, *_ = redline_pair
     out = tmp_path / "redline.docx"
     out.write_bytes(b"legal's copy")
-    assert main(["redline", str(new_path), str(old_path), "-o", str(out)]) == 1
+    assert main(["export", str(new_path), "--redline-against", str(old_path), "-o", str(out)]) == 1
     assert out.read_bytes() == b"legal's copy"
     assert "already exists; add --force" in capsys.readouterr().err
-    assert main(["redline", str(new_path), str(old_path), "-o", str(out), "--force"]) == 0
+    assert main(["export", str(new_path), "--redline-against", str(old_path), "-o", str(out), "--force"]) == 0
     assert zipfile.is_zipfile(out)
     assert sorted(p.name for p in tmp_path.glob(".redline*")) == []
 
@@ -190,7 +191,7 @@ def test_libreoffice_converts_the_redline(redline_pair, tmp_path: Path) -> None:
         pytest.skip("LibreOffice (soffice) is not on PATH: the redline's conversion to PDF is not checked")
     old_path, new_path, *_ = redline_pair
     out = tmp_path / "redline.docx"
-    assert main(["redline", str(new_path), str(old_path), "-o", str(out)]) == 0
+    assert main(["export", str(new_path), "--redline-against", str(old_path), "-o", str(out)]) == 0
     for target in ("pdf", "odt"):
         subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
                         "--convert-to", target, "--outdir", str(tmp_path), str(out)],
@@ -208,7 +209,7 @@ def test_redline_without_the_old_roster_says_access_comes_from_overrides(redline
     lonely.parent.mkdir()
     shutil.copy(old_path, lonely)
     out = tmp_path / "redline.docx"
-    assert main(["redline", str(new_path), str(lonely), "-o", str(out)]) == 0
+    assert main(["export", str(new_path), "--redline-against", str(lonely), "-o", str(out)]) == 0
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert f"Roster snapshot not available ({lonely.parent / 'regional-bank.roster.csv'}): access changes are " \
            "computed from overrides only." in text

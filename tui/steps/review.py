@@ -1,11 +1,15 @@
-"""Step 4: review what is left to do, and export the document for sign-off."""
+"""Step 4: what still blocks a FINAL document, the Word export, and the changes since an older draft."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.widgets import Static, TabbedContent, TabPane
 
+from policy_model.checks import check_document
+from policy_model.policy_view import document_status
 from tui.steps.base import Step
+from tui.widgets.diff_view import DiffView
+from tui.widgets.export_panel import ExportPanel
 
 
 class ReviewStep(Step):
@@ -14,15 +18,18 @@ class ReviewStep(Step):
     PURPOSE = "see what blocks sign-off and export the Word document for legal"
 
     def compose_body(self) -> ComposeResult:
-        yield Static(id="review-header", markup=False)
-        yield Static("The Word export and the sign-off checklist are built here next.", classes="placeholder")
+        yield Static(id="review-summary", markup=False)
+        with TabbedContent(id="review-tabs"):
+            with TabPane("Export", id="review-export"):
+                yield ExportPanel(self.document)
+            with TabPane("Changes since an older draft", id="review-changes"):
+                yield DiffView(self.document)
 
     def render_document(self) -> None:
         policy = self.document.draft.policy
-        lines = [
-            f"Company: {policy.company or '(not set)'}",
-            f"Policy: {policy.title}, version {policy.version}",
-            f"Market: {policy.market}   Industry: {policy.industry}",
-            f"Effective: {policy.effective_date or '(not set)'}   Owner: {policy.owner or '(not set)'}",
-        ]
-        self.query_one("#review-header", Static).update("\n".join(lines))
+        _, blockers = document_status(self.document.draft.approvers, check_document(self.document))
+        lines = [f"{policy.company or '(company not set)'} — {policy.title}, version {policy.version}"]
+        lines.append("Ready for a FINAL export." if not blockers else "Blocks a FINAL export: " + "; ".join(blockers))
+        self.query_one("#review-summary", Static).update("\n".join(lines))
+        self.query_one(ExportPanel).render_document()
+        self.query_one(DiffView).refresh_diff()

@@ -1,0 +1,235 @@
+"""What the exported policy document shows, resolved to plain text and rows.
+
+The Word exporter (and any other output format) reads only a `PolicyView`, never the draft:
+every decision about wording, who gets which channel and whether the document is final is
+taken here, in the model, where a test can check it without python-docx. Each resolution is
+one small function (`fill_variables`, `clause_sections`, `access_matrix`, `granted_rows`,
+`document_status`); who gets which channel comes from step 2's `access` module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from .access import Matrix, grant_names, matrix
+from .channels import channel_name
+from .document import Document
+from .draft import Approver, Channel, Clause, Draft, Employee, PolicyHeader
+from .eligibility import Decision, evaluate
+from .problems import Problem, errors_in
+
+Status = Literal["DRAFT", "FINAL"]
+
+ROLE_NAMES = {"legal": "Legal", "hr": "Human Resources", "executive": "Executive",
+              "compliance": "Compliance", "other": "Other"}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section of the policy: its heading and its paragraphs of plain text."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """An approved channel and its terms, in words."""
+
+    name: str
+    accounts: str
+    devices: str
+    response_time: str
+    archiving: str
+    who: str
+
+
+@dataclass(frozen=True)
+class AccessMatrix:
+    """Groups (departments) down, channels across; each cell counts the granted people."""
+
+    channels: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[int, ...]], ...]
+
+
+@dataclass(frozen=True)
+class GrantedRow:
+    employee_id: str
+    name: str
+    department: str
+    role: str
+    channels: str
+
+
+@dataclass(frozen=True)
+class ApproverRow:
+    name: str
+    title: str
+    role: str
+    status: str
+    date: str
+
+
+@dataclass(frozen=True)
+class PolicyView:
+    """Everything the exported document shows, already in words; no draft types inside."""
+
+    company: str
+    title: str
+    version: str
+    effective_date: str
+    owner: str
+    status: Status
+    # Why the document is a draft ("2 of 3 approvals pending"); empty when FINAL.
+    draft_reasons: tuple[str, ...]
+    sections: tuple[Section, ...]
+    channels: tuple[ChannelRow, ...]
+    matrix: AccessMatrix
+    granted: tuple[GrantedRow, ...]
+    training: tuple[tuple[str, str, str, str, str], ...]
+    discipline: tuple[tuple[str, str], ...]
+    revisions: tuple[tuple[str, str, str, str], ...]
+    approvers: tuple[ApproverRow, ...]
+    acknowledgment: tuple[str, ...]
+    jurisdiction: str = ""
+    subject: str = ""
+
+
+_VARIABLE = re.compile(r"\{([a-z_]+)\}")
+
+
+def variables(policy: PolicyHeader) -> dict[str, str]:
+    """The values a clause may name as `{variable}`: the policy header's fields, as text."""
+    return {
+        "company": policy.company,
+        "title": policy.title,
+        "version": policy.version,
+        "effective_date": _date_text(policy.effective_date),
+        "owner": policy.owner,
+        "market": policy.market,
+        "industry": policy.industry,
+        "jurisdiction": policy.jurisdiction,
+    }
+
+
+def fill_variables(text: str, values: dict[str, str]) -> str:
+    """`{company}` -> the company; an unknown or empty variable stays visible for a reviewer."""
+    return _VARIABLE.sub(lambda m: values.get(m.group(1)) or m.group(0), text)
+
+
+def clause_sections(clauses: Sequence[Clause], policy: PolicyHeader) -> tuple[Section, ...]:
+    """The enabled clauses, filled; a blank line separates paragraphs, a single newline does not."""
+    values = variables(policy)
+    sections = []
+    for clause in clauses:
+        if not clause.enabled:
+            continue
+        text = fill_variables(clause.text, values)
+        paragraphs = tuple(" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip())
+        sections.append(Section(clause.title or clause.id, paragraphs))
+    return tuple(sections)
+
+
+def enabled_channels(draft: Draft) -> list[Channel]:
+    return [c for c in draft.channels if c.enabled]
+
+
+def channel_rows(channels: Sequence[Channel]) -> tuple[ChannelRow, ...]:
+    rows = []
+    for c in channels:
+        accounts = [word for word, on in (("business", c.business_account), ("personal", c.personal_account)) if on]
+        rows.append(ChannelRow(
+            name=channel_name(c),
+            accounts=" and ".join(accounts) or "none",
+            devices=", ".join(c.devices) or "any",
+            response_time=c.response_time or "-",
+            archiving="required" if c.archiving_required else "not required",
+            who="; ".join(c.groups) or "every granted employee",
+        ))
+    return tuple(rows)
+
+
+def access_matrix(table: Matrix) -> AccessMatrix:
+    """Step 2's matrix by department, in the document's words."""
+    return AccessMatrix(table.short_names, tuple((row.group, row.counts) for row in table.rows))
+
+
+def granted_rows(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision]) -> tuple[GrantedRow, ...]:
+    """Every granted person and the channels step 2 gives them, in roster order."""
+    names = grant_names(draft, employees, decisions, separator=", ")
+    return tuple(
+        GrantedRow(e.id, e.name, e.department, e.role, names[n] or "none")
+        for n, (e, d) in enumerate(zip(employees, decisions, strict=True)) if d.status == "granted"
+    )
+
+
+def document_status(approvers: Sequence[Approver], problems: Sequence[Problem]) -> tuple[Status, tuple[str, ...]]:
+    """FINAL only when every approver approved and `check` found no error; otherwise why not.
+
+    Errors found by `check` keep the document a DRAFT: it can still be exported for review,
+    but never presented as final.
+    """
+    reasons = []
+    if not approvers:
+        reasons.append("no approver is named")
+    pending = [a for a in approvers if a.status != "approved"]
+    if pending:
+        reasons.append(f"{len(pending)} of {len(approvers)} approvals outstanding")
+    errors = len(errors_in(list(problems)))
+    if errors:
+        reasons.append(f"{errors} problem{'s' * (errors != 1)} found by check")
+    return ("DRAFT" if reasons else "FINAL"), tuple(reasons)
+
+
+def acknowledgment_text(policy: PolicyHeader) -> tuple[str, ...]:
+    company = policy.company or "the company"
+    return (
+        f"I have received, read and understood the {policy.title} of {company}, version {policy.version}.",
+        "I have completed the training it requires, and I agree to follow the policy when I use social "
+        "media or mobile messaging with customers.",
+        "I understand that breaking the policy can lead to a reminder, re-education, suspension or "
+        "revocation of my access, and to further disciplinary steps.",
+    )
+
+
+def build_view(document: Document, problems: Sequence[Problem] = ()) -> PolicyView:
+    """Resolve an open document (with its roster loaded) into what the export shows."""
+    draft = document.draft
+    policy = draft.policy
+    channels = enabled_channels(draft)
+    employees = document.roster.employees
+    decisions = evaluate(draft, employees)
+    completions: dict[str, int] = {}
+    for completion in draft.training.completions:
+        completions[completion.session] = completions.get(completion.session, 0) + 1
+    status, reasons = document_status(draft.approvers, problems)
+    return PolicyView(
+        company=policy.company,
+        title=policy.title,
+        version=policy.version,
+        effective_date=_date_text(policy.effective_date) or "not set",
+        owner=policy.owner,
+        jurisdiction=policy.jurisdiction,
+        subject=f"{policy.title} of {policy.company}".strip(),
+        status=status,
+        draft_reasons=reasons,
+        sections=clause_sections(draft.clauses, policy),
+        channels=channel_rows(channels),
+        matrix=access_matrix(matrix(draft, employees, decisions)),
+        granted=granted_rows(draft, employees, decisions),
+        training=tuple((s.title, _date_text(s.date) or "to be scheduled", s.format, s.audience,
+                        str(completions.get(s.title, 0))) for s in draft.training.sessions),
+        discipline=tuple((d.name, d.description) for d in draft.discipline),
+        revisions=tuple((r.version, _date_text(r.date), r.author, r.summary) for r in draft.revisions),
+        approvers=tuple(ApproverRow(a.name, a.title, ROLE_NAMES.get(a.role, a.role), a.status, _date_text(a.date))
+                        for a in draft.approvers),
+        acknowledgment=acknowledgment_text(policy),
+    )
+
+
+def _date_text(value: date | None) -> str:
+    return value.isoformat() if value else ""

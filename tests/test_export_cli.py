@@ -1,0 +1,59 @@
+"""`policy-tui export`: writes the .docx, never replaces one unasked, reports problems first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from tui.cli import main
+
+
+def test_export_writes_a_docx_and_says_why_it_is_a_draft(export_draft: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "policy.docx"
+    assert main(["export", str(export_draft), "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"wrote {target}: DRAFT (3 of 3 approvals outstanding)\n"
+    assert docx.Document(str(target)).core_properties.title == "Social Media and Mobile Communication Policy"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_an_existing_file_is_kept_unless_forced(export_draft: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "policy.docx"
+    target.write_bytes(b"signed copy")
+    assert main(["export", str(export_draft), "-o", str(target)]) == 1
+    assert capsys.readouterr().err == f"{target}: already exists; add --force to replace it\n"
+    assert target.read_bytes() == b"signed copy"
+    assert main(["export", str(export_draft), "-o", str(target), "--force"]) == 0
+    assert docx.Document(str(target)).paragraphs[0].text == "Social Media and Mobile Communication Policy"
+
+
+def test_a_bad_template_or_folder_is_one_line_and_exit_1(export_draft: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(export_draft), "-o", str(tmp_path / "out.docx"), "--template", str(export_draft)]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (f"{export_draft}: --template: not a Word .docx file "
+                                                        "that can be used as a template")
+    assert main(["export", str(export_draft), "-o", str(tmp_path / "nowhere" / "out.docx")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_problems_found_by_check_are_printed_and_keep_the_export_a_draft(export_draft: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from policy_model import toml_io
+
+    draft = toml_io.load(export_draft).draft
+    for approver in draft.approvers:
+        approver.status = "approved"
+    toml_io.save(draft, export_draft)
+    roster = export_draft.with_name("policy.roster.csv")
+    lines = roster.read_text().splitlines()
+    roster.write_text("\n".join([*lines, lines[1]]) + "\n")  # a duplicate employee: an error
+
+    target = tmp_path / "policy.docx"
+    assert main(["export", str(export_draft), "-o", str(target)]) == 0
+    captured = capsys.readouterr()
+    assert "duplicate employee id E1001" in captured.err
+    assert captured.out.startswith(f"wrote {target}: DRAFT (1 problem found by check)")

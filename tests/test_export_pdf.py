@@ -1,0 +1,42 @@
+"""The exported .docx opens in LibreOffice: converted headless to PDF, its text is all there.
+
+CI installs LibreOffice (`.ci/run`); on a machine without it the test is skipped and says why.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from exporters.docx import export_docx
+from policy_model.document import open_document
+from policy_model.policy_view import build_view
+
+SOFFICE = shutil.which("soffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not on PATH; "
+                    "install libreoffice-writer-nogui to run the PDF conversion test")
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext is not on PATH; install poppler-utils")
+def test_libreoffice_converts_the_export_to_pdf_with_its_text(export_draft: Path, tmp_path: Path) -> None:
+    document = open_document(export_draft)
+    next(e for e in document.roster.employees if e.id == "E1003").name = "Nguyen,\x01 Thi Mai שלום"
+    target = tmp_path / "policy.docx"
+    export_docx(build_view(document), target)
+    # A profile of its own, so a LibreOffice the user has open (or a parallel test) is not disturbed.
+    profile = (tmp_path / "lo-profile").as_uri()
+    result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                             "--outdir", str(tmp_path), str(target)], capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "policy.pdf"
+    assert result.returncode == 0 and pdf.is_file(), result.stderr
+    text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = " ".join(text.split())  # table cells wrap their words across lines
+    for expected in ("Social Media and Mobile Communication Policy", "Harbor Community Bank",
+                     "DRAFT — not approved for use", "1. Purpose", "6.1. Training", "Approved channels",
+                     "Text messaging", "Dana Whitfield", "Employee acknowledgment", "Brennan, Liam",
+                     "Nguyen, Thi Mai", "שלום", "Page 1 of"):
+        assert expected in text, expected

@@ -1,0 +1,49 @@
+"""What the export shows is decided in the model: wording, who gets which channel, DRAFT or FINAL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policy_model.document import open_document
+from policy_model.draft import Approver, PolicyHeader
+from policy_model.policy_view import build_view, document_status, fill_variables
+from policy_model.problems import Problem
+
+
+def test_variables_are_filled_and_an_unknown_one_stays_visible() -> None:
+    values = {"company": "Acme", "owner": ""}
+    assert fill_variables("{company} and {owner} and {nope}", values) == "Acme and {owner} and {nope}"
+
+
+def test_final_only_when_every_approver_approved_and_check_found_no_error() -> None:
+    approved = [Approver("A", status="approved"), Approver("B", status="approved")]
+    assert document_status(approved, []) == ("FINAL", ())
+    assert document_status([Approver("A", status="approved"), Approver("B")], [])[0] == "DRAFT"
+    assert document_status([], [])[1] == ("no approver is named",)
+    status, reasons = document_status(approved, [Problem("f", "broken")])
+    assert status == "DRAFT" and reasons == ("1 problem found by check",)
+    assert document_status(approved, [Problem("f", "minor", severity="warning")])[0] == "FINAL"
+
+
+def test_build_view_resolves_sections_channels_matrix_and_appendix(export_draft: Path) -> None:
+    view = build_view(open_document(export_draft))
+    assert [s.title for s in view.sections] == ["Purpose", "Who this policy covers", "Keeping records"]
+    assert view.sections[0].paragraphs[0].startswith("This policy sets how employees of Harbor Community Bank")
+    assert view.sections[1].paragraphs == ("It covers every employee granted access in the appendix, "
+                                           "whatever their device.",)
+    assert [c.name for c in view.channels] == ["LinkedIn", "Text messaging", "WhatsApp", "Push-to-talk (Voxer and similar)"]
+    assert view.matrix.channels == ("LinkedIn", "Text messaging", "WhatsApp", "Push-to-talk")
+    assert dict(view.matrix.rows)["Sales"] == (5, 5, 5, 5)
+    assert dict(view.matrix.rows)["Operations"][2] == 0
+    by_id = {g.employee_id: g for g in view.granted}
+    assert by_id["E1002"].channels == "LinkedIn, Text messaging, WhatsApp, Push-to-talk (Voxer and similar)"
+    assert by_id["E1010"].channels == "LinkedIn, Text messaging, Push-to-talk (Voxer and similar)"
+    assert view.status == "DRAFT" and view.draft_reasons == ("3 of 3 approvals outstanding",)
+
+
+def test_header_fields_reach_the_view() -> None:
+    from policy_model.document import Document
+    from policy_model.draft import Draft
+
+    view = build_view(Document(Draft(PolicyHeader(company="Acme", owner="HR")), Path("acme.toml")))
+    assert (view.company, view.owner, view.effective_date, view.granted) == ("Acme", "HR", "not set", ())

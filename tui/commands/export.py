@@ -1,0 +1,103 @@
+"""`policy-tui export DRAFT -o OUT.docx`: the Word document that legal signs.
+
+With `--redline-against OLD`, the document instead shows every change since OLD (the version
+legal signed, say) as Word tracked changes, word by word, with a summary of access and channel
+changes up front.
+
+Problems `check` finds are printed first. They do not stop the export: a document with
+problems is still worth circulating for review, but it is marked DRAFT (never FINAL) until
+they are fixed, so an unfinished policy cannot be mistaken for the signed one.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+
+from policy_model.checks import check_document
+from policy_model.compare import compare, load_side
+from policy_model.document import open_document
+from policy_model.draft import Draft
+from policy_model.files import atomic_writer
+from policy_model.policy_view import build_view
+from policy_model.problems import Problem, ProblemsError
+from tui.cli import print_problems
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("export", help="export the policy as a Word document for sign-off",
+                                   description="Write the policy as a .docx: DRAFT while any approver is pending "
+                                   "or check finds an error, FINAL when every approver approved.")
+    parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to export")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx", help="the file to write")
+    parser.add_argument("--template", type=Path, metavar="COMPANY.docx",
+                        help="a .docx whose letterhead, page set-up and styles the document uses")
+    parser.add_argument("--force", action="store_true", help="replace OUT.docx if it exists")
+    parser.add_argument("--redline-against", type=Path, metavar="OLD.toml",
+                        help="mark every change since the older draft OLD.toml as a Word tracked change")
+    parser.add_argument("--author", metavar="NAME",
+                        help="with --redline-against: who the changes are attributed to (default: the author of "
+                        "DRAFT's latest revision, else the policy owner)")
+
+
+def check_target(output: Path, force: bool) -> None:
+    """Refuse to replace a file unless asked, or to write where it cannot."""
+    if output.is_dir():
+        raise ProblemsError([Problem(str(output), "is a folder; give the name of the .docx to write")])
+    if output.exists() and not force:
+        raise ProblemsError([Problem(str(output), "already exists; add --force to replace it")])
+    if not output.parent.is_dir():
+        raise ProblemsError([Problem(str(output), f"the folder {output.parent} does not exist")])
+
+
+def run(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    check_target(output, args.force)
+    if args.redline_against:
+        return run_redline(args.draft, args.redline_against, output, author=args.author)
+    document = open_document(args.draft)
+    problems = check_document(document)
+    print_problems(problems)
+    view = build_view(document, problems)
+
+    from exporters.docx import export_docx
+
+    try:
+        export_docx(view, output, args.template)
+    except OSError as error:
+        raise ProblemsError([Problem(str(output), f"cannot be written: {error.strerror}")]) from None
+    why = f" ({'; '.join(view.draft_reasons)})" if view.draft_reasons else ""
+    print(f"wrote {output}: {view.status}{why}")
+    return 0
+
+
+def default_author(draft: Draft) -> str:
+    latest = draft.revisions[-1].author if draft.revisions else ""
+    return latest or draft.policy.owner or "policy-tui"
+
+
+def run_redline(new: Path, old: Path, out: Path, *, author: str | None = None, date: datetime | None = None) -> int:
+    """Write the redline of NEW against OLD to OUT; raises ProblemsError (nothing written) on trouble."""
+    from exporters.redline import redline_document
+
+    problems: list[Problem] = []
+    sides = []
+    for path in (old, new):
+        try:
+            sides.append(load_side(path))
+        except ProblemsError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ProblemsError(problems)
+    before, after = sides
+    print_problems([*before.warnings, *after.warnings])
+    document = redline_document(before.draft, after.draft, author or default_author(after.draft),
+                                date or datetime.now(UTC), diff=compare(before, after))
+    try:
+        with atomic_writer(out) as stream:
+            document.save(stream)
+    except OSError as error:
+        raise ProblemsError([Problem(str(out), f"cannot be written: {error.strerror}")]) from error
+    print(f"wrote {out}: the changes since {old} as tracked changes")
+    return 0

@@ -1,0 +1,187 @@
+"""The review step's export: what is wrong first, then where to write, then the Word document.
+
+The problems come from `check_document`, the same list `policy-tui check` prints. They do not
+block the export; they keep it a DRAFT, and the panel says so. The export runs in a thread
+worker on a snapshot of the draft taken when it starts, so the app stays responsive for a
+large roster and later edits do not leak into a half-built document. An existing file is
+only replaced after the user says so.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Input, Label, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from policy_model.checks import check_document
+from policy_model.document import Document
+from policy_model.policy_view import build_view
+from policy_model.problems import Problem, ProblemsError, errors_in
+from policy_model.roster_snapshot import Roster
+from tui.screens.replace import ReplaceScreen
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    status: str
+    reasons: tuple[str, ...]
+
+
+def default_target(document: Document) -> Path:
+    """`policy.toml` -> `policy.docx`, beside the draft."""
+    return document.path.with_suffix(".docx")
+
+
+def problem_lines(problems: list[Problem]) -> str:
+    if not problems:
+        return "No problems found: the export can be final once every approver has approved."
+    errors = len(errors_in(problems))
+    lines = [f"{'✗' if p.severity == 'error' else '!'} {p}" for p in problems]
+    if errors:
+        lines.append(f"{errors} error{'s' * (errors != 1)}: the export is marked DRAFT until "
+                     f"{'they are' if errors != 1 else 'it is'} fixed.")
+    return "\n".join(lines)
+
+
+class ExportPanel(VerticalScroll):
+    """Problems, the output path, an optional company template, and the export with progress."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "export", "Export .docx", id="export.run",
+                tooltip="Write the Word document for sign-off (asks before replacing a file)"),
+    ]
+    # Compact inputs and a panel that scrolls, so everything is reachable at 80x24 under the step's summary.
+    DEFAULT_CSS = """
+    ExportPanel { height: 1fr; }
+    ExportPanel .export-title { text-style: bold; }
+    ExportPanel #export-problems { margin-bottom: 1; }
+    ExportPanel Input { margin-bottom: 1; }
+    ExportPanel #export-actions { height: auto; }
+    ExportPanel #export-progress { margin-left: 2; }
+    """
+
+    class Exported(Message):
+        """The document was written; the review step may show or log it."""
+
+        def __init__(self, result: ExportResult) -> None:
+            super().__init__()
+            self.result = result
+
+    def __init__(self, document: Document, *, id: str | None = "export-panel") -> None:
+        super().__init__(id=id)
+        self.document = document
+        self._default = default_target(document)
+
+    def compose(self) -> ComposeResult:
+        yield Label("Problems (from check)", classes="export-title")
+        yield Static(id="export-problems", markup=False)
+        yield Label("Export to (relative to the draft's folder):", classes="export-title")
+        yield Input(str(self._default), id="export-path", compact=True)
+        yield Label("Company template .docx (letterhead, styles), optional:")
+        yield Input(placeholder="empty: a plain document", id="export-template", compact=True)
+        with Horizontal(id="export-actions"):
+            yield Button("Export .docx (ctrl+r)", id="export-run", variant="primary", compact=True)
+            yield ProgressBar(total=1, show_eta=False, id="export-progress")
+        yield Static(id="export-result", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+        self.render_document()
+
+    def render_document(self) -> None:
+        """Show the document's problems now; the default path follows a save-as unless changed by hand."""
+        self.query_one("#export-problems", Static).update(problem_lines(check_document(self.document)))
+        path_input = self.query_one("#export-path", Input)
+        default = default_target(self.document)
+        if path_input.value == str(self._default):
+            path_input.value = str(default)
+        self._default = default
+
+    def _resolve(self, text: str) -> Path:
+        path = Path(text.strip()).expanduser()
+        return path if path.is_absolute() else self.document.path.parent / path
+
+    def _show_result(self, text: str) -> None:
+        result = self.query_one("#export-result", Static)
+        result.update(text)
+        self.call_after_refresh(result.scroll_visible)
+
+    @on(Button.Pressed, "#export-run")
+    @on(Input.Submitted, "#export-path, #export-template")
+    def _export_requested(self) -> None:
+        self.action_export()
+
+    def action_export(self) -> None:
+        text = self.query_one("#export-path", Input).value
+        if not text.strip():
+            self._show_result("Type where to write the document first.")
+            return
+        target = self._resolve(text)
+        template_text = self.query_one("#export-template", Input).value.strip()
+        template = self._resolve(template_text) if template_text else None
+        if target.is_dir() or not target.parent.is_dir():
+            self._show_result(f"{target}: " + ("is a folder; give a .docx file name" if target.is_dir()
+                                              else f"the folder {target.parent} does not exist"))
+            return
+        if not target.exists():
+            self._start(target, template)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._start(target, template)
+            else:
+                self._show_result(f"Not exported: {target} was kept as it is.")
+
+        self.app.push_screen(ReplaceScreen(target), answered)
+
+    def _start(self, target: Path, template: Path | None) -> None:
+        """Snapshot the draft on this thread, then build and write the document in a worker."""
+        problems = check_document(self.document)
+        snapshot = Document(copy.deepcopy(self.document.draft), self.document.path,
+                            roster=Roster(employees=list(self.document.roster.employees)))
+        bar = self.query_one(ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+        self.query_one("#export-run", Button).disabled = True
+        self._show_result(f"Exporting to {target} ...")
+
+        def work() -> ExportResult:
+            from exporters.docx import export_docx
+
+            view = build_view(snapshot, problems)
+            export_docx(view, target, template,
+                        progress=lambda done, total: self.app.call_from_thread(bar.update, total=total, progress=done))
+            return ExportResult(target, view.status, view.draft_reasons)
+
+        self.run_worker(work, name="export", group="export", thread=True, exclusive=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "export" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        self.query_one(ProgressBar).display = False
+        self.query_one("#export-run", Button).disabled = False
+        if event.state == WorkerState.SUCCESS:
+            result: ExportResult = event.worker.result  # type: ignore[assignment]
+            why = f" ({'; '.join(result.reasons)})" if result.reasons else ""
+            self._show_result(f"Wrote {result.path}: {result.status}{why}")
+            self.post_message(self.Exported(result))
+            return
+        error = event.worker.error
+        if isinstance(error, ProblemsError):
+            self._show_result("Not exported:\n" + "\n".join(str(p) for p in error.problems))
+        elif isinstance(error, OSError):
+            self._show_result(f"Not exported: {error.filename or ''}: {error.strerror}")
+        else:
+            self._show_result(f"Not exported: unexpected error: {error!r}")
+            self.app.log.error(error)

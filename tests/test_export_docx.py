@@ -97,7 +97,8 @@ def test_discipline_steps_are_a_real_numbered_list(document: Document) -> None:
 def test_tables_hold_channels_matrix_training_revisions_and_appendix(document: Document) -> None:
     word = exported(build_view(document))
     channels = table_starting(word, "Channel")
-    assert [row[0] for row in channels[1:]] == ["LinkedIn", "Text messaging", "WhatsApp", "Push-to-talk (Voxer and similar)"]
+    assert [row[0] for row in channels[1:]] == ["LinkedIn", "Text messaging", "WhatsApp",
+                                                "Push-to-talk (Voxer and similar)"]
     assert channels[2][4] == "required" and channels[3][5] == "department:Sales"
     assert "Facebook" not in [row[0] for row in channels]
     matrix = table_starting(word, "Department")

@@ -31,7 +31,8 @@ def test_build_view_resolves_sections_channels_matrix_and_appendix(export_draft:
     assert view.sections[0].paragraphs[0].startswith("This policy sets how employees of Harbor Community Bank")
     assert view.sections[1].paragraphs == ("It covers every employee granted access in the appendix, "
                                            "whatever their device.",)
-    assert [c.name for c in view.channels] == ["LinkedIn", "Text messaging", "WhatsApp", "Push-to-talk (Voxer and similar)"]
+    assert [c.name for c in view.channels] == ["LinkedIn", "Text messaging", "WhatsApp",
+                                               "Push-to-talk (Voxer and similar)"]
     assert view.matrix.channels == ("LinkedIn", "Text messaging", "WhatsApp", "Push-to-talk")
     assert dict(view.matrix.rows)["Sales"] == (5, 5, 5, 5)
     assert dict(view.matrix.rows)["Operations"][2] == 0

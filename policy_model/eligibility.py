@@ -197,13 +197,18 @@ def find_rule(draft: Draft, rule_id: str) -> Rule:
     raise ValueError(f'there is no rule "{rule_id}"')
 
 
-def set_thresholds(draft: Draft, rule_id: str, max_clients: int | None, min_clients: int | None) -> Rule:
-    """Change a rule's client-count limits (None = no limit), e.g. what counts as a small book."""
+def check_thresholds(max_clients: int | None, min_clients: int | None) -> None:
+    """ValueError, in words, when client-count limits make no sense (negative, or crossed)."""
     for name, value in (("at most", max_clients), ("at least", min_clients)):
         if value is not None and value < 0:
             raise ValueError(f"{name}: a client count cannot be negative ({value})")
     if max_clients is not None and min_clients is not None and min_clients > max_clients:
         raise ValueError(f"at least {min_clients} and at most {max_clients} clients: no one could match")
+
+
+def set_thresholds(draft: Draft, rule_id: str, max_clients: int | None, min_clients: int | None) -> Rule:
+    """Change a rule's client-count limits (None = no limit), e.g. what counts as a small book."""
+    check_thresholds(max_clients, min_clients)
     rule = find_rule(draft, rule_id)
     rule.max_clients = max_clients
     rule.min_clients = min_clients

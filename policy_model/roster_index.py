@@ -9,6 +9,7 @@ last filter found, so each keystroke scans fewer rows than the one before.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -16,6 +17,9 @@ from .draft import STATUSES, Draft, Employee, Override, Rule, Status
 from .eligibility import Decision, decide, evaluate_with, override_for, overrides_by_id
 
 STATUS_PREFIX = "status:"
+# Recent filter results kept: deleting a letter returns to a query typed a moment ago, and
+# typing on starts from the closest one, so neither needs a scan of the whole roster.
+RECENT_RESULTS = 12
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ class RosterIndex:
     statuses: list[Status]
     search: list[str]
     positions: dict[str, int]
-    _last: tuple[Query, list[int]] | None = field(default=None, repr=False)
+    _recent: OrderedDict[Query, list[int]] = field(default_factory=OrderedDict, repr=False)
 
     @classmethod
     def build(cls, employees: Sequence[Employee], rules: Sequence[Rule],
@@ -116,23 +120,29 @@ class RosterIndex:
             self.decisions[n] = decision
             self.statuses[n] = decision.status
             self.search[n] = _search_text(employee, decision.status)
-        self._last = None
+        self._recent.clear()
 
     def decision_of(self, employee_id: str) -> Decision | None:
         n = self.positions.get(employee_id)
         return None if n is None else self.decisions[n]
 
     def filter(self, text: str, status: Status | None = None) -> list[int]:
-        """Positions of the people matching a filter text (see `parse_query`), in roster order."""
+        """Positions of the people matching a filter text (see `parse_query`), in roster order.
+
+        The list returned may be shared with later calls: read it, do not change it.
+        """
         query = parse_query(text, status)
         if query.problem:
             return []
-        if self._last is not None and query.narrows(self._last[0]):
-            candidates: Sequence[int] | None = self._last[1]
+        found = self._recent.get(query)
+        if found is None:
+            wider = [rows for earlier, rows in self._recent.items() if query.narrows(earlier)]
+            found = self._match(query, min(wider, key=len) if wider else None)
+            self._recent[query] = found
+            if len(self._recent) > RECENT_RESULTS:
+                self._recent.popitem(last=False)
         else:
-            candidates = None
-        found = self._match(query, candidates)
-        self._last = (query, found)
+            self._recent.move_to_end(query)
         return found
 
     def _match(self, query: Query, candidates: Sequence[int] | None) -> list[int]:
@@ -150,7 +160,9 @@ class RosterIndex:
                 candidates = [n for n, text in enumerate(search) if word in text]
             else:
                 candidates = [n for n in candidates if word in search[n]]
-        return list(range(len(search))) if candidates is None else list(candidates)
+        if candidates is None:
+            return list(range(len(search)))
+        return candidates if isinstance(candidates, list) else list(candidates)
 
     def counts_by_status(self) -> dict[Status, int]:
         counts: dict[Status, int] = dict.fromkeys(STATUSES, 0)

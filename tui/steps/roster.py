@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from policy_model.document import Document
-from policy_model.draft import STATUSES, Override
+from policy_model.draft import STATUSES, Override, Status
 from policy_model.eligibility import (
     Decision,
     clear_override,
@@ -83,7 +83,7 @@ class RosterStep(Step):
         self._worker: Worker[RosterIndex] | None = None
         self._pending: tuple[tuple[int, str], dict[str, Override]] | None = None
         self._shown = 0
-        self._counts: dict[str, int] = {}
+        self._counts: dict[Status, int] = {}
         # What the footer's person actions depend on: refreshing bindings redraws the footer,
         # too slow to do on every keystroke of a filter over a large roster.
         self._actionable: tuple[bool, bool] | None = None
@@ -213,11 +213,11 @@ class RosterStep(Step):
             decision = self.index.decisions[event.position]
             detail.append(f"{person.id}  {person.name}  ·  {person.department or 'no department'}\n")
             detail.append(decision.status, style=STYLES[decision.status])
-            detail.append(" by override: " if decision.overridden else f" by rule {decision.rule_id}: ")
-            detail.append(decision.reason.removeprefix("override by "))
+            detail.append(" — " if decision.overridden else f" — rule {decision.rule_id}: ")
+            detail.append(decision.reason)
         self.query_one("#roster-detail", Static).update(detail, layout=False)
-        decision = self._selected_decision()
-        actionable = (decision is not None, decision is not None and decision.overridden)
+        selected = self._selected_decision()
+        actionable = (selected is not None, selected is not None and selected.overridden)
         if actionable != self._actionable:
             self._actionable = actionable
             self.refresh_bindings()

@@ -55,13 +55,13 @@ async def test_typing_a_filter_narrows_the_rows(example_draft: Path) -> None:
         await type_text(pilot, "ount status:d")
         assert shown_ids(table) == ["E1019", "E1020"]
         assert all("denied" in line for line in shown_lines(table))
-        summary = str(app.screen.query_one("#roster-summary", Static).render())
-        assert "showing 2" in summary and "granted 14" in summary
+        assert str(app.screen.query_one("#roster-matches", Static).render()).strip() == "2 of 42"
+        assert str(app.screen.query_one("#roster-summary", Static).render()).startswith("granted 14  review 8")
         await pilot.press("ctrl+w")  # deletes "status:d"
         assert len(table.rows) == 7
         await type_text(pilot, "status:x")
         assert table.rows == []
-        assert "expected granted, review or denied" in str(app.screen.query_one("#roster-summary", Static).render())
+        assert "expected granted, review or denied" in str(app.screen.query_one("#roster-detail", Static).render())
 
 
 async def test_override_with_a_reason_is_saved_and_reloaded_then_undone(example_draft: Path) -> None:

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
@@ -82,7 +82,7 @@ class RosterStep(Step):
         self._overrides: dict[str, Override] = {}
         self._worker: Worker[RosterIndex] | None = None
         self._pending: tuple[tuple[int, str], dict[str, Override]] | None = None
-        self._shown = 0
+        self._problem = ""  # why the filter text matches no one, when it is not understood
         self._counts: dict[Status, int] = {}
         # What the footer's person actions depend on: refreshing bindings redraws the footer,
         # too slow to do on every keystroke of a filter over a large roster.
@@ -92,8 +92,10 @@ class RosterStep(Step):
         yield Static(id="roster-summary", markup=False)
         with TabbedContent(id="roster-tabs"):
             with TabPane("People", id=PEOPLE):
-                yield Input(placeholder="filter: name, id, role, department, status:granted", id="roster-filter",
-                            compact=True)
+                with Horizontal(id="roster-filter-row"):
+                    yield Input(placeholder="filter: name, id, role, department, status:granted",
+                                id="roster-filter", compact=True)
+                    yield Static(id="roster-matches", markup=False)
                 yield RosterTable(id="roster-table")
                 yield Static(id="roster-detail", markup=False)
             with TabPane("Chart", id=CHART), VerticalScroll(id="chart-scroll"):
@@ -164,11 +166,13 @@ class RosterStep(Step):
     def _apply_filter(self) -> None:
         text = self.query_one("#roster-filter", Input).value
         rows = self.index.filter(text) if self.index else []
-        self._shown = len(rows)
+        self._problem = parse_query(text).problem
+        self.query_one("#roster-matches", Static).update(
+            f"{len(rows):,} of {len(self.index):,}" if self.index else "", layout=False)
         self.query_one(RosterTable).show(self.index, rows)
-        self._show_summary(parse_query(text).problem)
+        self._show_summary()
 
-    def _show_summary(self, problem: str = "") -> None:
+    def _show_summary(self) -> None:
         summary = Text(no_wrap=True, overflow="ellipsis")
         ref, roster, index = self.document.draft.roster, self.document.roster, self.index
         if index is None:
@@ -179,11 +183,9 @@ class RosterStep(Step):
             else:
                 summary.append("No roster yet: import one to decide who needs access.")
         else:
-            counts = self._counts
-            summary.append(f"{len(index):,} people  ")
             for status in STATUSES:
-                summary.append(f"{status} {counts[status]:,}  ", style=STYLES[status])
-            summary.append(problem or f"showing {self._shown:,}", style="bold red" if problem else "")
+                summary.append(f"{status} {self._counts[status]:,}  ", style=STYLES[status])
+            summary.append(f"of {len(index):,} people")
         self.query_one("#roster-summary", Static).update(summary, layout=False)
 
     def _show_rules(self) -> None:
@@ -215,6 +217,10 @@ class RosterStep(Step):
             detail.append(decision.status, style=STYLES[decision.status])
             detail.append(" — " if decision.overridden else f" — rule {decision.rule_id}: ")
             detail.append(decision.reason)
+        elif self._problem:
+            detail.append(self._problem, style="bold red")
+        elif self.index is not None:
+            detail.append("No one matches the filter.")
         self.query_one("#roster-detail", Static).update(detail, layout=False)
         selected = self._selected_decision()
         actionable = (selected is not None, selected is not None and selected.overridden)

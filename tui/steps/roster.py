@@ -185,7 +185,6 @@ class RosterStep(Step):
         else:
             for status in STATUSES:
                 summary.append(f"{status} {self._counts[status]:,}  ", style=STYLES[status])
-            summary.append(f"of {len(index):,} people")
         self.query_one("#roster-summary", Static).update(summary, layout=False)
 
     def _show_rules(self) -> None:

@@ -13,10 +13,11 @@ from policy_model.document import new_draft, open_document
 from policy_model.draft import Employee
 from policy_model.eligibility import current_user
 from policy_model.roster_index import RosterIndex
-from policy_model.roster_snapshot import snapshot_path, write_snapshot
+from policy_model.roster_snapshot import Roster, snapshot_path, write_snapshot
 from tui.app import PolicyApp
 from tui.screens.override import OverrideDialog
 from tui.screens.thresholds import ThresholdDialog
+from tui.steps.base import Step
 from tui.widgets.access_chart import AccessChart, stacked_bar
 from tui.widgets.roster_table import RosterTable
 
@@ -210,3 +211,16 @@ async def test_chart_shows_each_department_as_bars_and_follows_overrides(example
         await pilot.press("enter", "c")
         legend = chart.render().plain.splitlines()[0].split()
         assert (legend[2], legend[8]) == ("13", "21")
+
+
+async def test_a_new_roster_is_decided_again(example_draft: Path) -> None:
+    document = open_document(example_draft)
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(RosterTable)
+        assert len(table.rows) == 42
+        document.roster = Roster(employees=document.roster.employees[:10])  # as a re-import does
+        app.screen.post_message(Step.Changed())
+        await pilot.pause()
+        assert len(table.rows) == 10
+        assert str(app.screen.query_one("#roster-matches", Static).render()) == "10 of 10"

@@ -9,7 +9,8 @@ step then re-renders from the draft, re-deciding only what the change can have t
 from __future__ import annotations
 
 import copy
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,7 +23,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from policy_model.document import Document
-from policy_model.draft import STATUSES, Override, Status
+from policy_model.draft import STATUSES, Employee, Override, Status
 from policy_model.eligibility import (
     Decision,
     clear_override,
@@ -45,6 +46,18 @@ from tui.widgets.roster_table import RosterTable
 BACKGROUND_FROM = 5_000
 
 PEOPLE, CHART, RULES = "roster-people", "roster-chart", "roster-rules"
+
+
+@dataclass(frozen=True, eq=False)
+class Basis:
+    """What an index was decided from: the roster's list of people, by identity (an import
+    makes a new list; holding it here means no other list can take its id), and the rules' text."""
+
+    employees: Sequence[Employee]
+    rules: str
+
+    def same(self, other: Basis | None) -> bool:
+        return other is not None and self.employees is other.employees and self.rules == other.rules
 
 
 class RosterStep(Step):
@@ -76,12 +89,12 @@ class RosterStep(Step):
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self.index: RosterIndex | None = None
-        # What the index was built from: the roster object and the rules' text; and the
-        # overrides it reflects. Comparing these with the draft tells what a change touched.
-        self._built: tuple[int, str] | None = None
+        # What the index was built from, and the overrides it reflects: comparing these with
+        # the document tells what a change touched.
+        self._built: Basis | None = None
         self._overrides: dict[str, Override] = {}
         self._worker: Worker[RosterIndex] | None = None
-        self._pending: tuple[tuple[int, str], dict[str, Override]] | None = None
+        self._pending: tuple[Basis, dict[str, Override]] | None = None
         self._problem = ""  # why the filter text matches no one, when it is not understood
         self._counts: dict[Status, int] = {}
         # What the footer's person actions depend on: refreshing bindings redraws the footer,
@@ -114,10 +127,10 @@ class RosterStep(Step):
             self.index, self._built = None, None
             self._show_people()
             return
-        key = (id(roster), repr(draft.eligibility.rules))
+        basis = Basis(roster.employees, repr(draft.eligibility.rules))
         overrides = {k: replace(v) for k, v in overrides_by_id(draft).items()}
-        if key != self._built:
-            self._rebuild(key, overrides)
+        if not basis.same(self._built):
+            self._rebuild(basis, overrides)
         elif overrides != self._overrides and self.index is not None:
             changed = [k for k in overrides.keys() | self._overrides.keys()
                        if overrides.get(k) != self._overrides.get(k)]
@@ -125,15 +138,15 @@ class RosterStep(Step):
             self._overrides = overrides
             self._show_people()
 
-    def _rebuild(self, key: tuple[int, str], overrides: dict[str, Override]) -> None:
-        employees = self.document.roster.employees
+    def _rebuild(self, basis: Basis, overrides: dict[str, Override]) -> None:
+        employees = basis.employees
         rules = copy.deepcopy(self.document.draft.eligibility.rules)
         if len(employees) < BACKGROUND_FROM:
-            self._install(RosterIndex.build(employees, rules, overrides), key, overrides)
+            self._install(RosterIndex.build(employees, rules, overrides), basis, overrides)
             return
-        if self._pending is not None and self._pending[0] == key:
+        if self._pending is not None and basis.same(self._pending[0]):
             return  # already being decided
-        self._pending = (key, overrides)
+        self._pending = (basis, overrides)
         self.query_one(RosterTable).loading = True
         self._worker = self.run_worker(lambda: RosterIndex.build(employees, rules, overrides), thread=True,
                                        exclusive=True, group="roster-index", name="deciding who needs access")
@@ -142,16 +155,16 @@ class RosterStep(Step):
         if event.worker is not self._worker or self._pending is None:
             return
         if event.state == WorkerState.SUCCESS:
-            key, overrides = self._pending
+            basis, overrides = self._pending
             self._pending = None
-            self._install(event.worker.result, key, overrides)  # type: ignore[arg-type]
+            self._install(event.worker.result, basis, overrides)  # type: ignore[arg-type]
             self.render_document()  # catch up with changes made while it was being decided
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self._pending = None
             self.query_one(RosterTable).loading = False
 
-    def _install(self, index: RosterIndex, key: tuple[int, str], overrides: dict[str, Override]) -> None:
-        self.index, self._built, self._overrides = index, key, overrides
+    def _install(self, index: RosterIndex, basis: Basis, overrides: dict[str, Override]) -> None:
+        self.index, self._built, self._overrides = index, basis, overrides
         self.query_one(RosterTable).loading = False
         self._show_people()
         self._show_rules()

@@ -7,8 +7,26 @@ itself, so the command line and the TUI can never disagree about what is wrong.
 from __future__ import annotations
 
 from .document import Document
+from .eligibility import lint_eligibility
 from .problems import Problem
+from .toml_locate import locate_keys, position_of
 
 
 def check_document(document: Document) -> list[Problem]:
-    return [*document.problems, *document.roster.problems]
+    return [*document.problems, *document.roster.problems, *_policy_problems(document)]
+
+
+def _policy_problems(document: Document) -> list[Problem]:
+    """Problems in what the policy decides, placed on their line when the file on disk has them."""
+    found = lint_eligibility(document.draft, document.roster.employees)
+    if not found:
+        return []
+    try:
+        positions = locate_keys(document.path.read_text(encoding="utf-8")) if not document.modified else {}
+    except (OSError, UnicodeDecodeError):
+        positions = {}
+    problems = []
+    for path, message, severity in found:
+        line, column = position_of(positions, path) or (None, None)
+        problems.append(Problem(str(document.path), message, field=path, line=line, column=column, severity=severity))
+    return problems

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from .draft import STATUSES, Draft, Employee, Override, Rule, Status
+from .problems import Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,3 +227,31 @@ def move_rule(draft: Draft, rule_id: str, offset: int) -> int:
     new = max(0, min(len(rules) - 1, old + offset))
     rules.insert(new, rules.pop(old))
     return new
+
+
+def lint_eligibility(draft: Draft, employees: Sequence[Employee]) -> list[tuple[str, str, Severity]]:
+    """What is wrong or doubtful in the rules and overrides: (dotted path, message, severity).
+
+    The TUI cannot make these mistakes, but the draft is also edited by hand and merged in git.
+    """
+    found: list[tuple[str, str, Severity]] = []
+    rules = draft.eligibility.rules
+    if not rules:
+        found.append(("eligibility.rules", "there are no rules: everyone without an override goes to review",
+                      "warning"))
+    for n, rule in enumerate(rules):
+        try:
+            check_thresholds(rule.max_clients, rule.min_clients)
+        except ValueError as error:
+            found.append((f"eligibility.rules[{n}]", f"rule {rule.id}: {error}", "error"))
+    known = {e.id for e in employees}
+    for n, override in enumerate(draft.eligibility.overrides):
+        if not override.reason.strip():
+            found.append((f"eligibility.overrides[{n}].reason",
+                          f"the override for {override.employee_id} has no reason; say why they are an exception",
+                          "error"))
+        if employees and override.employee_id not in known:
+            found.append((f"eligibility.overrides[{n}].employee_id",
+                          f"{override.employee_id} is not in the roster (left the company?); "
+                          "the override has no effect", "warning"))
+    return found

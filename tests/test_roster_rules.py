@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from policy_model import toml_io
+from policy_model.checks import check_document
 from policy_model.document import new_draft, open_document
 from policy_model.draft import Employee
 from policy_model.eligibility import (
@@ -148,3 +149,28 @@ def test_example_people_are_decided_with_reasons_in_words(example_draft: Path) -
     decision = decide(people["E1002"], document.draft.eligibility.rules)
     assert decision.reason == "Relationship Banker, 6 clients, high touch: small book of clients to grow"
     assert decide(people["E1036"], document.draft.eligibility.rules).status == "denied"
+
+
+def test_check_reports_hand_edited_eligibility_mistakes_on_their_lines(example_draft: Path) -> None:
+    text = example_draft.read_text(encoding="utf-8")
+    text = text.replace("max_clients = 10\n", "max_clients = 10\nmin_clients = 12\n")
+    text += ('\n[[eligibility.overrides]]\nemployee_id = "E1002"\nstatus = "denied"\nreason = " "\n'
+             '\n[[eligibility.overrides]]\nemployee_id = "E9999"\nstatus = "granted"\nreason = "new hire"\n')
+    example_draft.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    problems = [str(p) for p in check_document(open_document(example_draft))]
+    small_book = lines.index('id = "small-book"')  # the line after its [[eligibility.rules]] header
+    reason_line = lines.index('reason = " "') + 1
+    ghost_line = lines.index('employee_id = "E9999"') + 1
+    assert problems == [
+        f"{example_draft}:{small_book}:1: eligibility.rules[1]: rule small-book: "
+        "at least 12 and at most 10 clients: no one could match",
+        f"{example_draft}:{reason_line}:1: eligibility.overrides[0].reason: the override for E1002 has no reason; "
+        "say why they are an exception",
+        f"{example_draft}:{ghost_line}:1: warning: eligibility.overrides[1].employee_id: E9999 is not in the roster "
+        "(left the company?); the override has no effect",
+    ]
+
+
+def test_example_has_no_eligibility_problems(example_draft: Path) -> None:
+    assert check_document(open_document(example_draft)) == []

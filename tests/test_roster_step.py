@@ -18,6 +18,7 @@ from tui.app import PolicyApp
 from tui.screens.override import OverrideDialog
 from tui.screens.thresholds import ThresholdDialog
 from tui.steps.base import Step
+from tui.steps.roster import RosterStep
 from tui.widgets.access_chart import AccessChart, stacked_bar
 from tui.widgets.roster_table import RosterTable
 
@@ -186,6 +187,18 @@ async def test_twenty_thousand_people_filter_and_scroll(tmp_path: Path) -> None:
         await pilot.press("home", "pagedown", "down")
         assert table.highlighted == visible + 1
         assert shown_ids(table)[-1] == f"E{visible + 1:06d}"
+        await pilot.press("right", "right", "right")
+        assert table.scroll_x > 0
+
+        # A changed rule re-decides everyone in the background, then the table follows.
+        await pilot.press("r", "down", "e", "backspace", "backspace", "2", "0", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        expected = RosterIndex.of_draft(document.draft, document.roster.employees)
+        assert document.draft.eligibility.rules[1].max_clients == 20
+        step_index = app.screen.query_one("#step-1").index  # type: ignore[attr-defined]
+        assert step_index.statuses == expected.statuses
+        assert step_index.counts_by_rule()["small-book"] > 0
 
 
 def test_stacked_bar_parts_add_up_to_the_rounded_total() -> None:
@@ -224,3 +237,9 @@ async def test_a_new_roster_is_decided_again(example_draft: Path) -> None:
         await pilot.pause()
         assert len(table.rows) == 10
         assert str(app.screen.query_one("#roster-matches", Static).render()) == "10 of 10"
+
+
+def test_every_key_of_step_1_has_an_id_and_a_tooltip() -> None:
+    for owner in (RosterStep, RosterTable, OverrideDialog, ThresholdDialog):
+        for binding in owner.BINDINGS:
+            assert binding.id and binding.tooltip, (owner.__name__, binding)  # type: ignore[union-attr]

@@ -44,16 +44,13 @@ class Columns:
 
     @classmethod
     def fit(cls, width: int, id_width: int) -> Columns:
+        """Name, role and department at their ideal widths when there is room, squeezed (to a
+        minimum) when not; the reason takes the rest, or scrolls when too little is left."""
         room = width - id_width - _STATUS_WIDTH - len(HEADERS) + 1
         ideal = sum(w for w, _ in _TEXT_COLUMNS)
-        if room >= ideal + _REASON_MIN:
-            text = [w for w, _ in _TEXT_COLUMNS]
-            reason = room - ideal
-        else:
-            # Share what there is between name, role and department; the reason scrolls.
-            text = [max(smallest, w * max(room, 0) // ideal) for w, smallest in _TEXT_COLUMNS]
-            reason = _REASON_SCROLLED
-        return cls((id_width, *text[:2], text[2], _STATUS_WIDTH, reason))
+        text = [min(w, max(smallest, w * max(room, 0) // ideal)) for w, smallest in _TEXT_COLUMNS]
+        reason = room - sum(text)
+        return cls((id_width, *text, _STATUS_WIDTH, reason if reason >= _REASON_MIN else _REASON_SCROLLED))
 
 
 def _cell(text: str, width: int) -> str:

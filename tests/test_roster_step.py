@@ -20,7 +20,7 @@ from tui.screens.thresholds import ThresholdDialog
 from tui.steps.base import Step
 from tui.steps.roster import RosterStep
 from tui.widgets.access_chart import AccessChart, stacked_bar
-from tui.widgets.roster_table import RosterTable
+from tui.widgets.roster_table import Columns, RosterTable
 
 
 def shown_lines(table: RosterTable) -> list[str]:
@@ -243,3 +243,11 @@ def test_every_key_of_step_1_has_an_id_and_a_tooltip() -> None:
     for owner in (RosterStep, RosterTable, OverrideDialog, ThresholdDialog):
         for binding in owner.BINDINGS:
             assert binding.id and binding.tooltip, (owner.__name__, binding)  # type: ignore[union-attr]
+
+
+def test_columns_fill_a_wide_table_and_keep_status_in_view_on_a_narrow_one() -> None:
+    wide = Columns.fit(160, 6)
+    assert wide.total == 160 and wide.widths[1:4] == (22, 22, 16)
+    narrow = Columns.fit(54, 5)
+    status_ends = sum(narrow.widths[:5]) + 4
+    assert status_ends <= 54 and narrow.widths[5] >= 40  # the reason scrolls into view

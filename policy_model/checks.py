@@ -9,7 +9,7 @@ from __future__ import annotations
 from .access import roster_issues
 from .channels import policy_issues
 from .document import Document
-from .eligibility import evaluate
+from .eligibility import evaluate, lint_eligibility
 from .problems import Problem
 from .toml_locate import locate_keys, position_of
 
@@ -19,21 +19,26 @@ def check_document(document: Document) -> list[Problem]:
 
 
 def _policy_problems(document: Document) -> list[Problem]:
-    """Policy warnings (they do not stop a save), placed on the lines of the file as it is on disk."""
+    """Problems in what the policy decides, placed on their line when the file on disk has them.
+
+    Positions come from the file only while it matches the draft in memory; after an unsaved
+    change the lines could point at the wrong place, so the problems carry no line.
+    """
     draft = document.draft
     employees = document.roster.employees
+    found = lint_eligibility(draft, employees)
     issues = policy_issues(draft)
     if employees:
         issues += roster_issues(draft, employees, evaluate(draft, employees))
-    if not issues:
+    found += [(path, message, "warning") for path, message in issues]
+    if not found:
         return []
     try:
-        positions = locate_keys(document.path.read_text(encoding="utf-8"))
+        positions = locate_keys(document.path.read_text(encoding="utf-8")) if not document.modified else {}
     except (OSError, UnicodeDecodeError):
         positions = {}
     problems = []
-    for path, message in issues:
+    for path, message, severity in found:
         line, column = position_of(positions, path) or (None, None)
-        problems.append(Problem(str(document.path), message, field=path, line=line, column=column,
-                                severity="warning"))
+        problems.append(Problem(str(document.path), message, field=path, line=line, column=column, severity=severity))
     return problems

@@ -8,10 +8,13 @@ made by a person beats every rule and says so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import getpass
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from .draft import Draft, Employee, Override, Rule, Status
+from .draft import STATUSES, Draft, Employee, Override, Rule, Status
+from .problems import Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +95,163 @@ def decide(employee: Employee, rules: Sequence[Rule], override: Override | None 
     return Decision("review", NO_RULE, f"{describe(employee)}: no rule matched")
 
 
+def overrides_by_id(draft: Draft) -> dict[str, Override]:
+    return {o.employee_id: o for o in draft.eligibility.overrides}
+
+
 def evaluate(draft: Draft, employees: Sequence[Employee]) -> list[Decision]:
     """A decision for each employee, in roster order."""
-    overrides = {o.employee_id: o for o in draft.eligibility.overrides}
-    rules = draft.eligibility.rules
+    return evaluate_with(employees, draft.eligibility.rules, overrides_by_id(draft))
+
+
+def evaluate_with(employees: Sequence[Employee], rules: Sequence[Rule],
+                  overrides: Mapping[str, Override]) -> list[Decision]:
+    """`evaluate` on rules and overrides copied out of a draft, so a worker thread can run it."""
     return [decide(e, rules, overrides.get(e.id)) for e in employees]
+
+
+def describe_rule(rule: Rule) -> str:
+    """A rule's conditions in words, for the rule list: "customer-facing, at most 10 clients"."""
+    parts = []
+    if rule.customer_facing is not None:
+        parts.append("customer-facing" if rule.customer_facing else "not customer-facing")
+    if rule.roles:
+        parts.append("role contains " + " or ".join(rule.roles))
+    if rule.departments:
+        parts.append("department contains " + " or ".join(rule.departments))
+    if rule.clients_unknown is not None:
+        parts.append("client count unknown" if rule.clients_unknown else "client count known")
+    if rule.max_clients is not None:
+        parts.append(f"at most {rule.max_clients} clients")
+    if rule.min_clients is not None:
+        parts.append(f"at least {rule.min_clients} clients")
+    if rule.touch:
+        parts.append(f"{rule.touch} touch")
+    return ", ".join(parts) or "anyone"
+
+
+# --- Operations on the draft's eligibility (each one is what a TUI action calls). ---
+
+def current_user() -> str:
+    """Who is making a change, as the operating system knows them ("" if it cannot tell)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+def override_for(draft: Draft, employee_id: str) -> Override | None:
+    return next((o for o in draft.eligibility.overrides if o.employee_id == employee_id), None)
+
+
+def clean_reason(reason: str) -> str:
+    """The reason as it will be kept (one line, trimmed); ValueError if there is none.
+
+    A reason is required because an override is a decision someone must be able to explain
+    to an auditor later; a blank one explains nothing.
+    """
+    cleaned = " ".join(reason.split())
+    if not cleaned:
+        raise ValueError("an override needs a reason: say why this person is an exception")
+    return cleaned
+
+
+def set_override(draft: Draft, employee_id: str, status: Status, reason: str, *,
+                 by: str | None = None, at: datetime | None = None) -> Override:
+    """Decide a person's status by hand; replaces their earlier override, if any, in place.
+
+    `by` defaults to the operating-system user and `at` to now (UTC, whole seconds), so the
+    draft records who made each exception and when.
+    """
+    if status not in STATUSES:
+        raise ValueError(f'status must be granted, review or denied, not "{status}"')
+    if not employee_id.strip():
+        raise ValueError("an override needs an employee id")
+    override = Override(
+        employee_id=employee_id, status=status, reason=clean_reason(reason),
+        by=current_user() if by is None else by,
+        at=(at or datetime.now(UTC)).replace(microsecond=0),
+    )
+    overrides = draft.eligibility.overrides
+    for n, existing in enumerate(overrides):
+        if existing.employee_id == employee_id:
+            overrides[n] = override
+            break
+    else:
+        overrides.append(override)
+    return override
+
+
+def clear_override(draft: Draft, employee_id: str) -> Override | None:
+    """Hand a person back to the rules; returns the override removed (None if there was none)."""
+    overrides = draft.eligibility.overrides
+    for n, existing in enumerate(overrides):
+        if existing.employee_id == employee_id:
+            return overrides.pop(n)
+    return None
+
+
+def find_rule(draft: Draft, rule_id: str) -> Rule:
+    for rule in draft.eligibility.rules:
+        if rule.id == rule_id:
+            return rule
+    raise ValueError(f'there is no rule "{rule_id}"')
+
+
+def check_thresholds(max_clients: int | None, min_clients: int | None) -> None:
+    """ValueError, in words, when client-count limits make no sense (negative, or crossed)."""
+    for name, value in (("at most", max_clients), ("at least", min_clients)):
+        if value is not None and value < 0:
+            raise ValueError(f"{name}: a client count cannot be negative ({value})")
+    if max_clients is not None and min_clients is not None and min_clients > max_clients:
+        raise ValueError(f"at least {min_clients} and at most {max_clients} clients: no one could match")
+
+
+def set_thresholds(draft: Draft, rule_id: str, max_clients: int | None, min_clients: int | None) -> Rule:
+    """Change a rule's client-count limits (None = no limit), e.g. what counts as a small book."""
+    check_thresholds(max_clients, min_clients)
+    rule = find_rule(draft, rule_id)
+    rule.max_clients = max_clients
+    rule.min_clients = min_clients
+    return rule
+
+
+def move_rule(draft: Draft, rule_id: str, offset: int) -> int:
+    """Move a rule earlier (negative) or later in the list; first match wins, so order matters.
+
+    Returns the rule's new position (clamped to the list).
+    """
+    rules = draft.eligibility.rules
+    rule = find_rule(draft, rule_id)
+    old = rules.index(rule)
+    new = max(0, min(len(rules) - 1, old + offset))
+    rules.insert(new, rules.pop(old))
+    return new
+
+
+def lint_eligibility(draft: Draft, employees: Sequence[Employee]) -> list[tuple[str, str, Severity]]:
+    """What is wrong or doubtful in the rules and overrides: (dotted path, message, severity).
+
+    The TUI cannot make these mistakes, but the draft is also edited by hand and merged in git.
+    """
+    found: list[tuple[str, str, Severity]] = []
+    rules = draft.eligibility.rules
+    if not rules:
+        found.append(("eligibility.rules", "there are no rules: everyone without an override goes to review",
+                      "warning"))
+    for n, rule in enumerate(rules):
+        try:
+            check_thresholds(rule.max_clients, rule.min_clients)
+        except ValueError as error:
+            found.append((f"eligibility.rules[{n}]", f"rule {rule.id}: {error}", "error"))
+    known = {e.id for e in employees}
+    for n, override in enumerate(draft.eligibility.overrides):
+        if not override.reason.strip():
+            found.append((f"eligibility.overrides[{n}].reason",
+                          f"the override for {override.employee_id} has no reason; say why they are an exception",
+                          "error"))
+        if employees and override.employee_id not in known:
+            found.append((f"eligibility.overrides[{n}].employee_id",
+                          f"{override.employee_id} is not in the roster (left the company?); "
+                          "the override has no effect", "warning"))
+    return found

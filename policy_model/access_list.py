@@ -1,0 +1,59 @@
+"""The list IT provisions access from: who, with which status, decided by what, and why.
+
+It is opened in a spreadsheet, so every cell that a spreadsheet would read as a formula
+(starting with =, +, - or @, or a tab or carriage return that some programs skip) is
+neutralised with a leading single quote: a roster's names and roles come from an HR export
+nobody here controls.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .draft import Status
+from .roster_index import RosterIndex
+
+COLUMNS = ("id", "name", "email", "role", "department", "status", "reason", "rule")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class AccessRow:
+    id: str
+    name: str
+    email: str
+    role: str
+    department: str
+    status: Status
+    reason: str
+    rule: str
+
+    def cells(self) -> tuple[str, ...]:
+        return (self.id, self.name, self.email, self.role, self.department, self.status, self.reason, self.rule)
+
+
+def access_rows(index: RosterIndex, status: Status | None = None) -> Iterator[AccessRow]:
+    """Everyone (or everyone with `status`) in roster order; an override's rule is "override"."""
+    for employee, decision in zip(index.employees, index.decisions, strict=True):
+        if status is not None and decision.status != status:
+            continue
+        yield AccessRow(employee.id, employee.name, employee.email, employee.role, employee.department,
+                        decision.status, decision.reason, decision.rule_id)
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell, prefixed with a single quote if a spreadsheet would run it as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def access_csv(rows: Sequence[AccessRow] | Iterator[AccessRow]) -> str:
+    """The CSV text: a header line, then one neutralised line per person."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([spreadsheet_safe(cell) for cell in row.cells()])
+    return buffer.getvalue()

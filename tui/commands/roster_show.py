@@ -1,0 +1,118 @@
+"""`policy-tui roster show DRAFT`: who gets access, who is in review, who is denied, and why.
+
+The table is for reading in a terminal (80 columns are enough: the reason goes on its own
+line when the row has no room for it); the CSV is for IT to provision access from, with
+every cell made safe to open in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+from policy_model.access_list import AccessRow, access_csv, access_rows
+from policy_model.document import open_document
+from policy_model.draft import STATUSES, Status
+from policy_model.files import atomic_write
+from policy_model.problems import Problem, ProblemsError, errors_in
+from policy_model.roster_index import RosterIndex
+from tui.cli import print_problems
+
+# Column caps for the table; the reason takes what is left.
+_WIDTHS = {"id": 10, "name": 24, "role": 26, "department": 18}
+_REASON_MIN = 30
+_GAP = "  "
+
+
+def add_show_parser(roster_subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = roster_subparsers.add_parser(
+        "show", help="list people with their access status and why",
+        description="List the roster with each person's status (granted, review or denied), the rule or "
+        "override that decided it, and why. The CSV is what IT needs to provision access.")
+    parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft whose roster to list")
+    parser.add_argument("--status", choices=STATUSES, help="only people with this status")
+    parser.add_argument("--format", choices=("table", "csv"), default="table",
+                        help="table to read (default), csv for IT and spreadsheets")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE (readable by you only) instead of the screen")
+
+
+def run_show(args: argparse.Namespace) -> int:
+    document = open_document(args.draft)
+    roster = document.roster
+    if not document.draft.roster.snapshot:
+        raise ProblemsError([Problem(str(args.draft), "no roster imported yet; run "
+                                     f"'policy-tui roster import {args.draft} FILE' first")])
+    # A list IT provisions from must not silently miss anyone: unreadable rows stop it.
+    if errors_in(roster.problems) or (roster.problems and not roster.employees):
+        raise ProblemsError(roster.problems)
+    print_problems(roster.problems)
+    index = RosterIndex.of_draft(document.draft, roster.employees)
+    rows = list(access_rows(index, args.status))
+    if args.format == "csv":
+        text = access_csv(rows)
+    else:
+        text = format_table(rows, shutil.get_terminal_size((80, 24)).columns) + summary(rows, args.status)
+    if args.output:
+        atomic_write(args.output, text.encode("utf-8"))
+        print(f"wrote {len(rows)} {'person' if len(rows) == 1 else 'people'} to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def format_table(rows: Sequence[AccessRow], width: int) -> str:
+    """Aligned columns id, name, role, department, status, reason, fitted to `width`."""
+    if not rows:
+        return ""
+    width = max(width, 60)
+    widths = {name: min(cap, max(len(name), *(len(getattr(r, name)) for r in rows)))
+              for name, cap in _WIDTHS.items()}
+    widths["status"] = len("granted")
+    fixed = sum(widths.values()) + len(_GAP) * len(widths)
+    reason_inline = width - fixed >= _REASON_MIN
+    # Without room for the reason, the row must still fit: trim the widest text column.
+    while not reason_inline and fixed - len(_GAP) > width:
+        widest = max(("name", "role", "department"), key=widths.__getitem__)
+        widths[widest] -= 1
+        fixed -= 1
+    lines = [_line(["ID", "NAME", "ROLE", "DEPARTMENT", "STATUS", *(["REASON"] if reason_inline else [])], widths)]
+    indent = " " * (widths["id"] + len(_GAP))
+    for row in rows:
+        cells = [row.id, row.name, row.role, row.department, row.status]
+        if reason_inline:
+            lines.append(_line([*cells, _fit(row.reason, width - fixed)], widths))
+        else:
+            lines.append(_line(cells, widths))
+            lines.extend(textwrap.wrap(_clean(row.reason), width, initial_indent=indent, subsequent_indent=indent))
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def summary(rows: Sequence[AccessRow], status: Status | None) -> str:
+    counts = {s: 0 for s in STATUSES}
+    for row in rows:
+        counts[row.status] += 1
+    people = f"{len(rows)} {'person' if len(rows) == 1 else 'people'}"
+    if status:
+        return f"{people} {status}\n"
+    return f"{people}: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES) + "\n"
+
+
+def _line(cells: list[str], widths: dict[str, int]) -> str:
+    fitted = [_fit(cell, w).ljust(w) for cell, w in zip(cells, widths.values(), strict=False)]
+    return _GAP.join(fitted + cells[len(widths):])
+
+
+def _clean(text: str) -> str:
+    """One line, no control characters: a roster cell must not move the terminal's cursor."""
+    return "".join(ch if ch.isprintable() else "?" for ch in " ".join(text.split()))
+
+
+def _fit(text: str, width: int) -> str:
+    """Text cut to `width` characters, with an ellipsis when something was cut."""
+    text = _clean(text)
+    return text if len(text) <= width else text[: width - 1] + "…"

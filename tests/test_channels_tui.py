@@ -19,7 +19,7 @@ async def settle(app: PolicyApp, pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def open_channels(app: PolicyApp, pilot) -> ChannelList:  # type: ignore[no-untyped-def]
-    await pilot.press("2", "tab")
+    await pilot.press("2")
     channels = app.screen.query_one(ChannelList)
     assert channels.has_focus
     await settle(app, pilot)

@@ -43,7 +43,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            yield OptionList(*(Option(f"{s.KEY} {s.TITLE}", id=s.KEY) for s in STEPS), id="steps")
+            yield OptionList(*(Option(f"{s.KEY} {s.SHORT}", id=s.KEY) for s in STEPS), id="steps")
             # Only the first step is built at start; the others on their first visit, so opening a
             # draft stays quick however heavy the later steps are.
             with ContentSwitcher(initial=f"step-{STEPS[0].KEY}", id="step-switcher"):
@@ -53,6 +53,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#steps", OptionList).highlighted = 0
+        self.query_one(Step).focus_default()
         self.query_one("#roster-progress").display = not self.document.roster_loaded
         if not self.document.roster_loaded:
             # After the first paint: the reading thread competes for the interpreter, and the
@@ -97,6 +98,7 @@ class MainScreen(Screen[None]):
         await self._switch_to(key)
         options = self.query_one("#steps", OptionList)
         options.highlighted = options.get_option_index(key)
+        self.query_one(f"#step-{key}", Step).focus_default()
 
     @on(OptionList.OptionHighlighted, "#steps")
     async def _step_picked(self, event: OptionList.OptionHighlighted) -> None:

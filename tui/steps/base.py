@@ -21,7 +21,11 @@ class Step(Vertical):
 
     KEY: ClassVar[str]
     TITLE: ClassVar[str]
+    # The sidebar's label: short, so the step itself keeps the width at 80 columns.
+    SHORT: ClassVar[str]
     PURPOSE: ClassVar[str]
+    # The widget that takes the keyboard when the step is shown, so its keys work at once.
+    FOCUS: ClassVar[str] = ""
 
     class Changed(Message):
         """The step changed the draft; the screen refreshes the title and the other steps."""
@@ -36,6 +40,13 @@ class Step(Vertical):
 
     def compose_body(self) -> ComposeResult:
         yield from ()
+
+    def focus_default(self) -> None:
+        """Give the keyboard to the step's main widget (or its first focusable one)."""
+        target = self.query_one(self.FOCUS) if self.FOCUS else next(
+            (w for w in self.query("*") if w.focusable), None)
+        if target is not None:
+            target.focus()
 
     def render_document(self) -> None:
         """Show the document as it is now; called on mount and after every change."""

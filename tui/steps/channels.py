@@ -57,6 +57,8 @@ def terms_text(channel: Channel) -> str:
 class ChannelsStep(Step):
     KEY = "2"
     TITLE = "Channels"
+    SHORT = "Channels"
+    FOCUS = "#channel-list"
     PURPOSE = "choose the channels your people use with customers, and who gets which"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "enable_recommended", "Recommended", id="channels.enable-recommended",

@@ -15,6 +15,8 @@ from tui.widgets.export_panel import ExportPanel
 class ReviewStep(Step):
     KEY = "4"
     TITLE = "Review and export"
+    SHORT = "Review"
+    FOCUS = "#export-run"
     PURPOSE = "see what blocks sign-off and export the Word document for legal"
 
     def compose_body(self) -> ComposeResult:

@@ -63,6 +63,8 @@ class Basis:
 class RosterStep(Step):
     KEY = "1"
     TITLE = "Who needs access"
+    SHORT = "Access"
+    FOCUS = "#roster-table"
     PURPOSE = "decide which employees need social or mobile access to customers"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -95,6 +97,7 @@ class RosterStep(Step):
         self._overrides: dict[str, Override] = {}
         self._worker: Worker[RosterIndex] | None = None
         self._pending: tuple[Basis, dict[str, Override]] | None = None
+        self._refocus = False
         self._problem = ""  # why the filter text matches no one, when it is not understood
         self._counts: dict[Status, int] = {}
         # What the footer's person actions depend on: refreshing bindings redraws the footer,
@@ -147,7 +150,10 @@ class RosterStep(Step):
         if self._pending is not None and basis.same(self._pending[0]):
             return  # already being decided
         self._pending = (basis, overrides)
-        self.query_one(RosterTable).loading = True
+        table = self.query_one(RosterTable)
+        # A loading widget gives up the keyboard; remember to hand it back when it is done.
+        self._refocus = self._refocus or table.has_focus
+        table.loading = True
         self._worker = self.run_worker(lambda: RosterIndex.build(employees, rules, overrides), thread=True,
                                        exclusive=True, group="roster-index", name="deciding who needs access")
 
@@ -163,9 +169,21 @@ class RosterStep(Step):
             self._pending = None
             self.query_one(RosterTable).loading = False
 
+    def focus_default(self) -> None:
+        """The table takes the keyboard, now or as soon as it has finished deciding."""
+        table = self.query_one(RosterTable)
+        if table.loading:
+            self._refocus = True
+        else:
+            table.focus()
+
     def _install(self, index: RosterIndex, basis: Basis, overrides: dict[str, Override]) -> None:
         self.index, self._built, self._overrides = index, basis, overrides
-        self.query_one(RosterTable).loading = False
+        table = self.query_one(RosterTable)
+        table.loading = False
+        if self._refocus:
+            self._refocus = False
+            table.focus()
         self._show_people()
         self._show_rules()
 

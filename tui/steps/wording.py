@@ -11,6 +11,7 @@ from tui.steps.base import Step
 class WordingStep(Step):
     KEY = "3"
     TITLE = "Policy wording"
+    SHORT = "Wording"
     PURPOSE = "word the policy, its training and its discipline"
 
     def compose_body(self) -> ComposeResult:

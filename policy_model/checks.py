@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from .document import Document
 from .problems import Problem
+from .signoff import check_signoff
+from .training import check_training
 
 
 def check_document(document: Document) -> list[Problem]:
-    return [*document.problems, *document.roster.problems]
+    file = str(document.path)
+    return [*document.problems, *document.roster.problems,
+            *check_training(document.draft, document.roster.employees, file),
+            *check_signoff(document.draft, file)]

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import toml_io
+from .discipline import default_ladder
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision
 from .eligibility import default_rules
 from .problems import Problem, ProblemsError
@@ -25,6 +26,7 @@ def new_draft(company: str, market: Market = "b2b", industry: str = "general", t
         schema_version=1,
         policy=PolicyHeader(company=company, market=market, industry=industry),
         eligibility=Eligibility(rules=default_rules()),
+        discipline=default_ladder(),
         revisions=[Revision(version="0.1", date=today, summary="Draft started")],
     )
 

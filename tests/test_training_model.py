@@ -1,0 +1,154 @@
+"""Training: sessions, completions by hand and from CSV files, and who is still to be trained."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from policy_model import training
+from policy_model.document import open_document
+from policy_model.draft import Override
+from policy_model.problems import ProblemsError
+
+DATA = Path(__file__).parent / "data" / "training"
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def document(example_draft: Path):
+    return open_document(example_draft)
+
+
+def test_add_session_makes_a_stable_id_and_refuses_bad_input(document) -> None:
+    draft = document.draft
+    session = training.add_session(draft, "  Policy launch briefing ", date(2026, 12, 1), "in person")
+    assert (session.id, session.title, session.format, session.audience) == (
+        "policy-launch-briefing", "Policy launch briefing", "in person", [])
+    again = training.add_session(draft, "Policy launch: briefing!")
+    assert again.id == "policy-launch-briefing-2"
+    with pytest.raises(ProblemsError, match="title must not be empty"):
+        training.add_session(draft, "   ")
+    with pytest.raises(ProblemsError, match="already called"):
+        training.add_session(draft, "POLICY LAUNCH BRIEFING")
+    with pytest.raises(ProblemsError, match='format "webinar"'):
+        training.add_session(draft, "Other", format="webinar")
+    with pytest.raises(ProblemsError, match="department:NAME"):
+        training.add_session(draft, "Other", audience=["Sales"])
+    with pytest.raises(ProblemsError, match="control character"):
+        training.add_session(draft, "Bad\x1b[31m title")
+    assert len(draft.training.sessions) == 2
+
+
+def test_edit_keeps_the_id_and_remove_takes_the_completions(document) -> None:
+    draft = document.draft
+    session = training.add_session(draft, "Launch")
+    training.record_completion(draft, document.roster.employees, "E1002", session.id, date(2026, 11, 20), TODAY)
+    training.edit_session(draft, session.id, "Launch briefing", date(2026, 12, 2), "video call", ["Department: Sales"])
+    assert (session.id, session.title, session.audience) == ("launch", "Launch briefing", ["department:Sales"])
+    assert training.remove_session(draft, "launch") == 1
+    assert draft.training.sessions == [] and draft.training.completions == []
+    with pytest.raises(ProblemsError, match='no session with id "launch"'):
+        training.remove_session(draft, "launch")
+
+
+def test_record_completion_checks_person_date_and_duplicates(document) -> None:
+    draft, people = document.draft, document.roster.employees
+    training.add_session(draft, "Launch")
+    training.record_completion(draft, people, "E1002", "launch", date(2026, 11, 20), TODAY)
+    with pytest.raises(ProblemsError, match="unknown employee id E9999"):
+        training.record_completion(draft, people, "E9999", "launch", date(2026, 11, 20), TODAY)
+    with pytest.raises(ProblemsError, match="in the future"):
+        training.record_completion(draft, people, "E1003", "launch", date(2026, 12, 20), TODAY)
+    with pytest.raises(ProblemsError, match='already completed "Launch" on 2026-11-20'):
+        training.record_completion(draft, people, "E1002", "launch", date(2026, 11, 21), TODAY)
+    training.remove_completion(draft, "E1002", "launch")
+    assert draft.training.completions == []
+
+
+def test_pending_lists_granted_people_not_trained(document) -> None:
+    draft, people = document.draft, document.roster.employees
+    granted = training.granted_employees(draft, people)
+    assert granted and all(p.reason == "no training session planned yet" for p in training.pending(draft, people))
+    training.add_session(draft, "Launch")
+    training.add_session(draft, "Wealth refresher", audience=["department:Wealth"])
+    training.record_completion(draft, people, "E1002", "launch", date(2026, 11, 20), TODAY)
+    ids = training.pending_ids(draft, people)
+    assert "E1002" not in ids
+    assert ids == {e.id for e in granted} - {"E1002"}
+    wealth = next(e for e in granted if "Wealth" in e.department)
+    entry = next(p for p in training.pending(draft, people) if p.employee.id == wealth.id)
+    assert entry.missing == ("launch", "wealth-refresher")
+    assert entry.reason == "not yet: Launch, Wealth refresher"
+    # Step 1 denies someone: they are no longer expected at training.
+    draft.eligibility.overrides.append(Override(wealth.id, "denied", "moved to back office"))
+    assert wealth.id not in training.pending_ids(draft, people)
+
+
+def test_import_keeps_good_rows_and_reports_each_bad_row_by_line(document) -> None:
+    draft, people = document.draft, document.roster.employees
+    training.add_session(draft, "Policy launch briefing")
+    draft.training.sessions[0].id = "launch"
+    result = training.import_completions(draft, DATA / "mixed.csv", people, today=TODAY)
+    assert [(c.employee_id, c.session, c.date) for c in result.completions] == [
+        ("E1002", "launch", date(2026, 11, 20)), ("E1006", "launch", date(2026, 11, 22))]
+    assert draft.training.completions == result.completions
+    file = str(DATA / "mixed.csv")
+    assert [str(p) for p in result.problems] == [
+        f"{file}:3: unknown employee id E9999: not in the roster",
+        f'{file}:4: "20/11/2026" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)',
+        f"{file}:5: duplicate: E1002 already completed launch on line 2",
+        f'{file}:6: unknown session "nope"',
+        f"{file}:7: the date 2099-01-01 is in the future",
+    ]
+    assert result.rows == 7
+    # Importing the same file again records nothing new and says why.
+    again = training.import_completions(draft, DATA / "mixed.csv", people, today=TODAY)
+    assert again.completions == []
+    assert f"{file}:2: E1002 already completed launch on 2026-11-20 (recorded before)" in map(str, again.problems)
+
+
+def test_import_reads_bom_semicolons_loose_headers_and_cp1252(document) -> None:
+    draft, people = document.draft, document.roster.employees
+    training.add_session(draft, "Launch")
+    result = training.import_completions(draft, DATA / "bom-semicolon.csv", people, today=TODAY)
+    assert result.problems == []
+    assert [(c.employee_id, c.date) for c in result.completions] == [
+        ("E1002", date(2026, 11, 20)), ("E1003", date(2026, 11, 5))]
+    training.add_session(draft, "Café launch")
+    result = training.import_completions(draft, DATA / "cp1252.csv", people, today=TODAY)
+    assert [(c.employee_id, c.session) for c in result.completions] == [("E1002", "caf-launch")]
+
+
+def test_import_without_header_and_whole_file_problems(document, tmp_path: Path) -> None:
+    draft, people = document.draft, document.roster.employees
+    with pytest.raises(ProblemsError, match="no training session yet"):
+        training.import_completions(draft, DATA / "all-bad.csv", people, today=TODAY)
+    training.add_session(draft, "Launch")
+    result = training.import_completions(draft, DATA / "all-bad.csv", people, today=TODAY)
+    assert result.completions == [] and [p.line for p in result.problems] == [1, 2]
+    training.add_session(draft, "Refresher")
+    with pytest.raises(ProblemsError, match="no session column"):
+        training.import_completions(draft, DATA / "all-bad.csv", people, today=TODAY)
+    result = training.import_completions(draft, DATA / "bom-semicolon.csv", people, session="Refresher", today=TODAY)
+    assert {c.session for c in result.completions} == {"refresher"}
+    binary = tmp_path / "x.csv"
+    binary.write_bytes(b"PK\x03\x04\x00\x00")
+    with pytest.raises(ProblemsError, match="looks binary"):
+        training.import_completions(draft, binary, people, today=TODAY)
+    headerless = tmp_path / "h.csv"
+    headerless.write_text("name,when\nLiam,yesterday\n")
+    with pytest.raises(ProblemsError, match="no employee id and date columns"):
+        training.import_completions(draft, headerless, people, today=TODAY)
+    with pytest.raises(ProblemsError, match="no such file"):
+        training.import_completions(draft, tmp_path / "missing.csv", people, today=TODAY)
+
+
+def test_check_reports_completions_left_dangling_by_hand(document) -> None:
+    draft, people = document.draft, document.roster.employees
+    training.add_session(draft, "Launch")
+    training.record_completion(draft, people, "E1002", "launch", date(2026, 11, 20), TODAY)
+    draft.training.completions[0].session = "gone"
+    (problem,) = training.check_training(draft, people, "d.toml")
+    assert problem.field == "training.completions[0].session" and problem.severity == "warning"

@@ -135,3 +135,13 @@ def check_signoff(draft: Draft, file: str) -> list[Problem]:
                                     f"the policy is now {draft.policy.version}", field=f"approvers[{n}].status",
                                     severity="warning"))
     return problems
+
+
+def find_approver(draft: Draft, name: str) -> int:
+    """The position of the approver called `name` (case-insensitive), for the command line."""
+    wanted = name.strip().casefold()
+    for n, approver in enumerate(draft.approvers):
+        if approver.name.casefold() == wanted:
+            return n
+    known = ", ".join(a.name for a in draft.approvers) or "none yet"
+    raise refuse(APPROVER, f'no approver is called "{name}"; the approvers are: {known}')

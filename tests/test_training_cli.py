@@ -1,0 +1,69 @@
+"""`policy-tui training import|pending` and `policy-tui approve`, run as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from policy_model import training
+from policy_model.document import open_document
+from tui.cli import main
+
+DATA = Path(__file__).parent / "data" / "training"
+
+
+@pytest.fixture
+def with_session(example_draft: Path) -> Path:
+    document = open_document(example_draft)
+    training.add_session(document.draft, "Policy launch briefing")
+    document.draft.training.sessions[0].id = "launch"
+    document.save()
+    return example_draft
+
+
+def test_import_records_good_rows_reports_bad_ones_and_saves(with_session: Path, capsys) -> None:
+    assert main(["training", "import", str(with_session), str(DATA / "mixed.csv")]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == f"{DATA / 'mixed.csv'}: 2 completions recorded, 5 rows not used"
+    lines = err.splitlines()
+    assert lines[0] == f"{DATA / 'mixed.csv'}:3: unknown employee id E9999: not in the roster"
+    assert [line.split(":")[1] for line in lines] == ["3", "4", "5", "6", "7"]
+    saved = open_document(with_session).draft.training.completions
+    assert [c.employee_id for c in saved] == ["E1002", "E1006"]
+
+
+def test_import_with_no_usable_row_exits_1_and_writes_nothing(with_session: Path, capsys) -> None:
+    before = with_session.read_bytes()
+    assert main(["training", "import", str(with_session), str(DATA / "all-bad.csv")]) == 1
+    out, err = capsys.readouterr()
+    assert "0 completions recorded, 2 rows not used" in out
+    assert "all-bad.csv:1: unknown employee id E9999" in err
+    assert with_session.read_bytes() == before
+
+
+def test_import_of_an_unusable_file_is_one_line_and_exit_1(example_draft: Path, capsys) -> None:
+    assert main(["training", "import", str(example_draft), str(DATA / "mixed.csv")]) == 1
+    expected = f"{DATA / 'mixed.csv'}: the draft has no training session yet; add one first"
+    assert capsys.readouterr().err.strip() == expected
+
+
+def test_pending_lists_who_is_not_trained(with_session: Path, capsys) -> None:
+    main(["training", "import", str(with_session), str(DATA / "mixed.csv")])
+    capsys.readouterr()
+    assert main(["training", "pending", str(with_session), "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == "id,name,department,reason"
+    ids = [row.split(",")[0] for row in rows[1:]]
+    document = open_document(with_session)
+    assert set(ids) == training.pending_ids(document.draft, document.roster.employees)
+    assert "E1002" not in ids and "E1003" in ids
+    assert main(["training", "pending", str(with_session)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"{len(ids)} granted people are not trained"
+
+
+def test_approve(example_draft: Path, capsys) -> None:
+    assert main(["approve", str(example_draft), "--name", "dana whitfield", "--status", "approved"]) == 0
+    assert capsys.readouterr().out.strip() == "Dana Whitfield: approved for version 0.1"
+    assert open_document(example_draft).draft.approvers[1].status == "approved"
+    assert main(["approve", str(example_draft), "--name", "Nobody", "--status", "approved"]) == 1
+    assert 'no approver is called "Nobody"' in capsys.readouterr().err

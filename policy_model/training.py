@@ -383,24 +383,32 @@ def _completion(row: list[str], columns: dict[str, int], default: TrainingSessio
 
 
 def apply_import(draft: Draft, result: CompletionImport) -> int:
-    """Record the good rows of a checked import; returns how many were recorded."""
-    draft.training.completions.extend(result.completions)
-    return len(result.completions)
+    """Record the good rows of a checked import; returns how many were recorded.
+
+    A row recorded by hand since the file was checked is not recorded twice.
+    """
+    recorded = {(c.employee_id, c.session) for c in draft.training.completions}
+    new = [c for c in result.completions if (c.employee_id, c.session) not in recorded]
+    draft.training.completions.extend(new)
+    return len(new)
 
 
-def import_completions(draft: Draft, path: Path, employees: Sequence[Employee], *, session: str | None = None,
-                       today: date | None = None) -> CompletionImport:
-    """Read, check and record a completions file in one go (the command line's path)."""
-    path = Path(path)
+def read_file(path: Path) -> bytes:
+    """A file's bytes, or ProblemsError saying in words why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise ProblemsError([Problem(str(path), "no such file")]) from None
     except IsADirectoryError:
         raise ProblemsError([Problem(str(path), "is a folder, not a CSV file")]) from None
     except OSError as error:
         raise ProblemsError([Problem(str(path), f"cannot be read: {error.strerror}")]) from None
-    result = read_completions(data, str(path), draft, employees, session=session, today=today)
+
+
+def import_completions(draft: Draft, path: Path, employees: Sequence[Employee], *, session: str | None = None,
+                       today: date | None = None) -> CompletionImport:
+    """Read, check and record a completions file in one go (the command line's path)."""
+    result = read_completions(read_file(path), str(path), draft, employees, session=session, today=today)
     apply_import(draft, result)
     return result
 

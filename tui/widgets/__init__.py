@@ -1,0 +1,1 @@
+"""Reusable widgets that render part of the draft and change it through model operations."""

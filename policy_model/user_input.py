@@ -55,6 +55,10 @@ def parse_day(text: str) -> date:
     value = text.strip()
     if not value:
         raise ValueError("the date is empty")
+    try:
+        return date.fromisoformat(value)  # the usual case, and ten times faster than strptime
+    except ValueError:
+        pass
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(value, fmt).date()

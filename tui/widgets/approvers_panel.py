@@ -49,7 +49,7 @@ class ApproversPanel(DraftPanel):
     def compose(self) -> ComposeResult:
         yield Static("", classes="panel-summary", markup=False, id="approvers-summary")
         approvers: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="approvers")
-        approvers.add_columns("Name", "Title", "Role", "Status", "Date")
+        approvers.add_columns("Name", "Status", "Date", "Role", "Title")  # what matters first: narrow at 80x24
         yield approvers
         yield Static("Revision history", classes="panel-heading")
         revisions: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="revisions")
@@ -63,9 +63,8 @@ class ApproversPanel(DraftPanel):
     def render_document(self) -> None:
         draft = self.draft
         self.query_one("#approvers-summary", Static).update(
-            f"Version {draft.policy.version}: {signoff.approval_summary(draft)}. "
-            "An approval is for this version; a new version resets them.")
-        fill_table(self.table, [(a.name, a.title, a.role, a.status, a.date.isoformat() if a.date else "")
+            f"Version {draft.policy.version}: {signoff.approval_summary(draft)} · a new version (v) resets approvals")
+        fill_table(self.table, [(a.name, a.status, a.date.isoformat() if a.date else "", a.role, a.title)
                                 for a in draft.approvers])
         revisions = self.query_one("#revisions", DataTable)
         fill_table(revisions, [(r.version, r.date.isoformat(), r.author, r.summary) for r in reversed(draft.revisions)])

@@ -82,7 +82,7 @@ class TrainingPanel(DraftPanel):
     def compose(self) -> ComposeResult:
         yield Static("", classes="panel-summary", markup=False, id="training-summary")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="training-sessions")
-        table.add_columns("Session", "Date", "Format", "Who attends", "Done")
+        table.add_columns("Session", "Done", "Date", "Format", "Who attends")
         yield table
         yield ProgressBar(id="training-progress", show_eta=False)
         yield Static("", markup=False, id="training-last-import")
@@ -96,8 +96,8 @@ class TrainingPanel(DraftPanel):
     def render_document(self) -> None:
         counts = training.completions_by_session(self.draft)
         fill_table(self.table, [
-            (s.title, s.date.isoformat() if s.date else "", s.format,
-             ", ".join(s.audience) or "every granted employee", str(counts.get(s.id, 0)))
+            (s.title, str(counts.get(s.id, 0)), s.date.isoformat() if s.date else "", s.format,
+             ", ".join(s.audience) or "every granted employee")
             for s in self.draft.training.sessions])
         self._generation += 1
         self._show_summary()
@@ -229,8 +229,7 @@ class TrainingPanel(DraftPanel):
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> bool:
-            self.app.call_from_thread(self.query_one("#training-progress", ProgressBar).update,
-                                      progress=done, total=total)
+            self.app.call_from_thread(self._show_progress, done, total)
             return worker.is_cancelled
 
         try:
@@ -241,9 +240,15 @@ class TrainingPanel(DraftPanel):
             return
         self.post_message(self.ImportChecked(str(path), result, result.problems))
 
+    def _show_progress(self, done: int, total: int) -> None:
+        self.query_one("#training-progress", ProgressBar).update(progress=done, total=total)
+
     @on(ImportChecked)
     def _import_checked(self, message: ImportChecked) -> None:
         self.query_one("#training-progress", ProgressBar).remove_class("-busy")
+        if message.result and message.result.cancelled:
+            self.notify(f"{Path(message.file).name}: import stopped; nothing was recorded", severity="warning")
+            return
         recorded = training.apply_import(self.draft, message.result) if message.result else 0
         if recorded:
             self.changed()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,7 @@ from pathlib import Path
 from .draft import TRAINING_FORMATS, Completion, Draft, Employee, TrainingFormat, TrainingSession
 from .eligibility import evaluate
 from .problems import Problem, ProblemsError
-from .user_input import clean_line, parse_day, refuse
+from .user_input import clean_line, parse_day, refuse, shown
 
 SESSION = "training session"
 COMPLETION = "training completion"
@@ -50,7 +51,9 @@ def _session(draft: Draft, session_id: str) -> TrainingSession:
 
 
 def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:40].strip("-") or "session"
+    """"Café launch, 2027" -> "cafe-launch-2027": an id people can type in a CSV or by hand."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")[:40].strip("-") or "session"
 
 
 def _unique_id(draft: Draft, title: str) -> str:
@@ -308,7 +311,7 @@ def read_completions(data: bytes, file: str, draft: Draft, employees: Sequence[E
     if session is not None:
         default = find_session(draft, session)
         if default is None:
-            raise ProblemsError([Problem(file, f'unknown session "{session}"; the sessions are '
+            raise ProblemsError([Problem(file, f'unknown session "{shown(session)}"; the sessions are '
                                          + ", ".join(s.id for s in draft.training.sessions))])
     elif len(draft.training.sessions) == 1:
         default = draft.training.sessions[0]
@@ -368,7 +371,7 @@ def _completion(row: list[str], columns: dict[str, int], default: TrainingSessio
     if not employee_id:
         return None, "missing employee id"
     if employee_id not in known:
-        return None, f"unknown employee id {employee_id}: not in the roster"
+        return None, f"unknown employee id {shown(employee_id)}: not in the roster"
     try:
         day = parse_day(_cell(row, columns, "date"))
     except ValueError as error:
@@ -378,7 +381,7 @@ def _completion(row: list[str], columns: dict[str, int], default: TrainingSessio
     name = _cell(row, columns, "session")
     session = find_session(draft, name) if name else default
     if session is None:
-        return None, f'unknown session "{name}"' if name else "no session given"
+        return None, f'unknown session "{shown(name)}"' if name else "no session given"
     return Completion(employee_id=employee_id, session=session.id, date=day), ""
 
 

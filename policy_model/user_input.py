@@ -19,6 +19,13 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d %b %Y", "%d %B %Y", "%b
                  "%b %d %Y", "%B %d %Y")
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """A cell from someone's file, safe to echo in a message: control characters (which could
+    recolour or clear a terminal) written as escapes, and long text cut short."""
+    safe = "".join(ch if unicodedata.category(ch) != "Cc" else ch.encode("unicode_escape").decode() for ch in text)
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
+
+
 def refuse(what: str, message: str) -> ProblemsError:
     """The error an edit operation raises: `what` names the thing being edited."""
     return ProblemsError([Problem(what, message)])
@@ -68,7 +75,7 @@ def parse_day(text: str) -> date:
         return datetime.fromisoformat(value).date()
     except ValueError:
         pass
-    raise ValueError(f'"{value}" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)')
+    raise ValueError(f'"{shown(value)}" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)')
 
 
 def optional_day(text: str, what: str, label: str = "date") -> date | None:

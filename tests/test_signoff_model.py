@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policy_model import discipline, signoff, toml_io, training
 from policy_model.checks import check_document
@@ -125,3 +127,23 @@ def test_duplicate_session_ids_written_by_hand_are_located(tmp_path: Path) -> No
     loaded = toml_io.parse(text, "d.toml")
     assert loaded.draft is None
     assert [p.field for p in loaded.problems] == ["training.sessions[1].id"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(-6, 6)), max_size=20))
+def test_moves_only_reorder_the_ladder(moves: list[tuple[int, int]]) -> None:
+    draft = new_draft("Acme")
+    before = names(draft)
+    for index, by in moves:
+        if index < len(draft.discipline):
+            target = discipline.move_step(draft, index, by)
+            assert 0 <= target < len(draft.discipline)
+    assert sorted(names(draft)) == sorted(before)
+
+
+@given(st.integers(0, 50), st.integers(0, 50), st.booleans())
+def test_next_version_always_comes_after(big: int, small: int, major: bool) -> None:
+    current = f"{big}.{small}"
+    draft = new_draft("Acme")
+    draft.policy.version = current
+    new = signoff.bump_version(draft, "", "next", major=major, today=TODAY).version
+    assert signoff._parts(new) > signoff._parts(current)

@@ -118,7 +118,7 @@ def test_import_reads_bom_semicolons_loose_headers_and_cp1252(document) -> None:
         ("E1002", date(2026, 11, 20)), ("E1003", date(2026, 11, 5))]
     training.add_session(draft, "Café launch")
     result = training.import_completions(draft, DATA / "cp1252.csv", people, today=TODAY)
-    assert [(c.employee_id, c.session) for c in result.completions] == [("E1002", "caf-launch")]
+    assert [(c.employee_id, c.session) for c in result.completions] == [("E1002", "cafe-launch")]
 
 
 def test_import_without_header_and_whole_file_problems(document, tmp_path: Path) -> None:
@@ -152,3 +152,14 @@ def test_check_reports_completions_left_dangling_by_hand(document) -> None:
     draft.training.completions[0].session = "gone"
     (problem,) = training.check_training(draft, people, "d.toml")
     assert problem.field == "training.completions[0].session" and problem.severity == "warning"
+
+
+def test_text_from_a_file_is_echoed_safely(document, tmp_path: Path) -> None:
+    draft, people = document.draft, document.roster.employees
+    training.add_session(draft, "Launch")
+    path = tmp_path / "c.csv"
+    path.write_text("id,date\nE\x1b[2J1,2026-11-20\nE1002,\x1b[31m\n")
+    result = training.import_completions(draft, path, people, today=TODAY)
+    assert [p.message for p in result.problems] == [
+        "unknown employee id E\\x1b[2J1: not in the roster",
+        '"\\x1b[31m" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)']

@@ -104,10 +104,17 @@ async def test_training_add_session_import_and_pending(example_draft: Path, monk
         await pilot.pause()
         text = screen_text(app)
         assert has_row(text, "E1004", "Schultz, Daniel") and "E1002" not in text and "E1003" not in text
+        await pilot.press("escape", "l")
+        await pilot.pause()
+        assert has_row(screen_text(app), "E1003", "Nguyen, Thi Mai", date.today().isoformat())
+        await pilot.press("down", "delete", "y")
+        await settle(app, pilot)
+        assert [c.employee_id for c in document.draft.training.completions] == ["E1002"]
+        assert "E1003" not in screen_text(app)
         await pilot.press("escape", "delete", "y")
         await settle(app, pilot)
         assert document.draft.training.sessions == [] and document.draft.training.completions == []
-    assert app.changes == 4
+    assert app.changes == 5
     assert not document.modified  # removing the session brought the draft back to its saved text
 
 

@@ -34,6 +34,10 @@ class DraftPanel(Vertical):
     def on_mount(self) -> None:
         self.render_document()
 
+    def on_show(self) -> None:
+        """Shown again (its tab or step chosen): another step may have changed what it shows."""
+        self.render_document()
+
     def render_document(self) -> None:
         """Show the document as it is now; called on mount, after each change and by the step."""
 

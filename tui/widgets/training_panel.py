@@ -53,6 +53,8 @@ class TrainingPanel(DraftPanel):
         Binding("i", "import", "Import", id="training.import",
                 tooltip="Record completions from a CSV file of employee ids and dates"),
         Binding("p", "pending", "Pending", id="training.pending", tooltip="List granted people not yet trained"),
+        Binding("l", "completions", "Who completed", id="training.completions",
+                tooltip="List who completed the selected session; delete removes a wrong record"),
         Binding("delete", "remove", "Remove", id="training.remove",
                 tooltip="Remove the selected session and the completions recorded for it"),
     ]
@@ -269,3 +271,19 @@ class TrainingPanel(DraftPanel):
         rows = [(p.employee.id, p.employee.name, p.employee.department, p.reason) for p in people]
         self.app.push_screen(TableScreen(f"{len(rows)} granted not yet trained", ("Id", "Name", "Department", "Needs"),
                                          rows, "The full list: policy-tui training pending DRAFT"))
+
+    def action_completions(self) -> None:
+        session_id = self._session_id()
+        if session_id is None:
+            return
+        session = next(s for s in self.draft.training.sessions if s.id == session_id)
+        names = {e.id: e.name for e in self.document.roster.employees}
+        done = [c for c in self.draft.training.completions if c.session == session_id]
+        rows = [(c.employee_id, names.get(c.employee_id, "(not in the roster)"), c.date.isoformat()) for c in done]
+
+        def remove(index: int) -> None:
+            employee_id = done.pop(index).employee_id
+            self.change(lambda draft: training.remove_completion(draft, employee_id, session_id))
+
+        self.app.push_screen(TableScreen(f"{len(rows)} completed {session.title}", ("Id", "Name", "Completed on"),
+                                         rows, delete_row=remove))

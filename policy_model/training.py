@@ -388,10 +388,12 @@ def _completion(row: list[str], columns: dict[str, int], default: TrainingSessio
 def apply_import(draft: Draft, result: CompletionImport) -> int:
     """Record the good rows of a checked import; returns how many were recorded.
 
-    A row recorded by hand since the file was checked is not recorded twice.
+    A row recorded by hand since the file was checked is not recorded twice, and a row for a
+    session removed meanwhile is dropped.
     """
     recorded = {(c.employee_id, c.session) for c in draft.training.completions}
-    new = [c for c in result.completions if (c.employee_id, c.session) not in recorded]
+    sessions = {s.id for s in draft.training.sessions}
+    new = [c for c in result.completions if (c.employee_id, c.session) not in recorded and c.session in sessions]
     draft.training.completions.extend(new)
     return len(new)
 

@@ -67,3 +67,33 @@ def test_approve(example_draft: Path, capsys) -> None:
     assert open_document(example_draft).draft.approvers[1].status == "approved"
     assert main(["approve", str(example_draft), "--name", "Nobody", "--status", "approved"]) == 1
     assert 'no approver is called "Nobody"' in capsys.readouterr().err
+
+
+def test_import_for_a_named_session_and_pending_without_a_roster(with_session: Path, tmp_path: Path, capsys) -> None:
+    document = open_document(with_session)
+    training.add_session(document.draft, "Refresher")
+    document.save()
+    source = DATA / "bom-semicolon.csv"
+    assert main(["training", "import", str(with_session), str(source)]) == 1
+    assert "no session column" in capsys.readouterr().err
+    assert main(["training", "import", str(with_session), str(source), "--session", "refresher"]) == 0
+    assert {c.session for c in open_document(with_session).draft.training.completions} == {"refresher"}
+    capsys.readouterr()
+    bare = tmp_path / "bare.toml"
+    assert main(["new", str(bare), "--company", "Acme"]) == 0
+    assert main(["training", "pending", str(bare)]) == 1
+    assert "no roster to check" in capsys.readouterr().err
+
+
+def test_bump(example_draft: Path, capsys) -> None:
+    main(["approve", str(example_draft), "--name", "Wei Chen", "--status", "approved"])
+    capsys.readouterr()
+    assert main(["bump", str(example_draft), "--summary", "Texting rules", "--author", "Carmen Reyes"]) == 0
+    assert capsys.readouterr().out.strip() == f"{example_draft}: version 0.1 -> 0.2; 1 approval reset to pending"
+    draft = open_document(example_draft).draft
+    assert (draft.policy.version, draft.revisions[-1].summary, draft.approvers[0].status) == (
+        "0.2", "Texting rules", "pending")
+    assert main(["bump", str(example_draft), "--summary", "Back", "--to", "0.1"]) == 1
+    assert "does not come after the current version 0.2" in capsys.readouterr().err
+    assert main(["bump", str(example_draft), "--summary", "Signed", "--major"]) == 0
+    assert open_document(example_draft).draft.policy.version == "1.0"

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from policy_model.document import open_document
+from policy_model.problems import Problem, ProblemsError
 from policy_model.training import import_completions, pending
 
 from tui.cli import print_problems
@@ -53,6 +54,9 @@ def _import(args: argparse.Namespace) -> int:
 
 def _pending(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
+    if not document.roster.employees:
+        raise ProblemsError([*document.roster.problems, Problem(str(args.draft), "the draft has no roster to check; "
+                                                                "import one with 'policy-tui roster import'")])
     people = pending(document.draft, document.roster.employees)
     rows = [(p.employee.id, p.employee.name, p.employee.department, p.reason) for p in people]
     if args.format == "csv":

@@ -108,7 +108,9 @@ class TrainingPanel(DraftPanel):
     def _show_summary(self) -> None:
         sessions = len(self.draft.training.sessions)
         text = f"{sessions} session{'s' * (sessions != 1)}" if sessions else "No session yet: press a to plan one"
-        if self.pending_people is None:
+        if not self.document.roster.employees:
+            text += " · no roster yet, so nobody to train: import it in step 1"
+        elif self.pending_people is None:
             text += " · counting who is pending…"
         else:
             text += f" · {len(self.pending_people)} granted not yet trained (p to list)"

@@ -153,24 +153,48 @@ class Pending:
     reason: str
 
 
-def pending(draft: Draft, employees: Sequence[Employee]) -> list[Pending]:
-    """Everyone granted access who has not completed every session meant for them.
+@dataclass
+class TrainingStatus:
+    """Where training stands: how many are granted, who is pending, and each session's attendance.
+
+    `attendance` maps a session id to (granted people in its audience who completed it, granted
+    people in its audience), the figures a progress bar per session shows.
+    """
+
+    granted: int = 0
+    pending: list[Pending] = field(default_factory=list)
+    attendance: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def training_status(draft: Draft, employees: Sequence[Employee]) -> TrainingStatus:
+    """One pass over the granted people: who is pending, and how far each session has got.
 
     A granted person whom no session covers is pending too: they have had no training at all.
     """
     sessions = draft.training.sessions
     titles = {s.id: s.title for s in sessions}
     done = {(c.employee_id, c.session) for c in draft.training.completions}
-    result = []
-    for employee in granted_employees(draft, employees):
+    counts = {s.id: [0, 0] for s in sessions}
+    granted = granted_employees(draft, employees)
+    status = TrainingStatus(granted=len(granted))
+    for employee in granted:
         required = [s.id for s in sessions if in_audience(s, employee)]
         missing = tuple(s for s in required if (employee.id, s) not in done)
+        for session_id in required:
+            counts[session_id][1] += 1
+            counts[session_id][0] += session_id not in missing
         if not required:
             reason = "no training session planned yet" if not sessions else "no session covers them"
-            result.append(Pending(employee, (), reason))
+            status.pending.append(Pending(employee, (), reason))
         elif missing:
-            result.append(Pending(employee, missing, "not yet: " + ", ".join(titles[s] for s in missing)))
-    return result
+            status.pending.append(Pending(employee, missing, "not yet: " + ", ".join(titles[s] for s in missing)))
+    status.attendance = {sid: (completed, required) for sid, (completed, required) in counts.items()}
+    return status
+
+
+def pending(draft: Draft, employees: Sequence[Employee]) -> list[Pending]:
+    """Everyone granted access who has not completed every session meant for them."""
+    return training_status(draft, employees).pending
 
 
 def pending_ids(draft: Draft, employees: Sequence[Employee]) -> set[str]:

@@ -81,8 +81,8 @@ async def test_training_add_session_import_and_pending(example_draft: Path, monk
         (session,) = document.draft.training.sessions
         assert (session.title, session.date, session.format) == ("Launch", date(2026, 12, 1), "online")
         text = screen_text(app)
-        assert has_row(text, "Launch", "0", "2026-12-01", "online", "every granted employee")
-        assert "14 granted not yet trained" in text
+        assert has_row(text, "Launch", "0/14 ░░░░░░", "2026-12-01", "online", "every granted employee")
+        assert "14 of 14 granted not yet trained" in text
 
         await pilot.press("i", *"mixed.csv", "enter")
         await settle(app, pilot)
@@ -92,14 +92,14 @@ async def test_training_add_session_import_and_pending(example_draft: Path, monk
         assert has_row(text, "3", "unknown employee id E9999: not in the roster")
         assert has_row(text, "9", 'unknown session "Policy launch briefing"')
         assert [c.employee_id for c in document.draft.training.completions] == ["E1002"]
-        assert "13 granted not yet trained" in screen_text(app)
+        assert "13 of 14 granted not yet trained" in screen_text(app)
         await pilot.press("escape")
 
         await pilot.press("c", *"E1003", "enter")
         await settle(app, pilot)
         assert [c.employee_id for c in document.draft.training.completions] == ["E1002", "E1003"]
-        assert "12 granted not yet trained" in screen_text(app)
-        assert has_row(screen_text(app), "Launch", "2", "2026-12-01")
+        assert "12 of 14 granted not yet trained" in screen_text(app)
+        assert has_row(screen_text(app), "Launch", "2/14 █░░░░░", "2026-12-01")
         await pilot.press("p")
         await pilot.pause()
         text = screen_text(app)

@@ -81,6 +81,10 @@ def test_pending_lists_granted_people_not_trained(document) -> None:
     entry = next(p for p in training.pending(draft, people) if p.employee.id == wealth.id)
     assert entry.missing == ("launch", "wealth-refresher")
     assert entry.reason == "not yet: Launch, Wealth refresher"
+    status = training.training_status(draft, people)
+    wealth_granted = sum("Wealth" in e.department for e in granted)
+    assert status.granted == len(granted)
+    assert status.attendance == {"launch": (1, len(granted)), "wealth-refresher": (0, wealth_granted)}
     # Step 1 denies someone: they are no longer expected at training.
     draft.eligibility.overrides.append(Override(wealth.id, "denied", "moved to back office"))
     assert wealth.id not in training.pending_ids(draft, people)

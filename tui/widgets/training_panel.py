@@ -16,7 +16,7 @@ from policy_model import training
 from policy_model.document import Document
 from policy_model.draft import TRAINING_FORMATS
 from policy_model.problems import Problem, ProblemsError
-from policy_model.training import CompletionImport, Pending
+from policy_model.training import CompletionImport, TrainingStatus
 from policy_model.user_input import optional_day, refuse
 from rich.text import Text
 from textual import on, work
@@ -59,12 +59,12 @@ class TrainingPanel(DraftPanel):
                 tooltip="Remove the selected session and the completions recorded for it"),
     ]
 
-    class PendingCounted(Message):
+    class StatusCounted(Message):
         """The worker counted who is pending, for the draft as it was at `generation`."""
 
-        def __init__(self, people: list[Pending], generation: int) -> None:
+        def __init__(self, status: TrainingStatus, generation: int) -> None:
             super().__init__()
-            self.people = people
+            self.status = status
             self.generation = generation
 
     class ImportChecked(Message):
@@ -78,13 +78,13 @@ class TrainingPanel(DraftPanel):
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(document, id=id)
-        self.pending_people: list[Pending] | None = None
+        self.status: TrainingStatus | None = None
         self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="panel-summary", markup=False, id="training-summary")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="training-sessions")
-        table.add_columns("Session", "Done", "Date", "Format", "Who attends")
+        table.add_columns("Session", "Trained", "Date", "Format", "Who attends")
         yield table
         yield ProgressBar(id="training-progress", show_eta=False)
         yield Static("", markup=False, id="training-last-import")
@@ -96,35 +96,40 @@ class TrainingPanel(DraftPanel):
     # --- showing the draft ----------------------------------------------------------------------
 
     def render_document(self) -> None:
-        counts = training.completions_by_session(self.draft)
-        fill_table(self.table, [
-            (s.title, str(counts.get(s.id, 0)), s.date.isoformat() if s.date else "", s.format,
-             ", ".join(s.audience) or "every granted employee")
-            for s in self.draft.training.sessions])
+        self.status = None
         self._generation += 1
+        self._show_sessions()
         self._show_summary()
-        self._count_pending(self._generation)
+        self._count_status(self._generation)
+
+    def _show_sessions(self) -> None:
+        attendance = self.status.attendance if self.status else {}
+        fill_table(self.table, [
+            (s.title, _progress(*attendance[s.id]) if s.id in attendance else "…",
+             s.date.isoformat() if s.date else "", s.format, ", ".join(s.audience) or "every granted employee")
+            for s in self.draft.training.sessions])
 
     def _show_summary(self) -> None:
         sessions = len(self.draft.training.sessions)
         text = f"{sessions} session{'s' * (sessions != 1)}" if sessions else "No session yet: press a to plan one"
         if not self.document.roster.employees:
             text += " · no roster yet, so nobody to train: import it in step 1"
-        elif self.pending_people is None:
+        elif self.status is None:
             text += " · counting who is pending…"
         else:
-            text += f" · {len(self.pending_people)} granted not yet trained (p to list)"
+            text += f" · {len(self.status.pending)} of {self.status.granted} granted not yet trained (p to list)"
         self.query_one("#training-summary", Static).update(text)
 
-    @work(thread=True, exclusive=True, group="training-pending")
-    def _count_pending(self, generation: int) -> None:
-        people = training.pending(self.draft, self.document.roster.employees)
-        self.post_message(self.PendingCounted(people, generation))
+    @work(thread=True, exclusive=True, group="training-status")
+    def _count_status(self, generation: int) -> None:
+        status = training.training_status(self.draft, self.document.roster.employees)
+        self.post_message(self.StatusCounted(status, generation))
 
-    @on(PendingCounted)
-    def _pending_counted(self, message: PendingCounted) -> None:
+    @on(StatusCounted)
+    def _status_counted(self, message: StatusCounted) -> None:
         if message.generation == self._generation:
-            self.pending_people = message.people
+            self.status = message.status
+            self._show_sessions()
             self._show_summary()
 
     def _session_id(self) -> str | None:
@@ -266,10 +271,10 @@ class TrainingPanel(DraftPanel):
         self.app.push_screen(TableScreen(summary, ("Row", "Problem"), rows))
 
     def action_pending(self) -> None:
-        people = self.pending_people
-        if people is None:
+        if self.status is None:
             self.notify("Still counting; try again in a moment")
             return
+        people = self.status.pending
         rows = [(p.employee.id, p.employee.name, p.employee.department, p.reason) for p in people]
         self.app.push_screen(TableScreen(f"{len(rows)} granted not yet trained", ("Id", "Name", "Department", "Needs"),
                                          rows, "The full list: policy-tui training pending DRAFT"))
@@ -289,3 +294,9 @@ class TrainingPanel(DraftPanel):
 
         self.app.push_screen(TableScreen(f"{len(rows)} completed {session.title}", ("Id", "Name", "Completed on"),
                                          rows, delete_row=remove))
+
+
+def _progress(completed: int, required: int, width: int = 6) -> str:
+    """"12/14 █████░": how many of a session's granted audience completed it, as a small bar."""
+    filled = round(width * completed / required) if required else 0
+    return f"{completed}/{required} " + "█" * filled + "░" * (width - filled)

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from policy_model.document import Document, open_document
+from policy_model import training
+from policy_model.draft import Override
 from rich.console import Console
 from textual import on
 from textual.app import App, ComposeResult
@@ -227,3 +229,22 @@ async def test_panels_in_the_real_app_save_and_reload(example_draft: Path) -> No
     assert [s.title for s in saved.training.sessions] == ["Launch"]
     assert saved.policy.version == "0.2" and saved.revisions[-1].summary == "Trained"
     assert [s.name for s in saved.discipline][:2] == ["Re-education", "Reminder"]
+
+
+async def test_training_panel_follows_a_change_made_in_step_1(example_draft: Path) -> None:
+    """Denying someone in step 1 takes them off the pending list once step 3 is shown again."""
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        document = app.document
+        assert document is not None
+        training.add_session(document.draft, "Launch")
+        await app.screen.query_one(WordingStep).mount(TrainingPanel(document))
+        await settle(app, pilot)
+        assert "14 of 14 granted not yet trained" in screen_text(app)
+        await pilot.press("1")
+        document.draft.eligibility.overrides.append(Override("E1002", "denied", "moved to operations"))
+        document.changed()
+        await pilot.press("3")
+        await settle(app, pilot)
+        assert "13 of 13 granted not yet trained" in screen_text(app)

@@ -141,22 +141,21 @@ class Clause:
 class TrainingSession:
     """A training session people must attend before they use a channel with customers.
 
-    `id` is the short name completions refer to, so the title can be reworded freely.
-    `audience` narrows who must attend among the granted employees ("department:Sales",
-    "role:Banker", "employee:E0042", the same words as a channel's groups); empty means every
-    granted employee.
+    Completions name their session by its title, so a title is unique in a draft (renaming a
+    session in the app renames it in its completions too). `audience` is who must attend among
+    the granted employees: "granted" for all of them, or groups such as "department:Sales,
+    role:Banker, employee:E0042" (the same words as a channel's groups).
     """
 
-    id: str
     title: str
     date: date | None = None
     format: TrainingFormat = "online"
-    audience: list[str] = field(default_factory=list)
+    audience: str = "granted"
 
 
 @dataclass
 class Completion:
-    """One person who completed one session, and when; entered by hand or imported from a CSV."""
+    """One person who completed one session (by its title), and when; by hand or from a CSV."""
 
     employee_id: str
     session: str

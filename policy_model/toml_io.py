@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,12 +122,11 @@ def _located(file: str, positions: dict[str, tuple[int, int]], path: str, messag
 def _duplicates(draft: Draft, file: str, positions: dict[str, tuple[int, int]]) -> list[Problem]:
     """Keys that must be unique within their list: a second one is an error at its own line."""
     problems: list[Problem] = []
-    groups: dict[str, tuple[str, Sequence[object], str]] = {
+    groups = {
         "eligibility.overrides": ("employee_id", draft.eligibility.overrides, "an override for employee"),
         "eligibility.rules": ("id", draft.eligibility.rules, "a rule with id"),
         "channels": ("id", draft.channels, "a channel with id"),
         "clauses": ("id", draft.clauses, "a clause with id"),
-        "training.sessions": ("id", draft.training.sessions, "a training session with id"),
     }
     for path, (key, items, what) in groups.items():
         seen: dict[str, int] = {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +25,7 @@ from .user_input import clean_line, parse_day, refuse, shown
 SESSION = "training session"
 COMPLETION = "training completion"
 GROUP_KINDS = ("department", "role", "employee")
+GRANTED = "granted"
 
 # Called now and then during a long import with (rows read, lines in the file); returning True
 # asks the reader to stop.
@@ -34,102 +34,99 @@ Progress = Callable[[int, int], bool]
 
 # --- sessions ----------------------------------------------------------------------------------
 
-def find_session(draft: Draft, key: str) -> TrainingSession | None:
-    """The session whose id or title is `key` (case-insensitive), as people name them in files."""
-    wanted = key.strip().casefold()
+def find_session(draft: Draft, title: str) -> TrainingSession | None:
+    """The session with this title, compared without case, as people write it in files."""
+    wanted = title.strip().casefold()
     for session in draft.training.sessions:
-        if wanted in (session.id.casefold(), session.title.casefold()):
+        if session.title.casefold() == wanted:
             return session
     return None
 
 
-def _session(draft: Draft, session_id: str) -> TrainingSession:
-    for session in draft.training.sessions:
-        if session.id == session_id:
-            return session
-    raise refuse(SESSION, f'there is no session with id "{session_id}"')
+def _session(draft: Draft, title: str) -> TrainingSession:
+    session = find_session(draft, title)
+    if session is None:
+        raise refuse(SESSION, f'there is no session called "{title}"')
+    return session
 
 
-def _slug(title: str) -> str:
-    """"Café launch, 2027" -> "cafe-launch-2027": an id people can type in a CSV or by hand."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")[:40].strip("-") or "session"
+def audience_groups(audience: str) -> list[str]:
+    """The groups of an audience ("granted" -> none, meaning every granted employee)."""
+    text = audience.strip()
+    return [] if text.casefold() in ("", GRANTED) else [g.strip() for g in text.split(",") if g.strip()]
 
 
-def _unique_id(draft: Draft, title: str) -> str:
-    base = _slug(title)
-    taken = {s.id for s in draft.training.sessions}
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
-
-
-def clean_audience(groups: Sequence[str]) -> list[str]:
-    """Groups as "department:Sales", "role:Banker" or "employee:E0042"; refuses anything else."""
-    cleaned = []
-    for group in groups:
-        text = clean_line(group, SESSION, "audience group", required=False)
-        if not text:
-            continue
-        kind, sep, value = text.partition(":")
+def clean_audience(audience: str) -> str:
+    """"granted", or groups as "department:Sales, role:Banker, employee:E0042"; refuses anything else."""
+    text = clean_line(audience, SESSION, "audience", required=False)
+    groups = []
+    for group in audience_groups(text):
+        kind, sep, value = group.partition(":")
         kind, value = kind.strip().lower(), value.strip()
         if not sep or kind not in GROUP_KINDS or not value:
-            raise refuse(SESSION, f'audience group "{text}": write department:NAME, role:NAME or employee:ID')
-        cleaned.append(f"{kind}:{value}")
-    return cleaned
+            raise refuse(SESSION, f'audience "{group}": write granted, or groups such as department:Sales, '
+                         "role:Banker, employee:E0042")
+        groups.append(f"{kind}:{value}")
+    return ", ".join(groups) or GRANTED
 
 
-def _checked(draft: Draft, title: str, format: str, audience: Sequence[str], editing: TrainingSession | None,
-             ) -> tuple[str, TrainingFormat, list[str]]:
+def _checked(draft: Draft, title: str, format: str, audience: str, editing: TrainingSession | None,
+             ) -> tuple[str, TrainingFormat, str]:
     title = clean_line(title, SESSION, "title")
-    for other in draft.training.sessions:
-        if other is not editing and other.title.casefold() == title.casefold():
-            raise refuse(SESSION, f'a session is already called "{other.title}"')
+    other = find_session(draft, title)
+    if other is not None and other is not editing:
+        raise refuse(SESSION, f'a session is already called "{other.title}"')
     if format not in TRAINING_FORMATS:
         raise refuse(SESSION, f'format "{format}": expected {", ".join(TRAINING_FORMATS)}')
     return title, format, clean_audience(audience)  # type: ignore[return-value]
 
 
 def add_session(draft: Draft, title: str, on: date | None = None, format: str = "online",
-                audience: Sequence[str] = ()) -> TrainingSession:
-    """Add a session at the end; its id is made from the title and never changes after."""
-    title, fmt, groups = _checked(draft, title, format, audience, None)
-    session = TrainingSession(id=_unique_id(draft, title), title=title, date=on, format=fmt, audience=groups)
+                audience: str = GRANTED) -> TrainingSession:
+    """Add a session at the end of the list."""
+    title, fmt, who = _checked(draft, title, format, audience, None)
+    session = TrainingSession(title=title, date=on, format=fmt, audience=who)
     draft.training.sessions.append(session)
     return session
 
 
-def edit_session(draft: Draft, session_id: str, title: str, on: date | None, format: str,
-                 audience: Sequence[str]) -> TrainingSession:
-    """Change a session; its id stays, so the completions recorded for it stay with it."""
-    session = _session(draft, session_id)
-    session.title, session.format, session.audience = _checked(draft, title, format, audience, session)
+def edit_session(draft: Draft, title: str, new_title: str, on: date | None, format: str,
+                 audience: str) -> TrainingSession:
+    """Change a session; a new title is carried into the completions recorded for it."""
+    session = _session(draft, title)
+    checked_title, session.format, session.audience = _checked(draft, new_title, format, audience, session)
+    if checked_title != session.title:
+        for completion in draft.training.completions:
+            if completion.session == session.title:
+                completion.session = checked_title
+        session.title = checked_title
     session.date = on
     return session
 
 
-def remove_session(draft: Draft, session_id: str) -> int:
+def remove_session(draft: Draft, title: str) -> int:
     """Remove a session and the completions recorded for it; returns how many completions went."""
-    session = _session(draft, session_id)
+    session = _session(draft, title)
     draft.training.sessions.remove(session)
     before = len(draft.training.completions)
-    draft.training.completions = [c for c in draft.training.completions if c.session != session_id]
+    draft.training.completions = [c for c in draft.training.completions if c.session != session.title]
     return before - len(draft.training.completions)
 
 
 # --- who must attend, and who has ---------------------------------------------------------------
 
 def in_audience(session: TrainingSession, employee: Employee) -> bool:
-    """Whether the session's groups include the person; no groups means everyone.
+    """Whether the session's audience includes the person; "granted" means everyone granted.
 
     Department and role match when they contain the group's words (case-insensitive), the way
     the eligibility rules match them; an employee group names one person by id.
     """
-    if not session.audience:
+    groups = audience_groups(session.audience)
+    if not groups:
         return True
-    for group in session.audience:
+    for group in groups:
         kind, _, value = group.partition(":")
+        kind, value = kind.strip().lower(), value.strip()
         if kind == "employee" and employee.id == value:
             return True
         if kind == "department" and value.casefold() in employee.department.casefold():
@@ -172,23 +169,22 @@ def training_status(draft: Draft, employees: Sequence[Employee]) -> TrainingStat
     A granted person whom no session covers is pending too: they have had no training at all.
     """
     sessions = draft.training.sessions
-    titles = {s.id: s.title for s in sessions}
     done = {(c.employee_id, c.session) for c in draft.training.completions}
-    counts = {s.id: [0, 0] for s in sessions}
+    counts = {s.title: [0, 0] for s in sessions}
     granted = granted_employees(draft, employees)
     status = TrainingStatus(granted=len(granted))
     for employee in granted:
-        required = [s.id for s in sessions if in_audience(s, employee)]
+        required = [s.title for s in sessions if in_audience(s, employee)]
         missing = tuple(s for s in required if (employee.id, s) not in done)
-        for session_id in required:
-            counts[session_id][1] += 1
-            counts[session_id][0] += session_id not in missing
+        for title in required:
+            counts[title][1] += 1
+            counts[title][0] += title not in missing
         if not required:
             reason = "no training session planned yet" if not sessions else "no session covers them"
             status.pending.append(Pending(employee, (), reason))
         elif missing:
-            status.pending.append(Pending(employee, missing, "not yet: " + ", ".join(titles[s] for s in missing)))
-    status.attendance = {sid: (completed, required) for sid, (completed, required) in counts.items()}
+            status.pending.append(Pending(employee, missing, "not yet: " + ", ".join(missing)))
+    status.attendance = {title: (completed, required) for title, (completed, required) in counts.items()}
     return status
 
 
@@ -204,7 +200,7 @@ def pending_ids(draft: Draft, employees: Sequence[Employee]) -> set[str]:
 
 def completions_by_session(draft: Draft) -> dict[str, int]:
     """How many completions each session has, by session id."""
-    counts = {s.id: 0 for s in draft.training.sessions}
+    counts = {s.title: 0 for s in draft.training.sessions}
     for completion in draft.training.completions:
         counts[completion.session] = counts.get(completion.session, 0) + 1
     return counts
@@ -212,30 +208,30 @@ def completions_by_session(draft: Draft) -> dict[str, int]:
 
 # --- completions by hand ------------------------------------------------------------------------
 
-def record_completion(draft: Draft, employees: Sequence[Employee], employee_id: str, session_id: str,
+def record_completion(draft: Draft, employees: Sequence[Employee], employee_id: str, session_title: str,
                       on: date, today: date | None = None) -> Completion:
     """Record that a person completed a session on a day (not in the future, not twice)."""
     employee_id = clean_line(employee_id, COMPLETION, "employee id")
     if employee_id not in {e.id for e in employees}:
         raise refuse(COMPLETION, f"unknown employee id {employee_id}: not in the roster"
                      if employees else "the draft has no roster yet; import the roster first")
-    session = _session(draft, session_id)
+    session = _session(draft, session_title)
     if on > (today or date.today()):
         raise refuse(COMPLETION, f"the date {on.isoformat()} is in the future")
     for c in draft.training.completions:
-        if c.employee_id == employee_id and c.session == session.id:
+        if c.employee_id == employee_id and c.session == session.title:
             raise refuse(COMPLETION, f'{employee_id} already completed "{session.title}" on {c.date.isoformat()}')
-    completion = Completion(employee_id=employee_id, session=session.id, date=on)
+    completion = Completion(employee_id=employee_id, session=session.title, date=on)
     draft.training.completions.append(completion)
     return completion
 
 
-def remove_completion(draft: Draft, employee_id: str, session_id: str) -> None:
+def remove_completion(draft: Draft, employee_id: str, session_title: str) -> None:
     for c in draft.training.completions:
-        if c.employee_id == employee_id and c.session == session_id:
+        if c.employee_id == employee_id and c.session == session_title:
             draft.training.completions.remove(c)
             return
-    raise refuse(COMPLETION, f'no completion of "{session_id}" is recorded for {employee_id}')
+    raise refuse(COMPLETION, f'no completion of "{session_title}" is recorded for {employee_id}')
 
 
 # --- completions from a CSV file ----------------------------------------------------------------
@@ -336,7 +332,7 @@ def read_completions(data: bytes, file: str, draft: Draft, employees: Sequence[E
         default = find_session(draft, session)
         if default is None:
             raise ProblemsError([Problem(file, f'unknown session "{shown(session)}"; the sessions are '
-                                         + ", ".join(s.id for s in draft.training.sessions))])
+                                         + ", ".join(s.title for s in draft.training.sessions))])
     elif len(draft.training.sessions) == 1:
         default = draft.training.sessions[0]
     text = _decode(data, file)
@@ -366,9 +362,9 @@ def read_completions(data: bytes, file: str, draft: Draft, employees: Sequence[E
         if completion is not None:
             key = (completion.employee_id, completion.session)
             if key in seen:
-                reason = f"duplicate: {key[0]} already completed {key[1]} on line {seen[key]}"
+                reason = f'duplicate: {key[0]} already completed "{key[1]}" on line {seen[key]}'
             elif key in recorded:
-                reason = f"{key[0]} already completed {key[1]} on {recorded[key].isoformat()} (recorded before)"
+                reason = f'{key[0]} already completed "{key[1]}" on {recorded[key].isoformat()} (recorded before)'
             else:
                 seen[key] = line
                 result.completions.append(completion)
@@ -406,7 +402,7 @@ def _completion(row: list[str], columns: dict[str, int], default: TrainingSessio
     session = find_session(draft, name) if name else default
     if session is None:
         return None, f'unknown session "{shown(name)}"' if name else "no session given"
-    return Completion(employee_id=employee_id, session=session.id, date=day), ""
+    return Completion(employee_id=employee_id, session=session.title, date=day), ""
 
 
 def apply_import(draft: Draft, result: CompletionImport) -> int:
@@ -416,7 +412,7 @@ def apply_import(draft: Draft, result: CompletionImport) -> int:
     session removed meanwhile is dropped.
     """
     recorded = {(c.employee_id, c.session) for c in draft.training.completions}
-    sessions = {s.id for s in draft.training.sessions}
+    sessions = {s.title for s in draft.training.sessions}
     new = [c for c in result.completions if (c.employee_id, c.session) not in recorded and c.session in sessions]
     draft.training.completions.extend(new)
     return len(new)
@@ -442,15 +438,38 @@ def import_completions(draft: Draft, path: Path, employees: Sequence[Employee], 
     return result
 
 
+def draft_issues(draft: Draft) -> list[tuple[str, str]]:
+    """Errors in a hand-written training table, as (dotted path, message) pairs.
+
+    Two sessions with one title would make every completion naming it ambiguous.
+    """
+    issues = []
+    seen: dict[str, int] = {}
+    for n, session in enumerate(draft.training.sessions):
+        key = session.title.casefold()
+        if key in seen:
+            issues.append((f"training.sessions[{n}].title", f'duplicate: a session called "{session.title}" '
+                           f"is already at training.sessions[{seen[key]}]"))
+        else:
+            seen[key] = n
+    return issues
+
+
 def check_training(draft: Draft, employees: Sequence[Employee], file: str) -> list[Problem]:
-    """What `policy-tui check` reports about training: completions a hand edit left dangling."""
-    sessions = {s.id for s in draft.training.sessions}
+    """What `policy-tui check` reports about training: what a hand edit can leave wrong."""
+    problems = [Problem(file, message, field=path) for path, message in draft_issues(draft)]
+    for n, session in enumerate(draft.training.sessions):
+        try:
+            clean_audience(session.audience)
+        except ProblemsError as error:
+            problems.append(Problem(file, error.problems[0].message, field=f"training.sessions[{n}].audience",
+                                    severity="warning"))
+    titles = {s.title for s in draft.training.sessions}
     known = {e.id for e in employees}
-    problems = []
     for n, c in enumerate(draft.training.completions):
         where = f"training.completions[{n}]"
-        if c.session not in sessions:
-            problems.append(Problem(file, f'no session has the id "{c.session}"', field=f"{where}.session",
+        if c.session not in titles:
+            problems.append(Problem(file, f'no session is called "{c.session}"', field=f"{where}.session",
                                     severity="warning"))
         elif employees and c.employee_id not in known:
             problems.append(Problem(file, f"employee {c.employee_id} is not in the roster",

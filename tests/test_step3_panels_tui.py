@@ -90,16 +90,16 @@ async def test_training_add_session_import_and_pending(example_draft: Path, monk
         await settle(app, pilot)
         assert isinstance(app.screen, TableScreen)
         text = screen_text(app)
-        assert "mixed.csv: 1 recorded, 6 rows not used" in text
+        assert "mixed.csv: 2 recorded, 5 rows not used" in text
         assert has_row(text, "3", "unknown employee id E9999: not in the roster")
-        assert has_row(text, "9", 'unknown session "Policy launch briefing"')
-        assert [c.employee_id for c in document.draft.training.completions] == ["E1002"]
+        assert has_row(text, "6", 'unknown session "nope"')
+        assert [c.employee_id for c in document.draft.training.completions] == ["E1002", "E1006"]
         assert "13 of 14 granted not yet trained" in screen_text(app)
         await pilot.press("escape")
 
         await pilot.press("c", *"E1003", "enter")
         await settle(app, pilot)
-        assert [c.employee_id for c in document.draft.training.completions] == ["E1002", "E1003"]
+        assert [c.employee_id for c in document.draft.training.completions] == ["E1002", "E1006", "E1003"]
         assert "12 of 14 granted not yet trained" in screen_text(app)
         assert has_row(screen_text(app), "Launch", "2/14 █░░░░░", "2026-12-01")
         await pilot.press("p")
@@ -109,9 +109,9 @@ async def test_training_add_session_import_and_pending(example_draft: Path, monk
         await pilot.press("escape", "l")
         await pilot.pause()
         assert has_row(screen_text(app), "E1003", "Nguyen, Thi Mai", date.today().isoformat())
-        await pilot.press("down", "delete", "y")
+        await pilot.press("down", "down", "delete", "y")
         await settle(app, pilot)
-        assert [c.employee_id for c in document.draft.training.completions] == ["E1002"]
+        assert [c.employee_id for c in document.draft.training.completions] == ["E1002", "E1006"]
         assert "E1003" not in screen_text(app)
         await pilot.press("escape", "delete", "y")
         await settle(app, pilot)

@@ -15,8 +15,7 @@ DATA = Path(__file__).parent / "data" / "training"
 @pytest.fixture
 def with_session(example_draft: Path) -> Path:
     document = open_document(example_draft)
-    training.add_session(document.draft, "Policy launch briefing")
-    document.draft.training.sessions[0].id = "launch"
+    training.add_session(document.draft, "Launch")
     document.save()
     return example_draft
 
@@ -77,7 +76,7 @@ def test_import_for_a_named_session_and_pending_without_a_roster(with_session: P
     assert main(["training", "import", str(with_session), str(source)]) == 1
     assert "no session column" in capsys.readouterr().err
     assert main(["training", "import", str(with_session), str(source), "--session", "refresher"]) == 0
-    assert {c.session for c in open_document(with_session).draft.training.completions} == {"refresher"}
+    assert {c.session for c in open_document(with_session).draft.training.completions} == {"Refresher"}
     capsys.readouterr()
     bare = tmp_path / "bare.toml"
     assert main(["new", str(bare), "--company", "Acme"]) == 0

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from policy_model import training
 from policy_model.document import Document
-from policy_model.draft import TRAINING_FORMATS
+from policy_model.draft import TRAINING_FORMATS, TrainingSession
 from policy_model.problems import Problem, ProblemsError
 from policy_model.training import CompletionImport, TrainingStatus
 from policy_model.user_input import optional_day, refuse
@@ -105,8 +105,9 @@ class TrainingPanel(DraftPanel):
     def _show_sessions(self) -> None:
         attendance = self.status.attendance if self.status else {}
         fill_table(self.table, [
-            (s.title, _progress(*attendance[s.id]) if s.id in attendance else "…",
-             s.date.isoformat() if s.date else "", s.format, ", ".join(s.audience) or "every granted employee")
+            (s.title, _progress(*attendance[s.title]) if s.title in attendance else "…",
+             s.date.isoformat() if s.date else "", s.format,
+             "every granted employee" if not training.audience_groups(s.audience) else s.audience)
             for s in self.draft.training.sessions])
 
     def _show_summary(self) -> None:
@@ -132,9 +133,9 @@ class TrainingPanel(DraftPanel):
             self._show_sessions()
             self._show_summary()
 
-    def _session_id(self) -> str | None:
+    def _selected_session(self) -> TrainingSession | None:
         index = selected(self.table)
-        return None if index is None else self.draft.training.sessions[index].id
+        return None if index is None else self.draft.training.sessions[index]
 
     # --- sessions ---------------------------------------------------------------------------------
 
@@ -143,53 +144,48 @@ class TrainingPanel(DraftPanel):
                             placeholder="for example Policy launch briefing"),
                   FormField("date", "Date", values.get("date", ""), placeholder="YYYY-MM-DD, or blank"),
                   FormField("format", "Format", values.get("format", "online"), choices=FORMAT_CHOICES),
-                  FormField("audience", "Who attends", values.get("audience", ""),
+                  FormField("audience", "Who attends", values.get("audience", training.GRANTED),
                             placeholder="blank: every granted employee; or department:Sales, role:Banker")]
         self.app.push_screen(FormScreen(title, fields, apply))
-
-    @staticmethod
-    def _audience(text: str) -> list[str]:
-        return [part for part in text.split(",") if part.strip()]
 
     def action_add(self) -> None:
         def apply(values: Values) -> None:
             on = optional_day(values["date"], training.SESSION)
-            training.add_session(self.draft, values["title"], on, values["format"], self._audience(values["audience"]))
+            training.add_session(self.draft, values["title"], on, values["format"], values["audience"])
             self.changed()
             self.table.move_cursor(row=len(self.draft.training.sessions) - 1)
 
         self._session_form("Plan a training session", {}, apply)
 
     def action_edit(self) -> None:
-        session_id = self._session_id()
-        if session_id is None:
+        session = self._selected_session()
+        if session is None:
             return
-        session = next(s for s in self.draft.training.sessions if s.id == session_id)
+        title = session.title
 
         def apply(values: Values) -> None:
             on = optional_day(values["date"], training.SESSION)
-            training.edit_session(self.draft, session_id, values["title"], on, values["format"],
-                                  self._audience(values["audience"]))
+            training.edit_session(self.draft, title, values["title"], on, values["format"], values["audience"])
             self.changed()
 
         self._session_form(f"Session: {session.title}", {
             "title": session.title, "date": session.date.isoformat() if session.date else "",
-            "format": session.format, "audience": ", ".join(session.audience)}, apply)
+            "format": session.format, "audience": session.audience}, apply)
 
     @on(DataTable.RowSelected, "#training-sessions")
     def _row_chosen(self) -> None:
         self.action_edit()
 
     def action_remove(self) -> None:
-        session_id = self._session_id()
-        if session_id is None:
+        session = self._selected_session()
+        if session is None:
             return
-        done = training.completions_by_session(self.draft).get(session_id, 0)
-        title = next(s.title for s in self.draft.training.sessions if s.id == session_id)
+        title = session.title
+        done = training.completions_by_session(self.draft).get(title, 0)
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.change(lambda draft: training.remove_session(draft, session_id))
+                self.change(lambda draft: training.remove_session(draft, title))
 
         self.app.push_screen(AskScreen(f'Remove the session "{title}" and the {done} completion'
                                        f'{"s" * (done != 1)} recorded for it?'), answered)
@@ -202,8 +198,8 @@ class TrainingPanel(DraftPanel):
             self.notify("Plan a session first (a)", severity="warning")
             return
         fields = [FormField("employee", "Employee id", placeholder="for example E1002"),
-                  FormField("session", "Session", self._session_id() or sessions[0].id,
-                            choices=tuple((s.title, s.id) for s in sessions)),
+                  FormField("session", "Session", (self._selected_session() or sessions[0]).title,
+                            choices=tuple((s.title, s.title) for s in sessions)),
                   FormField("date", "Completed on", date.today().isoformat(), placeholder="YYYY-MM-DD")]
 
         def apply(values: Values) -> None:
@@ -220,20 +216,21 @@ class TrainingPanel(DraftPanel):
         if not self.draft.training.sessions:
             self.notify("Plan a session first (a)", severity="warning")
             return
-        session_id = self._session_id() if len(self.draft.training.sessions) > 1 else None
+        selected_session = self._selected_session()
+        session = selected_session.title if selected_session and len(self.draft.training.sessions) > 1 else None
 
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.query_one("#training-progress", ProgressBar).add_class("-busy")
-                self._read_import(path, session_id)
+                self._read_import(path, session)
 
         hint = "CSV of employee_id,date[,session]"
-        if session_id:
-            hint += f"; rows without a session count for {session_id}"
+        if session:
+            hint += f'; rows without a session count for "{session}"'
         self.app.push_screen(PathPrompt("Import training completions", hint), chosen)
 
     @work(thread=True, exclusive=True, group="training-import")
-    def _read_import(self, path: Path, session_id: str | None) -> None:
+    def _read_import(self, path: Path, session: str | None) -> None:
         """Read and check the file off the UI thread; the result is recorded on return."""
         worker = get_current_worker()
 
@@ -243,7 +240,7 @@ class TrainingPanel(DraftPanel):
 
         try:
             result = training.read_completions(training.read_file(path), str(path), self.draft,
-                                               self.document.roster.employees, session=session_id, progress=progress)
+                                               self.document.roster.employees, session=session, progress=progress)
         except ProblemsError as error:
             self.post_message(self.ImportChecked(str(path), None, error.problems))
             return
@@ -280,17 +277,17 @@ class TrainingPanel(DraftPanel):
                                          rows, "The full list: policy-tui training pending DRAFT"))
 
     def action_completions(self) -> None:
-        session_id = self._session_id()
-        if session_id is None:
+        session = self._selected_session()
+        if session is None:
             return
-        session = next(s for s in self.draft.training.sessions if s.id == session_id)
+        title = session.title
         names = {e.id: e.name for e in self.document.roster.employees}
-        done = [c for c in self.draft.training.completions if c.session == session_id]
+        done = [c for c in self.draft.training.completions if c.session == title]
         rows = [(c.employee_id, names.get(c.employee_id, "(not in the roster)"), c.date.isoformat()) for c in done]
 
         def remove(index: int) -> None:
             employee_id = done.pop(index).employee_id
-            self.change(lambda draft: training.remove_completion(draft, employee_id, session_id))
+            self.change(lambda draft: training.remove_completion(draft, employee_id, title))
 
         self.app.push_screen(TableScreen(f"{len(rows)} completed {session.title}", ("Id", "Name", "Completed on"),
                                          rows, delete_row=remove))

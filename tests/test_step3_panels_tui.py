@@ -11,13 +11,14 @@ import re
 from datetime import date
 from pathlib import Path
 
-from policy_model.document import Document, open_document
-from policy_model import training
-from policy_model.draft import Override
 from rich.console import Console
 from textual import on
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, TabbedContent, TabPane
+
+from policy_model import training
+from policy_model.document import Document, open_document
+from policy_model.draft import Override
 from tui.app import PolicyApp
 from tui.screens.form import FormScreen
 from tui.screens.table_view import TableScreen

@@ -10,7 +10,6 @@ from pathlib import Path
 from policy_model.document import open_document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.training import import_completions, pending
-
 from tui.cli import print_problems
 
 

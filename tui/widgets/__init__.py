@@ -1,1 +1,1 @@
-"""Reusable widgets that render part of the draft and change it through model operations."""
+"""Reusable widgets, one module each; they render what they are given and post typed messages."""

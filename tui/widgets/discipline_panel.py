@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from policy_model import discipline
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from policy_model import discipline
 from tui.screens.ask import AskScreen
 from tui.screens.form import FormField, FormScreen, Values
 from tui.widgets.draft_panel import DraftPanel, fill_table, selected

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from policy_model.document import Document
-from policy_model.draft import Draft
-from policy_model.problems import ProblemsError
 from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import DataTable
 
+from policy_model.document import Document
+from policy_model.draft import Draft
+from policy_model.problems import ProblemsError
 from tui.steps.base import Step
 
 

@@ -12,12 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from policy_model import training
-from policy_model.document import Document
-from policy_model.draft import TRAINING_FORMATS, TrainingSession
-from policy_model.problems import Problem, ProblemsError
-from policy_model.training import CompletionImport, TrainingStatus
-from policy_model.user_input import optional_day, refuse
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,6 +20,12 @@ from textual.message import Message
 from textual.widgets import DataTable, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from policy_model import training
+from policy_model.document import Document
+from policy_model.draft import TRAINING_FORMATS, TrainingSession
+from policy_model.problems import Problem, ProblemsError
+from policy_model.training import CompletionImport, TrainingStatus
+from policy_model.user_input import optional_day, refuse
 from tui.screens.ask import AskScreen
 from tui.screens.form import FormField, FormScreen, Values
 from tui.screens.path_prompt import PathPrompt

@@ -14,14 +14,14 @@ from pathlib import Path
 from rich.console import Console
 from textual import on
 from textual.app import App, ComposeResult
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 
 from policy_model import training
 from policy_model.document import Document, open_document
 from policy_model.draft import Override
 from tui.app import PolicyApp
 from tui.screens.form import FormScreen
-from tui.screens.table_view import TableScreen
+from tui.screens.table_view import LIMIT, TableScreen
 from tui.steps.base import Step
 from tui.steps.wording import WordingStep
 from tui.widgets.approvers_panel import ApproversPanel
@@ -249,3 +249,18 @@ async def test_training_panel_follows_a_change_made_in_step_1(example_draft: Pat
         await pilot.press("3")
         await settle(app, pilot)
         assert "13 of 13 granted not yet trained" in screen_text(app)
+
+
+async def test_a_long_list_opens_at_once_and_says_how_many_more(example_draft: Path) -> None:
+    app = PanelApp(open_document(example_draft), DisciplinePanel)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = [(f"E{n:05d}", "[b]not bold[/b]") for n in range(LIMIT + 250)]
+        app.push_screen(TableScreen("Pending", ("Id", "Name"), rows, "The full list: policy-tui training pending"))
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == LIMIT
+        text = screen_text(app)
+        assert "… and 250 more. The full list: policy-tui training pending" in text
+        assert "[b]not bold[/b]" in text
+        await pilot.press("delete")  # nothing to remove in a read-only list
+        assert table.row_count == LIMIT

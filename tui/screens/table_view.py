@@ -28,6 +28,12 @@ class TableScreen(ModalScreen[None]):
     `delete_row` is given the row's position and does the model change; the screen then drops the row.
     """
 
+    # A long table takes the dialog's spare height and scrolls, so the notes below stay in view.
+    DEFAULT_CSS = """
+    TableScreen .table-view.-long { height: 90%; }
+    TableScreen .table-view.-long DataTable { height: 1fr; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="table.close", tooltip="Back to the draft"),
         Binding("delete", "remove", "Remove", id="table.remove", tooltip="Remove the selected row"),
@@ -61,7 +67,7 @@ class TableScreen(ModalScreen[None]):
         self.app.push_screen(AskScreen(f"Remove {' '.join(self.rows[index][:2])}?"), answered)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog table-view"):
+        with Vertical(classes="dialog table-view" + (" -long" if len(self.rows) > 8 else "")):
             yield Label(self.table_title, classes="dialog-title", markup=False)
             if self.rows:
                 table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 
-from policy_model import toml_io, training
+from policy_model import toml_io, training, training_import
 from policy_model.document import new_draft
 from policy_model.draft import Completion, Employee
 from policy_model.eligibility import evaluate
@@ -44,7 +44,7 @@ def main(count: int) -> None:
     print(f"pending list / step 1 evaluation alone: {pending / rules:.2f}x ({pending:.2f}s)")
 
     plain = timed(lambda: list(csv.reader(io.StringIO(rows))))
-    checked = timed(lambda: training.read_completions(data, "c.csv", draft, employees, today=date(2026, 11, 25)))
+    checked = timed(lambda: training_import.read_completions(data, "c.csv", draft, employees, today=date(2026, 11, 25)))
     print(f"checking a completions CSV / csv.reader alone: {checked / plain:.1f}x ({checked:.2f}s)")
 
     draft.training.completions = [Completion(i, "launch", date(2026, 11, 20)) for i in trained]

@@ -91,64 +91,6 @@ def test_pending_lists_granted_people_not_trained(document) -> None:
     assert wealth.id not in training.pending_ids(draft, people)
 
 
-def test_import_keeps_good_rows_and_reports_each_bad_row_by_line(document) -> None:
-    draft, people = document.draft, document.roster.employees
-    training.add_session(draft, "Launch")
-    result = training.import_completions(draft, DATA / "mixed.csv", people, today=TODAY)
-    assert [(c.employee_id, c.session, c.date) for c in result.completions] == [
-        ("E1002", "Launch", date(2026, 11, 20)), ("E1006", "Launch", date(2026, 11, 22))]
-    assert draft.training.completions == result.completions
-    file = str(DATA / "mixed.csv")
-    assert [str(p) for p in result.problems] == [
-        f"{file}:3: unknown employee id E9999: not in the roster",
-        f'{file}:4: "20/11/2026" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)',
-        f'{file}:5: duplicate: E1002 already completed "Launch" on line 2',
-        f'{file}:6: unknown session "nope"',
-        f"{file}:7: the date 2099-01-01 is in the future",
-    ]
-    assert result.rows == 7
-    # Importing the same file again records nothing new and says why.
-    again = training.import_completions(draft, DATA / "mixed.csv", people, today=TODAY)
-    assert again.completions == []
-    assert f'{file}:2: E1002 already completed "Launch" on 2026-11-20 (recorded before)' in map(str, again.problems)
-
-
-def test_import_reads_bom_semicolons_loose_headers_and_cp1252(document) -> None:
-    draft, people = document.draft, document.roster.employees
-    training.add_session(draft, "Launch")
-    result = training.import_completions(draft, DATA / "bom-semicolon.csv", people, today=TODAY)
-    assert result.problems == []
-    assert [(c.employee_id, c.date) for c in result.completions] == [
-        ("E1002", date(2026, 11, 20)), ("E1003", date(2026, 11, 5))]
-    training.add_session(draft, "Café launch")
-    result = training.import_completions(draft, DATA / "cp1252.csv", people, today=TODAY)
-    assert [(c.employee_id, c.session) for c in result.completions] == [("E1002", "Café launch")]
-
-
-def test_import_without_header_and_whole_file_problems(document, tmp_path: Path) -> None:
-    draft, people = document.draft, document.roster.employees
-    with pytest.raises(ProblemsError, match="no training session yet"):
-        training.import_completions(draft, DATA / "all-bad.csv", people, today=TODAY)
-    training.add_session(draft, "Launch")
-    result = training.import_completions(draft, DATA / "all-bad.csv", people, today=TODAY)
-    assert result.completions == [] and [p.line for p in result.problems] == [1, 2]
-    training.add_session(draft, "Refresher")
-    with pytest.raises(ProblemsError, match="no session column"):
-        training.import_completions(draft, DATA / "all-bad.csv", people, today=TODAY)
-    result = training.import_completions(draft, DATA / "bom-semicolon.csv", people, session="Refresher", today=TODAY)
-    assert {c.session for c in result.completions} == {"Refresher"}
-    binary = tmp_path / "x.csv"
-    binary.write_bytes(b"PK\x03\x04\x00\x00")
-    with pytest.raises(ProblemsError, match="looks binary"):
-        training.import_completions(draft, binary, people, today=TODAY)
-    headerless = tmp_path / "h.csv"
-    headerless.write_text("name,when\nLiam,yesterday\n")
-    with pytest.raises(ProblemsError, match="no employee id and date columns"):
-        training.import_completions(draft, headerless, people, today=TODAY)
-    with pytest.raises(ProblemsError, match="no such file"):
-        training.import_completions(draft, tmp_path / "missing.csv", people, today=TODAY)
-
-
 def test_check_reports_completions_left_dangling_by_hand(document) -> None:
     draft, people = document.draft, document.roster.employees
     training.add_session(draft, "Launch")
@@ -163,14 +105,3 @@ def test_check_reports_completions_left_dangling_by_hand(document) -> None:
         ("training.sessions[1].title", "error"), ("training.sessions[1].audience", "warning")]
     assert training.draft_issues(draft) == [
         ("training.sessions[1].title", 'duplicate: a session called "launch" is already at training.sessions[0]')]
-
-
-def test_text_from_a_file_is_echoed_safely(document, tmp_path: Path) -> None:
-    draft, people = document.draft, document.roster.employees
-    training.add_session(draft, "Launch")
-    path = tmp_path / "c.csv"
-    path.write_text("id,date\nE\x1b[2J1,2026-11-20\nE1002,\x1b[31m\n")
-    result = training.import_completions(draft, path, people, today=TODAY)
-    assert [p.message for p in result.problems] == [
-        "unknown employee id E\\x1b[2J1: not in the roster",
-        '"\\x1b[31m" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)']

@@ -8,7 +8,6 @@ from pathlib import Path
 from policy_model.checks import check_document
 from policy_model.document import open_document
 from policy_model.problems import errors_in
-
 from tui.cli import print_problems
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from policy_model.document import open_document
 from policy_model.problems import Problem, ProblemsError
-from policy_model.training import import_completions, pending
+from policy_model.training import pending
+from policy_model.training_import import import_completions
 from tui.cli import print_problems
 
 

@@ -24,7 +24,8 @@ from policy_model import training
 from policy_model.document import Document
 from policy_model.draft import TRAINING_FORMATS, TrainingSession
 from policy_model.problems import Problem, ProblemsError
-from policy_model.training import CompletionImport, TrainingStatus
+from policy_model.training import TrainingStatus
+from policy_model.training_import import CompletionImport, apply_import, read_completions, read_file
 from policy_model.user_input import optional_day, refuse
 from tui.screens.ask import AskScreen
 from tui.screens.form import FormField, FormScreen, Values
@@ -239,7 +240,7 @@ class TrainingPanel(DraftPanel):
             return worker.is_cancelled
 
         try:
-            result = training.read_completions(training.read_file(path), str(path), self.draft,
+            result = read_completions(read_file(path), str(path), self.draft,
                                                self.document.roster.employees, session=session, progress=progress)
         except ProblemsError as error:
             self.post_message(self.ImportChecked(str(path), None, error.problems))
@@ -255,7 +256,7 @@ class TrainingPanel(DraftPanel):
         if message.result and message.result.cancelled:
             self.notify(f"{Path(message.file).name}: import stopped; nothing was recorded", severity="warning")
             return
-        recorded = training.apply_import(self.draft, message.result) if message.result else 0
+        recorded = apply_import(self.draft, message.result) if message.result else 0
         if recorded:
             self.changed()
         bad = len(message.problems)

@@ -15,12 +15,12 @@ from datetime import date
 
 from .draft import TRAINING_FORMATS, Completion, Draft, Employee, TrainingFormat, TrainingSession
 from .eligibility import evaluate
+from .groups import Group, parse_group, reaches
 from .problems import Problem, ProblemsError
 from .user_input import clean_line, refuse
 
 SESSION = "training session"
 COMPLETION = "training completion"
-GROUP_KINDS = ("department", "role", "employee")
 GRANTED = "granted"
 
 # --- sessions ----------------------------------------------------------------------------------
@@ -42,23 +42,24 @@ def _session(draft: Draft, title: str) -> TrainingSession:
 
 
 def audience_groups(audience: str) -> list[str]:
-    """The groups of an audience ("granted" -> none, meaning every granted employee)."""
+    """The groups of an audience as written ("granted" -> none: every granted employee)."""
     text = audience.strip()
     return [] if text.casefold() in ("", GRANTED) else [g.strip() for g in text.split(",") if g.strip()]
+
+
+def parse_audience(audience: str) -> list[Group]:
+    """The audience's groups, the same kind of groups a channel is narrowed to; ValueError if one is wrong."""
+    return [parse_group(text) for text in audience_groups(audience)]
 
 
 def clean_audience(audience: str) -> str:
     """"granted", or groups as "department:Sales, role:Banker, employee:E0042"; refuses anything else."""
     text = clean_line(audience, SESSION, "audience", required=False)
-    groups = []
-    for group in audience_groups(text):
-        kind, sep, value = group.partition(":")
-        kind, value = kind.strip().lower(), value.strip()
-        if not sep or kind not in GROUP_KINDS or not value:
-            raise refuse(SESSION, f'audience "{group}": write granted, or groups such as department:Sales, '
-                         "role:Banker, employee:E0042")
-        groups.append(f"{kind}:{value}")
-    return ", ".join(groups) or GRANTED
+    try:
+        groups = parse_audience(text)
+    except ValueError as error:
+        raise refuse(SESSION, f'audience: {error}, or "granted" for every granted employee') from None
+    return ", ".join(str(g) for g in groups) or GRANTED
 
 
 def _checked(draft: Draft, title: str, format: str, audience: str, editing: TrainingSession | None,
@@ -107,24 +108,24 @@ def remove_session(draft: Draft, title: str) -> int:
 # --- who must attend, and who has ---------------------------------------------------------------
 
 def in_audience(session: TrainingSession, employee: Employee) -> bool:
-    """Whether the session's audience includes the person; "granted" means everyone granted.
+    """Whether the session's audience includes the person ("granted": everyone granted).
 
-    Department and role match when they contain the group's words (case-insensitive), the way
-    the eligibility rules match them; an employee group names one person by id.
+    Groups match as a channel's groups do (see `groups`); an audience written wrongly by hand
+    matches nobody, and `check` says why.
     """
-    groups = audience_groups(session.audience)
-    if not groups:
-        return True
-    for group in groups:
-        kind, _, value = group.partition(":")
-        kind, value = kind.strip().lower(), value.strip()
-        if kind == "employee" and employee.id == value:
-            return True
-        if kind == "department" and value.casefold() in employee.department.casefold():
-            return True
-        if kind == "role" and value.casefold() in employee.role.casefold():
-            return True
-    return False
+    return _reaches(_groups(session.audience), employee)
+
+
+def _groups(audience: str) -> list[Group] | None:
+    """The audience's groups, or None when it cannot be read."""
+    try:
+        return parse_audience(audience)
+    except ValueError:
+        return None
+
+
+def _reaches(groups: list[Group] | None, employee: Employee) -> bool:
+    return groups is not None and reaches(groups, employee)
 
 
 def granted_employees(draft: Draft, employees: Sequence[Employee]) -> list[Employee]:
@@ -162,10 +163,11 @@ def training_status(draft: Draft, employees: Sequence[Employee]) -> TrainingStat
     sessions = draft.training.sessions
     done = {(c.employee_id, c.session) for c in draft.training.completions}
     counts = {s.title: [0, 0] for s in sessions}
+    audiences = [(s.title, _groups(s.audience)) for s in sessions]
     granted = granted_employees(draft, employees)
     status = TrainingStatus(granted=len(granted))
     for employee in granted:
-        required = [s.title for s in sessions if in_audience(s, employee)]
+        required = [title for title, groups in audiences if _reaches(groups, employee)]
         missing = tuple(s for s in required if (employee.id, s) not in done)
         for title in required:
             counts[title][1] += 1

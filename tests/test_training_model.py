@@ -33,8 +33,10 @@ def test_add_session_checks_its_input(document) -> None:
         training.add_session(draft, "POLICY LAUNCH BRIEFING")
     with pytest.raises(ProblemsError, match='format "webinar"'):
         training.add_session(draft, "Other", format="webinar")
-    with pytest.raises(ProblemsError, match="department:Sales"):
+    with pytest.raises(ProblemsError, match='expected "department:NAME", "role:NAME" or "employee:ID", got "Sales"'):
         training.add_session(draft, "Other", audience="Sales")
+    with pytest.raises(ProblemsError, match='did you mean "department"'):
+        training.add_session(draft, "Other", audience="departement:Sales")
     with pytest.raises(ProblemsError, match="control character"):
         training.add_session(draft, "Bad\x1b[31m title")
     assert len(draft.training.sessions) == 2

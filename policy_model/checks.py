@@ -11,11 +11,16 @@ from .channels import policy_issues
 from .document import Document
 from .eligibility import evaluate, lint_eligibility
 from .problems import Problem
+from .signoff import check_signoff
 from .toml_locate import locate_keys, position_of
+from .training import check_training
 
 
 def check_document(document: Document) -> list[Problem]:
-    return [*document.problems, *document.roster.problems, *_policy_problems(document)]
+    file = str(document.path)
+    return [*document.problems, *document.roster.problems, *_policy_problems(document),
+            *check_training(document.draft, document.roster.employees, file),
+            *check_signoff(document.draft, file)]
 
 
 def _policy_problems(document: Document) -> list[Problem]:

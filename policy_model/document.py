@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import recovery, toml_io
 from .channels import seed_channels
+from .discipline import default_ladder
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision
 from .eligibility import default_rules
 from .files import sha256_of
@@ -34,6 +35,7 @@ def new_draft(company: str, market: Market = "b2b", industry: str = "general", t
         policy=PolicyHeader(company=company, market=market, industry=industry),
         eligibility=Eligibility(rules=default_rules()),
         channels=seed_channels(industry),
+        discipline=default_ladder(),
         revisions=[Revision(version="0.1", date=today, summary="Draft started")],
     )
 

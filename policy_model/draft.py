@@ -23,6 +23,9 @@ Touch = Literal["high", "low"]
 ApproverRole = Literal["legal", "hr", "executive", "compliance", "other"]
 ApprovalStatus = Literal["pending", "approved", "changes requested"]
 TrainingFormat = Literal["in person", "online", "self-paced", "video call"]
+APPROVER_ROLES: tuple[ApproverRole, ...] = ("legal", "hr", "executive", "compliance", "other")
+APPROVAL_STATUSES: tuple[ApprovalStatus, ...] = ("pending", "approved", "changes requested")
+TRAINING_FORMATS: tuple[TrainingFormat, ...] = ("in person", "online", "self-paced", "video call")
 Device = Literal["company phone", "own phone", "company computer", "own computer"]
 
 STATUSES: tuple[Status, ...] = ("granted", "review", "denied")
@@ -136,6 +139,14 @@ class Clause:
 
 @dataclass
 class TrainingSession:
+    """A training session people must attend before they use a channel with customers.
+
+    Completions name their session by its title, so a title is unique in a draft (renaming a
+    session in the app renames it in its completions too). `audience` is who must attend among
+    the granted employees: "granted" for all of them, or groups such as "department:Sales,
+    role:Banker, employee:E0042" (the same words as a channel's groups).
+    """
+
     title: str
     date: date | None = None
     format: TrainingFormat = "online"
@@ -144,6 +155,8 @@ class TrainingSession:
 
 @dataclass
 class Completion:
+    """One person who completed one session (by its title), and when; by hand or from a CSV."""
+
     employee_id: str
     session: str
     date: date
@@ -159,7 +172,7 @@ class Training:
 
 @dataclass
 class DisciplineStep:
-    """One rung of the ladder from a reminder to revoking access."""
+    """One rung of the ladder from a reminder to revoking access, in the order they apply."""
 
     name: str
     description: str = ""
@@ -167,15 +180,25 @@ class DisciplineStep:
 
 @dataclass
 class Approver:
+    """Someone who signs the policy off, and where their sign-off stands.
+
+    A sign-off is for one version of the text: `version` is the policy version the status was
+    given for, and `date` the day it was given. A version bump puts every approver back to
+    pending, because the text they read is no longer the text being signed.
+    """
+
     name: str
     title: str = ""
     role: ApproverRole = "legal"
     status: ApprovalStatus = "pending"
     date: date | None = None
+    version: str | None = None
 
 
 @dataclass
 class Revision:
+    """One entry of the revision history: a version, when it was made, by whom and why."""
+
     version: str
     date: date
     author: str = ""

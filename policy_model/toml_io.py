@@ -22,6 +22,7 @@ from .files import atomic_write
 from .problems import Problem, ProblemsError
 from .schema import Issue, decode, encode
 from .toml_locate import locate_keys, position_of
+from .training import draft_issues as training_issues
 
 _TOML_ERROR_AT = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 _TOML_ERROR_AT_END = re.compile(r"^(.*) \(at end of document\)$")
@@ -138,7 +139,7 @@ def _located(file: str, positions: dict[str, tuple[int, int]], path: str, messag
 
 # Checks that need a whole decoded draft (ids known to a catalog, references between tables);
 # each returns (dotted path, message) pairs that `parse` places on their lines.
-_SEMANTIC_CHECKS = (channel_issues,)
+_SEMANTIC_CHECKS = (channel_issues, training_issues)
 
 
 def _semantic_issues(draft: Draft) -> list[Issue]:

@@ -1,0 +1,90 @@
+"""Completions imported from CSV files: loose headers, encodings, and every bad row at its line."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from policy_model import training
+from policy_model.document import open_document
+from policy_model.problems import ProblemsError
+from policy_model.training_import import import_completions
+
+DATA = Path(__file__).parent / "data" / "training"
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def document(example_draft: Path):
+    return open_document(example_draft)
+
+
+def test_import_keeps_good_rows_and_reports_each_bad_row_by_line(document) -> None:
+    draft, people = document.draft, document.roster.employees
+    training.add_session(draft, "Launch")
+    result = import_completions(draft, DATA / "mixed.csv", people, today=TODAY)
+    assert [(c.employee_id, c.session, c.date) for c in result.completions] == [
+        ("E1002", "Launch", date(2026, 11, 20)), ("E1006", "Launch", date(2026, 11, 22))]
+    assert draft.training.completions == result.completions
+    file = str(DATA / "mixed.csv")
+    assert [str(p) for p in result.problems] == [
+        f"{file}:3: unknown employee id E9999: not in the roster",
+        f'{file}:4: "20/11/2026" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)',
+        f'{file}:5: duplicate: E1002 already completed "Launch" on line 2',
+        f'{file}:6: unknown session "nope"',
+        f"{file}:7: the date 2099-01-01 is in the future",
+    ]
+    assert result.rows == 7
+    # Importing the same file again records nothing new and says why.
+    again = import_completions(draft, DATA / "mixed.csv", people, today=TODAY)
+    assert again.completions == []
+    assert f'{file}:2: E1002 already completed "Launch" on 2026-11-20 (recorded before)' in map(str, again.problems)
+
+
+def test_import_reads_bom_semicolons_loose_headers_and_cp1252(document) -> None:
+    draft, people = document.draft, document.roster.employees
+    training.add_session(draft, "Launch")
+    result = import_completions(draft, DATA / "bom-semicolon.csv", people, today=TODAY)
+    assert result.problems == []
+    assert [(c.employee_id, c.date) for c in result.completions] == [
+        ("E1002", date(2026, 11, 20)), ("E1003", date(2026, 11, 5))]
+    training.add_session(draft, "Café launch")
+    result = import_completions(draft, DATA / "cp1252.csv", people, today=TODAY)
+    assert [(c.employee_id, c.session) for c in result.completions] == [("E1002", "Café launch")]
+
+
+def test_import_without_header_and_whole_file_problems(document, tmp_path: Path) -> None:
+    draft, people = document.draft, document.roster.employees
+    with pytest.raises(ProblemsError, match="no training session yet"):
+        import_completions(draft, DATA / "all-bad.csv", people, today=TODAY)
+    training.add_session(draft, "Launch")
+    result = import_completions(draft, DATA / "all-bad.csv", people, today=TODAY)
+    assert result.completions == [] and [p.line for p in result.problems] == [1, 2]
+    training.add_session(draft, "Refresher")
+    with pytest.raises(ProblemsError, match="no session column"):
+        import_completions(draft, DATA / "all-bad.csv", people, today=TODAY)
+    result = import_completions(draft, DATA / "bom-semicolon.csv", people, session="Refresher", today=TODAY)
+    assert {c.session for c in result.completions} == {"Refresher"}
+    binary = tmp_path / "x.csv"
+    binary.write_bytes(b"PK\x03\x04\x00\x00")
+    with pytest.raises(ProblemsError, match="looks binary"):
+        import_completions(draft, binary, people, today=TODAY)
+    headerless = tmp_path / "h.csv"
+    headerless.write_text("name,when\nLiam,yesterday\n")
+    with pytest.raises(ProblemsError, match="no employee id and date columns"):
+        import_completions(draft, headerless, people, today=TODAY)
+    with pytest.raises(ProblemsError, match="no such file"):
+        import_completions(draft, tmp_path / "missing.csv", people, today=TODAY)
+
+
+def test_text_from_a_file_is_echoed_safely(document, tmp_path: Path) -> None:
+    draft, people = document.draft, document.roster.employees
+    training.add_session(draft, "Launch")
+    path = tmp_path / "c.csv"
+    path.write_text("id,date\nE\x1b[2J1,2026-11-20\nE1002,\x1b[31m\n")
+    result = import_completions(draft, path, people, today=TODAY)
+    assert [p.message for p in result.problems] == [
+        "unknown employee id E\\x1b[2J1: not in the roster",
+        '"\\x1b[31m" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)']

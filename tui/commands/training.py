@@ -1,0 +1,71 @@
+"""`policy-tui training import|pending DRAFT`: record completions, list who is still to be trained."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from policy_model.document import open_document
+from policy_model.problems import Problem, ProblemsError
+from policy_model.training import pending
+from policy_model.training_import import import_completions
+from tui.cli import print_problems
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("training", help="record training completions, list who is not trained",
+                                   description="Training completions and who is still to be trained.")
+    commands = parser.add_subparsers(dest="training_command", metavar="ACTION", required=True)
+    imp = commands.add_parser(
+        "import", help="record completions from a CSV file",
+        description="Record completions from a CSV of employee_id,date[,session] (header names matched loosely). "
+        "Each bad row is reported as FILE:ROW: reason; the good rows are recorded and the draft saved. "
+        "Exit 1 when no row could be used.")
+    imp.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to record the completions in")
+    imp.add_argument("file", type=Path, metavar="FILE", help="the CSV file of completions")
+    imp.add_argument("--session", metavar="SESSION",
+                     help="the session (id or title) for rows that do not name one; needed when the draft "
+                     "has several sessions and the file has no session column")
+    pend = commands.add_parser("pending", help="list granted people who are not trained",
+                               description="List everyone granted access who has not completed their training.")
+    pend.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to read")
+    pend.add_argument("--format", choices=("table", "csv"), default="table", help="table (default) or csv")
+
+
+def run(args: argparse.Namespace) -> int:
+    return _import(args) if args.training_command == "import" else _pending(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    document = open_document(args.draft)
+    result = import_completions(document.draft, args.file, document.roster.employees, session=args.session)
+    print_problems(result.problems)
+    recorded = len(result.completions)
+    bad = len(result.problems)
+    print(f"{args.file}: {recorded} completion{'s' * (recorded != 1)} recorded, "
+          f"{bad} row{'s' * (bad != 1)} not used")
+    if not recorded:
+        return 1
+    document.save()
+    return 0
+
+
+def _pending(args: argparse.Namespace) -> int:
+    document = open_document(args.draft)
+    if not document.roster.employees:
+        raise ProblemsError([*document.roster.problems, Problem(str(args.draft), "the draft has no roster to check; "
+                                                                "import one with 'policy-tui roster import'")])
+    people = pending(document.draft, document.roster.employees)
+    rows = [(p.employee.id, p.employee.name, p.employee.department, p.reason) for p in people]
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(("id", "name", "department", "reason"))
+        writer.writerows(rows)
+        return 0
+    widths = [max([len(h), *(len(r[n]) for r in rows)]) for n, h in enumerate(("id", "name", "department"))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
+    print(f"{len(rows)} granted {'person is' if len(rows) == 1 else 'people are'} not trained")
+    return 0

@@ -1,0 +1,93 @@
+"""A small form in a dialog: a few labelled fields, checked by a model operation on enter.
+
+The dialog hands the typed values to `apply`, which runs the model operation; if the model
+refuses (ProblemsError), the message is shown in the dialog and nothing typed is lost. Every
+add/edit dialog of step 3 is this one class with different fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from policy_model.problems import ProblemsError
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One field: an Input, or a Select when `choices` is given ((label, value) pairs)."""
+
+    name: str
+    label: str
+    value: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    placeholder: str = ""
+
+
+Values = dict[str, str]
+
+
+class FormScreen(ModalScreen[bool]):
+    """Returns True once `apply` accepted the values, False on escape."""
+
+    DEFAULT_CSS = """
+    FormScreen .form-row { height: auto; }
+    FormScreen .form-label { width: 14; padding-top: 1; }
+    FormScreen .form-row Input, FormScreen .form-row Select { width: 1fr; }
+    FormScreen #form-error { color: $error; height: auto; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything"),
+        Binding("ctrl+j", "submit", "Accept", id="form.submit", tooltip="Check and accept what is typed"),
+    ]
+
+    def __init__(self, title: str, fields: Sequence[FormField], apply: Callable[[Values], None]) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = list(fields)
+        self.apply = apply
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Label(self.form_title, classes="dialog-title", markup=False)
+            for f in self.fields:
+                with Horizontal(classes="form-row"):
+                    yield Label(f.label, classes="form-label", markup=False)
+                    if f.choices:
+                        yield Select([(Text(label), value) for label, value in f.choices],
+                                     value=f.value or f.choices[0][1], allow_blank=False, id=f"field-{f.name}")
+                    else:
+                        yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.name}")
+            yield Static("", id="form-error", markup=False)
+            yield Label("enter to accept · tab next field · escape to cancel", classes="dialog-hint")
+
+    def values(self) -> Values:
+        result = {}
+        for f in self.fields:
+            widget = self.query_one(f"#field-{f.name}")
+            result[f.name] = widget.value if isinstance(widget, Input) else str(widget.value)  # type: ignore[attr-defined]
+        return result
+
+    def action_submit(self) -> None:
+        try:
+            self.apply(self.values())
+        except ProblemsError as error:
+            self.query_one("#form-error", Static).update("\n".join(p.message for p in error.problems))
+            return
+        self.dismiss(True)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,76 @@
+"""What the step 3 panels share: render from the document, change it only through the model.
+
+A panel keeps no state of its own. `change` runs a model operation; a refusal (ProblemsError)
+is shown to the person, a success records an undo point, re-renders the panel and posts
+`Step.Changed`, which bubbles to the main screen so the title and the other steps follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.containers import Vertical
+from textual.widgets import DataTable
+
+from policy_model.document import Document
+from policy_model.draft import Draft
+from policy_model.problems import ProblemsError
+from tui.steps.base import Step
+
+
+class DraftPanel(Vertical):
+    """A panel over one part of the draft; subclasses compose it and fill `render_document`."""
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="draft-panel")
+        self.document = document
+
+    @property
+    def draft(self) -> Draft:
+        """Always the document's current draft: undo replaces it, so it is never kept."""
+        return self.document.draft
+
+    def on_mount(self) -> None:
+        self.render_document()
+
+    def on_show(self) -> None:
+        """Shown again (its tab or step chosen): another step may have changed what it shows."""
+        self.render_document()
+
+    def render_document(self) -> None:
+        """Show the document as it is now; called on mount, after each change and by the step."""
+
+    def change(self, operation: Callable[[Draft], object]) -> bool:
+        """Run a model operation on the draft; True if it was accepted and recorded."""
+        try:
+            operation(self.draft)
+        except ProblemsError as error:
+            self.notify("\n".join(p.message for p in error.problems), title="Not changed", severity="error")
+            return False
+        self.changed()
+        return True
+
+    def changed(self) -> None:
+        """After a change made to the draft: an undo point, this panel, then everyone else."""
+        self.document.changed()
+        self.render_document()
+        self.post_message(Step.Changed())
+
+
+def fill_table(table: DataTable[Text], rows: list[tuple[str, ...]]) -> None:
+    """Replace a small table's rows, keeping the cursor on the same row number.
+
+    Cells are Text so that a name like "[red]" stays a name and is never read as markup.
+    """
+    row = table.cursor_row
+    table.clear()
+    for values in rows:
+        table.add_row(*(Text(v) for v in values))
+    if rows:
+        table.move_cursor(row=max(0, min(row, len(rows) - 1)))
+
+
+def selected(table: DataTable[Text]) -> int | None:
+    """The row under the cursor, or None when the table is empty."""
+    return table.cursor_row if table.row_count else None

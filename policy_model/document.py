@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import toml_io
+from .clauses import seed_clauses
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision
 from .eligibility import default_rules
 from .problems import Problem, ProblemsError
@@ -19,12 +20,13 @@ from .roster_snapshot import Progress, Roster, read_snapshot
 
 
 def new_draft(company: str, market: Market = "b2b", industry: str = "general", today: date | None = None) -> Draft:
-    """A fresh draft with the method's defaults, ready for step 1."""
+    """A fresh draft with the method's defaults (rules, the clause library), ready for step 1."""
     today = today or date.today()
     return Draft(
         schema_version=1,
         policy=PolicyHeader(company=company, market=market, industry=industry),
         eligibility=Eligibility(rules=default_rules()),
+        clauses=seed_clauses(),
         revisions=[Revision(version="0.1", date=today, summary="Draft started")],
     )
 

@@ -283,7 +283,7 @@ def _wording(draft: Draft, at: _Locator) -> Iterator[Finding]:
                 if not match:
                     continue
                 start = offset + match.start()
-                message = (f"overbroad wording {_quote(match.group())} ({rule.id}): {rule.why}. "
+                message = (f'overbroad wording {_quote(match.group())} in "{clause.title}" ({rule.id}): {rule.why}. '
                            f'Narrower: "{rule.suggest}" Source: {rule.source}')
                 yield Finding(at.problem(message, f"clauses[{n}].text", "warning", clause.text, start),
                               n, start, offset + match.end())

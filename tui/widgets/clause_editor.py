@@ -1,0 +1,62 @@
+"""The selected clause's title and text, editable; the step writes every edit to the model."""
+
+from __future__ import annotations
+
+from policy_model.clauses import describe_conditions, library_clause
+from policy_model.draft import Clause
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Selection
+
+
+class ClauseEditor(Vertical):
+    """A title line and a soft-wrapped text area for one clause.
+
+    It only shows the clause it is given; `load` skips a widget whose text already matches,
+    so re-rendering after the user's own edit never moves their cursor.
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="clause title", id="clause-title")
+        yield TextArea(id="clause-text", soft_wrap=True, show_line_numbers=False)
+
+    @property
+    def title_input(self) -> Input:
+        return self.query_one("#clause-title", Input)
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one("#clause-text", TextArea)
+
+    def load(self, clause: Clause | None) -> None:
+        title = clause.title if clause else ""
+        text = clause.text if clause else ""
+        if self.title_input.value != title:
+            with self.title_input.prevent(Input.Changed):
+                self.title_input.value = title
+        if self.text_area.text != text:
+            with self.text_area.prevent(TextArea.Changed):
+                self.text_area.load_text(text)
+        self.disabled = clause is None
+        self.border_title = self._describe(clause)
+
+    @staticmethod
+    def _describe(clause: Clause | None) -> str:
+        if clause is None:
+            return "No clause"
+        origin = "library" if library_clause(clause) else "your own"
+        conditions = describe_conditions(clause)
+        notes = [origin + (", rewritten" if clause.customised and origin == "library" else "")]
+        if conditions:
+            notes.append(conditions)
+        return f"{clause.id} ({'; '.join(notes)})"
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select characters [start, end) of the text, e.g. a phrase lint complained about."""
+        self.text_area.selection = Selection(self._location(start), self._location(end))
+        self.text_area.focus()
+
+    def _location(self, offset: int) -> tuple[int, int]:
+        before = self.text_area.text[:offset].split("\n")
+        return len(before) - 1, len(before[-1])

@@ -1,8 +1,8 @@
 """Step 3: put the policy in writing, train people, and say what happens on a bad habit.
 
-The "Clauses" tab is the clause list, the editor of the selected clause and the lint
-panel; the "Preview" tab is the whole policy as it will read, filled in. Further tabs
-(training, discipline, approvals) go into the same TabbedContent.
+The "Clauses" tab is the clause list and the editor of the selected clause; the "Preview"
+tab is the whole policy as it will read, filled in; the lint panel stays in view under
+both. Further tabs (training, discipline, approvals) go into the same TabbedContent.
 
 Every edit goes straight into the draft (so a save never misses a keystroke); recording
 the undo point, re-rendering the preview and re-running lint wait until typing pauses.
@@ -103,11 +103,24 @@ class WordingStep(Step):
 
     def _render_outputs(self) -> None:
         """The preview and lint, from the draft as it is now."""
-        who = self.people()
-        rendered = render_policy(self.draft, self.document.roster.employees, who)
-        self.query_one("#policy-preview", Markdown).update(policy_markdown(self.draft, rendered))
-        self.findings = lint_findings(self.draft, who, str(self.document.path))
+        self.findings = lint_findings(self.draft, self.people(), str(self.document.path))
         self.query_one(LintPanel).show(self.findings)
+        self._render_preview()
+
+    def _render_preview(self) -> None:
+        """Fill in the policy, when the preview is in view.
+
+        Laying out the whole policy as Markdown takes a noticeable moment, so a hidden preview
+        waits until its tab is opened; while it is open it follows every change.
+        """
+        if self.query_one(TabbedContent).active != "tab-preview":
+            return
+        rendered = render_policy(self.draft, self.document.roster.employees, self.people())
+        self.query_one("#policy-preview", Markdown).update(policy_markdown(self.draft, rendered))
+
+    @on(TabbedContent.TabActivated, "#wording-tabs")
+    def _tab_opened(self) -> None:
+        self._render_preview()
 
     # --- editing --------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -184,7 +184,13 @@ def _in_policy(draft: Draft) -> Iterator[tuple[int, Any]]:
 
 
 def _variables(draft: Draft, who: Audience, at: _Locator) -> Iterator[Finding]:
+    """Each unknown `{name}` where it is written; each empty one once, where first used.
+
+    A new draft without a company name would otherwise report `{company}` thirty times for
+    one thing to set.
+    """
     values = variable_values(draft, who)
+    empty: dict[str, list[Finding]] = {}
     for n, clause in _in_policy(draft):
         for part in ("title", "text"):
             text = getattr(clause, part)
@@ -194,12 +200,17 @@ def _variables(draft: Draft, who: Audience, at: _Locator) -> Iterator[Finding]:
                     close = difflib.get_close_matches(use.name, list(VARIABLES), n=1)
                     hint = f" (did you mean {{{close[0]}}}?)" if close else f"; known: {', '.join(VARIABLES)}"
                     message = f'unknown variable {{{use.name}}} in "{clause.title}"{hint}'
+                    yield Finding(at.problem(message, field, "error", text, use.start), n, use.start, use.end)
                 elif not values[use.name]:
-                    message = (f'{{{use.name}}} in "{clause.title}" cannot be filled: '
-                               f"{VARIABLES[use.name].fix}")
-                else:
-                    continue
-                yield Finding(at.problem(message, field, "error", text, use.start), n, use.start, use.end)
+                    message = f'{{{use.name}}} in "{clause.title}" cannot be filled: {VARIABLES[use.name].fix}'
+                    empty.setdefault(use.name, []).append(
+                        Finding(at.problem(message, field, "error", text, use.start), n, use.start, use.end))
+    for uses in empty.values():
+        first = uses[0]
+        if len(uses) > 1:
+            more = f" (used {len(uses)} times in the policy)"
+            first = replace(first, problem=replace(first.problem, message=first.problem.message + more))
+        yield first
 
 
 def _covered(draft: Draft, section: str) -> bool:

@@ -199,3 +199,17 @@ def test_check_document_reports_lint(example_draft: Path) -> None:
     document = open_document(example_draft)
     found = check_document(document)
     assert any(p.field.endswith(".text") and "{channels}" in p.message and p.line for p in found)
+
+
+def test_an_empty_variable_is_reported_once_however_often_it_is_used() -> None:
+    draft = full_draft(company="")
+    (found,) = problems(draft)
+    assert found.field == "clauses[0].text" and "{company}" in found.message and "times in the policy" in found.message
+
+
+def test_check_command_prints_lint_and_exits_1_on_errors(example_draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    assert main(["check", str(example_draft)]) == 1
+    err = capsys.readouterr().err
+    assert "{channels}" in err and f"{example_draft}:" in err

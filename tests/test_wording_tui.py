@@ -116,6 +116,9 @@ async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> N
         await pilot.press("p")
         assert "## 2. Social listening\n\nWe read public posts about Harbor Community Bank." in preview(app)
         await pilot.press("escape")
+        await pilot.press("f2")
+        (note,) = app._notifications
+        assert "{company} = Harbor Community Bank" in note.message and "{channels} = (not set:" in note.message
         await pilot.press("delete")
         assert isinstance(app.screen, YesNoScreen)
         await pilot.press("y")

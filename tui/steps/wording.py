@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from policy_model import clauses
-from policy_model.clauses import Audience, audience, policy_markdown, render_policy
+from policy_model.clauses import VARIABLES, Audience, audience, policy_markdown, render_policy, variable_values
 from policy_model.draft import Draft
 from policy_model.lint import Finding, lint_findings
 from textual import on
@@ -53,6 +53,8 @@ class WordingStep(Step):
         Binding("delete", "remove", "Delete", id="wording.remove", tooltip="Delete a clause you added"),
         Binding("p", "preview", "Preview", id="wording.preview", tooltip="Read the whole policy, filled in"),
         Binding("escape", "back", "Clauses", id="wording.back", tooltip="Back to the clause list"),
+        Binding("f2", "variables", "Variables", id="wording.variables",
+                tooltip="The {variables} a clause may use, and what each says now"),
     ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -258,6 +260,11 @@ class WordingStep(Step):
     def action_preview(self) -> None:
         self.query_one(TabbedContent).active = "tab-preview"
         self.query_one("#preview-scroll").focus()
+
+    def action_variables(self) -> None:
+        values = variable_values(self.draft, self.people())
+        lines = [f"{{{name}}} = {values[name] or '(not set: ' + v.fix + ')'}" for name, v in VARIABLES.items()]
+        self.notify("\n".join(lines), title="Variables (write {{ for a literal brace)", timeout=20, markup=False)
 
     def action_back(self) -> None:
         self._flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from policy_model.clauses import describe_conditions, library_clause
 from policy_model.draft import Clause
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, TextArea
@@ -39,7 +40,7 @@ class ClauseEditor(Vertical):
             with self.text_area.prevent(TextArea.Changed):
                 self.text_area.load_text(text)
         self.disabled = clause is None
-        self.border_title = self._describe(clause)
+        self.border_title = Text(self._describe(clause))  # a clause id is the user's text, not markup
 
     @staticmethod
     def _describe(clause: Clause | None) -> str:

@@ -117,11 +117,13 @@ async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> N
         assert "## 2. Social listening\n\nWe read public posts about Harbor Community Bank." in preview(app)
         await pilot.press("escape")
         await pilot.press("f2")
-        (note,) = app._notifications
-        assert "{company} = Harbor Community Bank" in note.message and "{channels} = (not set:" in note.message
+        notes = [n.message for n in app._notifications]
+        assert any("{company} = Harbor Community Bank" in n and "{channels} = (not set:" in n for n in notes)
         await pilot.press("delete")
+        await pilot.pause()
         assert isinstance(app.screen, YesNoScreen)
         await pilot.press("y")
+        await pilot.pause()
         assert "social-listening" not in [c.id for c in draft.clauses]
 
 

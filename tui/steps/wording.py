@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from policy_model import clauses
 from policy_model.clauses import VARIABLES, Audience, audience, policy_markdown, render_policy, variable_values
+from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.lint import Finding, lint_findings
 from textual import on
@@ -57,8 +58,8 @@ class WordingStep(Step):
                 tooltip="The {variables} a clause may use, and what each says now"),
     ]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
         self._settle: Timer | None = None
         self._audience_key: tuple[int, int, str] | None = None
         self._audience: Audience | None = None

@@ -2,9 +2,10 @@
 
 Errors stop a policy from being exported as it stands: a `{variable}` that cannot be filled,
 a required section missing, a clause naming a channel that is not enabled. Warnings point at
-wording that labour regulators have found overbroad in social media policies, and at duties
-a regulated or promoting company has left out; each says why, suggests narrower wording and
-names its source. The rules are data (`data/lint_rules.toml`) so a lawyer can read them.
+wording that labour regulators have found overbroad in social media policies, at duties a
+regulated or promoting company has left out (each says why, suggests narrower wording and
+names its source), and at a clause condition that can never hold. The rules are data
+(`data/lint_rules.toml`) so a lawyer can read them.
 
 Only clauses that appear in the policy (enabled, conditions met) are linted. Each problem is
 placed on the draft's line where the clause's text has it: a multi-line text written by
@@ -175,7 +176,7 @@ def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = N
     """The problems with the clause and character range each concerns, errors first."""
     at = _Locator(draft, file, source)
     found = [*_variables(draft, who, at), *_sections(draft, at), *_channels(draft, at), *_wording(draft, at),
-             *_duties(draft, at)]
+             *_duties(draft, at), *_conditions(draft, at)]
     return sorted(found, key=lambda f: (f.problem.severity != "error", f.clause if f.clause is not None else -1))
 
 
@@ -211,6 +212,20 @@ def _variables(draft: Draft, who: Audience, at: _Locator) -> Iterator[Finding]:
             more = f" (used {len(uses)} times in the policy)"
             first = replace(first, problem=replace(first.problem, message=first.problem.message + more))
         yield first
+
+
+def _conditions(draft: Draft, at: _Locator) -> Iterator[Finding]:
+    """A condition naming an industry group or channel nobody knows never holds: say so."""
+    groups = set(library().industries)
+    channels = set(rules().channel_names) | {c.id for c in draft.channels}
+    for n, clause in enumerate(draft.clauses):
+        for key, names, known in (("when_industry", clause.when_industry, groups),
+                                  ("when_channel", clause.when_channel, channels)):
+            for i, name in enumerate(names):
+                if name not in known:
+                    message = (f'"{clause.title}" is included only for {key.removeprefix("when_")} "{name}", '
+                               f"which is not known, so it never applies; known: {', '.join(sorted(known))}")
+                    yield Finding(at.problem(message, f"clauses[{n}].{key}[{i}]", "warning"), n)
 
 
 def _covered(draft: Draft, section: str) -> bool:

@@ -207,9 +207,20 @@ def test_an_empty_variable_is_reported_once_however_often_it_is_used() -> None:
     assert found.field == "clauses[0].text" and "{company}" in found.message and "times in the policy" in found.message
 
 
-def test_check_command_prints_lint_and_exits_1_on_errors(example_draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_command_prints_lint_and_exits_1_on_errors(
+        example_draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from tui.cli import main
 
     assert main(["check", str(example_draft)]) == 1
     err = capsys.readouterr().err
     assert "{channels}" in err and f"{example_draft}:" in err
+
+
+def test_a_condition_nobody_knows_is_a_warning() -> None:
+    draft = full_draft()
+    n = index_of(draft, "record-keeping")
+    draft.clauses[n].when_industry = ["finance"]
+    draft.clauses[n].when_channel = ["sms", "carrier-pigeon"]
+    found = problems(draft)
+    assert [p.field for p in found] == [f"clauses[{n}].when_industry[0]", f"clauses[{n}].when_channel[1]"]
+    assert all(p.severity == "warning" and "never applies" in p.message for p in found)

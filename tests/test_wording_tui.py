@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policy_model.document import open_document
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, TextArea
+
+from policy_model.document import open_document
 from tui.app import PolicyApp
+from tui.screens.yes_no import YesNoScreen
 from tui.steps.wording import SETTLE, WordingStep
 from tui.widgets.clause_list import ClauseList
 from tui.widgets.lint_panel import LintPanel
-from tui.screens.yes_no import YesNoScreen
 
 OVERBROAD = "Never criticise management. "
 

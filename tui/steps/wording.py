@@ -2,7 +2,9 @@
 
 The "Clauses" tab is the clause list and the editor of the selected clause; the "Preview"
 tab is the whole policy as it will read, filled in; the lint panel stays in view under
-both. Further tabs (training, discipline, approvals) go into the same TabbedContent.
+both. Further tabs (training, discipline, approvals) go into the same TabbedContent, after
+"Clauses": a panel there changes the draft through a model function, then calls
+`document.changed()` and posts `Step.Changed`, and this step re-renders lint with the rest.
 
 Every edit goes straight into the draft (so a save never misses a keystroke); recording
 the undo point, re-rendering the preview and re-running lint wait until typing pauses.

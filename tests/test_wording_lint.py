@@ -224,3 +224,13 @@ def test_a_condition_nobody_knows_is_a_warning() -> None:
     found = problems(draft)
     assert [p.field for p in found] == [f"clauses[{n}].when_industry[0]", f"clauses[{n}].when_channel[1]"]
     assert all(p.severity == "warning" and "never applies" in p.message for p in found)
+
+
+def test_missing_patient_privacy_in_healthcare() -> None:
+    clinic = full_draft(industry="dental clinic")
+    clauses.set_enabled(clinic, index_of(clinic, "no-patient-information"), False)
+    (found,) = problems(clinic)
+    assert "missing-patient-privacy" in found.message and "45 CFR Part 164" in found.message
+    bank = full_draft(industry="bank")
+    clauses.set_enabled(bank, index_of(bank, "no-patient-information"), False)
+    assert problems(bank) == []

@@ -63,6 +63,7 @@ class WordingStep(Step):
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self._settle: Timer | None = None
+        self._stale = True
         self._audience_key: tuple[int, int, str] | None = None
         self._audience: Audience | None = None
         self.findings: list[Finding] = []
@@ -97,10 +98,22 @@ class WordingStep(Step):
         return self._audience
 
     def render_document(self) -> None:
-        clause_list = self.query_one(ClauseList)
-        clause_list.show(self.draft)
+        """Re-render from the draft; while another step is on screen, wait until this one shows.
+
+        Other steps change the draft often (every override in step 1), and filling in the
+        policy needs every employee's decision: a hidden step need not pay for that.
+        """
+        if not self.display:
+            self._stale = True
+            return
+        self._stale = False
+        self.query_one(ClauseList).show(self.draft)
         self._load_editor()
         self._render_outputs()
+
+    def on_show(self) -> None:
+        if self._stale:
+            self.render_document()
 
     def _load_editor(self) -> None:
         index = self.selected

@@ -40,18 +40,16 @@ class ClauseEditor(Vertical):
             with self.text_area.prevent(TextArea.Changed):
                 self.text_area.load_text(text)
         self.disabled = clause is None
-        self.border_title = Text(self._describe(clause))  # a clause id is the user's text, not markup
+        self.border_title = Text(self._describe(clause))  # conditions are the user's text, not markup
 
     @staticmethod
     def _describe(clause: Clause | None) -> str:
         if clause is None:
             return "No clause"
-        origin = "library" if library_clause(clause) else "your own"
+        origin = "your own" if library_clause(clause) is None else (
+            "library, rewritten" if clause.customised else "library")
         conditions = describe_conditions(clause)
-        notes = [origin + (", rewritten" if clause.customised and origin == "library" else "")]
-        if conditions:
-            notes.append(conditions)
-        return f"{clause.id} ({'; '.join(notes)})"
+        return f"{origin}; {conditions}" if conditions else origin
 
     def select_range(self, start: int, end: int) -> None:
         """Select characters [start, end) of the text, e.g. a phrase lint complained about."""

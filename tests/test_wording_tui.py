@@ -14,7 +14,7 @@ from tui.steps.wording import SETTLE, WordingStep
 from tui.widgets.clause_list import ClauseList
 from tui.widgets.lint_panel import LintPanel
 
-OVERBROAD = "Never criticise management. "
+OVERBROAD = "Never disparage. "
 
 
 async def open_clauses(pilot: Pilot[None]) -> None:
@@ -48,16 +48,16 @@ async def test_editing_a_clause_updates_the_preview(example_draft: Path) -> None
         assert "Harbor Community Bank wants its people" in preview(app)
         await pilot.press("escape", "enter")
         assert isinstance(app.focused, TextArea)
-        await type_text(pilot, "At {company}, we listen. ")
-        assert app.document.draft.clauses[0].text.startswith("At {company}, we listen. ")  # in the model at once
+        await type_text(pilot, "Hi {company}. ")
+        assert app.document.draft.clauses[0].text.startswith("Hi {company}. ")  # in the model at once
         await settle(pilot)
         assert app.document.draft.clauses[0].customised
         assert app.document.can_undo and app.document.modified
         await pilot.press("escape", "p")
-        assert "At Harbor Community Bank, we listen. Harbor Community Bank wants" in preview(app)
+        assert "Hi Harbor Community Bank. Harbor Community Bank wants" in preview(app)
         # Each time it opens, the preview shows the draft as it is now.
         await pilot.press("escape", "space", "p")
-        assert "Harbor Community Bank, we listen" not in preview(app)
+        assert "Hi Harbor Community Bank." not in preview(app)
 
 
 async def test_an_overbroad_phrase_raises_a_warning_that_goes_when_removed(example_draft: Path) -> None:
@@ -69,7 +69,7 @@ async def test_an_overbroad_phrase_raises_a_warning_that_goes_when_removed(examp
         await type_text(pilot, OVERBROAD)
         await settle(pilot)
         warnings = [m for m in lint_messages(app) if "overbroad" in m]
-        assert len(warnings) == 1 and '"criticise"' in warnings[0] and "Narrower:" in warnings[0]
+        assert len(warnings) == 1 and "\"disparage\"" in warnings[0] and "Narrower:" in warnings[0]
         assert "warning" in app.screen.query_one(LintPanel).border_title  # type: ignore[operator]
         await pilot.press(*["backspace"] * len(OVERBROAD))
         await settle(pilot)
@@ -93,7 +93,7 @@ async def test_choosing_a_lint_problem_selects_the_phrase(example_draft: Path) -
         text_area = app.screen.query_one("#clause-text", TextArea)
         assert app.focused is text_area
         assert app.screen.query_one(ClauseList).highlighted == 1
-        assert text_area.selected_text == "criticise"
+        assert text_area.selected_text == "disparage"
 
 
 async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> None:
@@ -108,14 +108,14 @@ async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> N
         assert app.screen.query_one(ClauseList).highlighted == 1
         await pilot.press("a")
         assert isinstance(app.focused, Input) and draft.clauses[2].title == "New clause"
-        await type_text(pilot, "Social listening")
+        await type_text(pilot, "Listening")
         await pilot.press("enter")
         assert isinstance(app.focused, TextArea)
-        await type_text(pilot, "We read public posts about {company}.")
+        await type_text(pilot, "About {company}.")
         await pilot.press("escape")
-        assert draft.clauses[2].title == "Social listening"
+        assert draft.clauses[2].title == "Listening"
         await pilot.press("p")
-        assert "## 2. Social listening\n\nWe read public posts about Harbor Community Bank." in preview(app)
+        assert "## 2. Listening\n\nAbout Harbor Community Bank." in preview(app)
         await pilot.press("escape")
         await pilot.press("f2")
         notes = [n.message for n in app._notifications]
@@ -125,7 +125,7 @@ async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> N
         assert isinstance(app.screen, YesNoScreen)
         await pilot.press("y")
         await pilot.pause()
-        assert "social-listening" not in [c.id for c in draft.clauses]
+        assert "listening" not in [c.id for c in draft.clauses]
 
 
 async def test_reset_puts_back_the_library_words(example_draft: Path) -> None:

@@ -115,7 +115,8 @@ async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> N
         await pilot.press("escape")
         assert draft.clauses[2].title == "Listening"
         await pilot.press("p")
-        assert "## 2. Listening\n\nAbout Harbor Community Bank." in preview(app)
+        source = preview(app)
+        assert "## 2. Listening\n\nAbout Harbor Community Bank." in source, source[source.find("## 2."):][:200]
         await pilot.press("escape")
         await pilot.press("f2")
         notes = [n.message for n in app._notifications]
@@ -157,3 +158,15 @@ async def test_a_rewritten_clause_is_saved_and_reloads_customised(example_draft:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_clauses(pilot)
         assert "✎" in str(app.screen.query_one(ClauseList).get_option_at_index(0).prompt)
+
+
+async def test_the_preview_opens_at_the_selected_clause(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_clauses(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one("#preview-scroll").scroll_y < 10  # the first clause, near the top
+        await pilot.press("escape", *["down"] * 12, "p")  # "Personal use at work", far down the policy
+        await pilot.pause()
+        assert app.screen.query_one("#preview-scroll").scroll_y > 50

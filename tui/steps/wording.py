@@ -12,6 +12,7 @@ the undo point, re-rendering the preview and re-running lint wait until typing p
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from policy_model import clauses
@@ -21,6 +22,7 @@ from policy_model.draft import Draft
 from policy_model.lint import Finding, lint_findings
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
@@ -34,6 +36,11 @@ from tui.widgets.lint_panel import LintPanel
 
 # Seconds of quiet after a keystroke before the preview and lint catch up.
 SETTLE = 0.3
+
+def heading_anchor(heading: str) -> str:
+    """The anchor Markdown gives a heading: lower case, punctuation dropped, spaces as dashes."""
+    return re.sub(r"\s", "-", re.sub(r"[^\w\s-]", "", heading.strip().lower()))
+
 
 # Keys that act on the highlighted clause: only while the clause list has the focus.
 LIST_ACTIONS = {"toggle", "move", "add", "reset", "remove", "edit", "preview"}
@@ -64,6 +71,7 @@ class WordingStep(Step):
         super().__init__(document)
         self._settle: Timer | None = None
         self._stale = True
+        self._preview_headings: dict[int, str] = {}
         self._audience_key: tuple[int, int, str] | None = None
         self._audience: Audience | None = None
         self.findings: list[Finding] = []
@@ -117,7 +125,7 @@ class WordingStep(Step):
 
     def _load_editor(self) -> None:
         index = self.selected
-        self.query_one(ClauseEditor).load(self.draft.clauses[index] if index is not None else None)
+        self.query_one(ClauseEditor).load(self.draft.clauses[index] if index is not None else None, index)
 
     def _render_outputs(self) -> None:
         """The preview and lint, from the draft as it is now."""
@@ -125,20 +133,28 @@ class WordingStep(Step):
         self.query_one(LintPanel).show(self.findings)
         self._render_preview()
 
-    def _render_preview(self) -> None:
+    def _render_preview(self) -> AwaitComplete | None:
         """Fill in the policy, when the preview is in view.
 
         Laying out the whole policy as Markdown takes a noticeable moment, so a hidden preview
         waits until its tab is opened; while it is open it follows every change.
         """
         if self.query_one(TabbedContent).active != "tab-preview":
-            return
+            return None
         rendered = render_policy(self.draft, self.document.roster.employees, self.people())
-        self.query_one("#policy-preview", Markdown).update(policy_markdown(self.draft, rendered))
+        self._preview_headings = {r.index: f"{n}. {r.title}" for n, r in enumerate(rendered, start=1)}
+        return self.query_one("#policy-preview", Markdown).update(policy_markdown(self.draft, rendered))
 
     @on(TabbedContent.TabActivated, "#wording-tabs")
-    def _tab_opened(self) -> None:
-        self._render_preview()
+    async def _tab_opened(self) -> None:
+        """Opening the preview shows the policy as it is now, at the clause being worked on."""
+        laid_out = self._render_preview()
+        if laid_out is None:
+            return
+        await laid_out
+        heading = self._preview_headings.get(self.selected) if self.selected is not None else None
+        if heading:
+            self.query_one("#policy-preview", Markdown).goto_anchor(heading_anchor(heading))
 
     # --- editing --------------------------------------------------------------------------------
 
@@ -155,7 +171,7 @@ class WordingStep(Step):
 
     @on(TextArea.Changed, "#clause-text")
     def _text_edited(self, event: TextArea.Changed) -> None:
-        index = self.selected
+        index = self.query_one(ClauseEditor).index
         if index is None or event.text_area.text == self.draft.clauses[index].text:
             return
         clauses.rewrite(self.draft, index, event.text_area.text)
@@ -163,7 +179,7 @@ class WordingStep(Step):
 
     @on(Input.Changed, "#clause-title")
     def _title_edited(self, event: Input.Changed) -> None:
-        index = self.selected
+        index = self.query_one(ClauseEditor).index
         if index is None or event.value == self.draft.clauses[index].title:
             return
         clauses.retitle(self.draft, index, event.value)

@@ -30,13 +30,21 @@ class ClauseEditor(Vertical):
     def text_area(self) -> TextArea:
         return self.query_one("#clause-text", TextArea)
 
-    def load(self, clause: Clause | None) -> None:
+    # The position in the draft of the clause shown; edits go to this clause, whatever the
+    # list's highlight does meanwhile.
+    index: int | None = None
+
+    def load(self, clause: Clause | None, index: int | None) -> None:
+        """Show a clause. The field the user is typing in keeps its words: its latest
+        keystrokes may not have reached the model yet, and reloading would drop them."""
+        same = index == self.index and clause is not None
+        self.index = index if clause is not None else None
         title = clause.title if clause else ""
         text = clause.text if clause else ""
-        if self.title_input.value != title:
+        if self.title_input.value != title and not (same and self.title_input.has_focus):
             with self.title_input.prevent(Input.Changed):
                 self.title_input.value = title
-        if self.text_area.text != text:
+        if self.text_area.text != text and not (same and self.text_area.has_focus):
             with self.text_area.prevent(TextArea.Changed):
                 self.text_area.load_text(text)
         self.disabled = clause is None

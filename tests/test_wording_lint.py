@@ -234,3 +234,11 @@ def test_missing_patient_privacy_in_healthcare() -> None:
     bank = full_draft(industry="bank")
     clauses.set_enabled(bank, index_of(bank, "no-patient-information"), False)
     assert problems(bank) == []
+
+
+def test_clauses_and_lint_import_without_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, policy_model.clauses, policy_model.lint; assert 'textual' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)

@@ -10,25 +10,39 @@ from .access import roster_issues
 from .channels import policy_issues
 from .document import Document
 from .eligibility import evaluate, lint_eligibility
+from .lint import lint
 from .problems import Problem
 from .signoff import check_signoff
 from .toml_locate import locate_keys, position_of
 from .training import check_training
 
 
+def _source(document: Document) -> str | None:
+    """The draft's text as on disk, so problem lines match the file a person will open.
+
+    An unsaved or modified draft has no such text: its problems carry no line, since lines
+    from the file could point at the wrong place.
+    """
+    if document.modified or not document.exists:
+        return None
+    try:
+        return document.path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def check_document(document: Document) -> list[Problem]:
     file = str(document.path)
-    return [*document.problems, *document.roster.problems, *_policy_problems(document),
-            *check_training(document.draft, document.roster.employees, file),
-            *check_signoff(document.draft, file)]
+    source = _source(document)
+    draft, employees = document.draft, document.roster.employees
+    return [*document.problems, *document.roster.problems, *_policy_problems(document, source),
+            *lint(draft, employees, file, source),
+            *check_training(draft, employees, file),
+            *check_signoff(draft, file)]
 
 
-def _policy_problems(document: Document) -> list[Problem]:
-    """Problems in what the policy decides, placed on their line when the file on disk has them.
-
-    Positions come from the file only while it matches the draft in memory; after an unsaved
-    change the lines could point at the wrong place, so the problems carry no line.
-    """
+def _policy_problems(document: Document, source: str | None) -> list[Problem]:
+    """Problems in who gets access and on which channels, placed on their line in `source`."""
     draft = document.draft
     employees = document.roster.employees
     found = lint_eligibility(draft, employees)
@@ -38,10 +52,7 @@ def _policy_problems(document: Document) -> list[Problem]:
     found += [(path, message, "warning") for path, message in issues]
     if not found:
         return []
-    try:
-        positions = locate_keys(document.path.read_text(encoding="utf-8")) if not document.modified else {}
-    except (OSError, UnicodeDecodeError):
-        positions = {}
+    positions = locate_keys(source) if source else {}
     problems = []
     for path, message, severity in found:
         line, column = position_of(positions, path) or (None, None)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import recovery, toml_io
 from .channels import seed_channels
+from .clauses import seed_clauses
 from .discipline import default_ladder
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision
 from .eligibility import default_rules
@@ -23,7 +24,8 @@ from .roster_snapshot import Progress, Roster, read_snapshot
 
 
 def new_draft(company: str, market: Market = "b2b", industry: str = "general", today: date | None = None) -> Draft:
-    """A fresh draft with the method's defaults, ready for step 1.
+    """A fresh draft with the method's defaults (rules, channels, the clause library, a
+    discipline ladder), ready for step 1.
 
     Every catalog channel is listed, disabled, with defaults fit for the industry: the file
     shows hand-editors every option, and a channel enters a policy that lawyers sign only by
@@ -35,6 +37,7 @@ def new_draft(company: str, market: Market = "b2b", industry: str = "general", t
         policy=PolicyHeader(company=company, market=market, industry=industry),
         eligibility=Eligibility(rules=default_rules()),
         channels=seed_channels(industry),
+        clauses=seed_clauses(),
         discipline=default_ladder(),
         revisions=[Revision(version="0.1", date=today, summary="Draft started")],
     )

@@ -34,7 +34,10 @@ MARKETS: tuple[Market, ...] = ("b2b", "b2c", "both")
 
 @dataclass
 class PolicyHeader:
-    """Who the policy is for and what it is called; the title block of the export."""
+    """Who the policy is for and what it is called; the title block of the export.
+
+    `review_months` is how often the owner reviews the policy; unset means once a year.
+    """
 
     company: str
     title: str = "Social Media and Mobile Communication Policy"
@@ -44,6 +47,7 @@ class PolicyHeader:
     market: Market = "b2b"
     industry: str = "general"
     jurisdiction: str = ""
+    review_months: int | None = None
 
 
 @dataclass
@@ -128,13 +132,22 @@ class Clause:
     """A section of the written policy. `text` holds `{variables}` filled at export.
 
     `customised` marks text the user rewrote, so a newer library text never replaces it.
+    `section` names the part of the policy the clause covers (scope, training, ...) when it is
+    not the clause's id; lint uses it to find the required sections. The `when_*` conditions
+    include the clause only for those industries (groups from the clause library), markets, or
+    when one of those channels is enabled; empty means always. Text comes last so a long
+    clause does not hide its settings in a hand-edited file.
     """
 
     id: str
     enabled: bool = True
     title: str = ""
-    text: str = ""
+    section: str | None = None
+    when_industry: list[str] = field(default_factory=list)
+    when_market: list[Market] = field(default_factory=list)
+    when_channel: list[str] = field(default_factory=list)
     customised: bool = False
+    text: str = ""
 
 
 @dataclass

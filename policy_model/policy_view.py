@@ -20,7 +20,7 @@ from .channels import channel_name
 from .document import Document
 from .draft import Approver, Channel, Clause, Draft, Employee, PolicyHeader
 from .eligibility import Decision, evaluate
-from .problems import Problem, errors_in
+from .problems import Problem, blocking_final, errors_in
 
 Status = Literal["DRAFT", "FINAL"]
 
@@ -182,6 +182,9 @@ def document_status(approvers: Sequence[Approver], problems: Sequence[Problem]) 
     errors = len(errors_in(list(problems)))
     if errors:
         reasons.append(f"{errors} problem{'s' * (errors != 1)} found by check")
+    todo = len(blocking_final(list(problems))) - errors
+    if todo:
+        reasons.append(f"{todo} thing{'s' * (todo != 1)} still to do")
     return ("DRAFT" if reasons else "FINAL"), tuple(reasons)
 
 

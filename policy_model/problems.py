@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+# An error makes the draft unusable as it stands (`check` exits 1). A warning is a risk to
+# weigh. A to-do is work not done yet (a value not set, no approver named): normal in a
+# draft being written, but it keeps the exported document a DRAFT.
+Severity = Literal["error", "warning", "todo"]
+_PREFIX = {"error": "", "warning": "warning: ", "todo": "to do: "}
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,7 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        prefix = "" if self.severity == "error" else "warning: "
+        prefix = _PREFIX[self.severity]
         subject = f"{self.field}: " if self.field else ""
         return f"{where}: {prefix}{subject}{self.message}"
 
@@ -44,3 +48,18 @@ class ProblemsError(Exception):
 
 def errors_in(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
+
+
+def blocking_final(problems: list[Problem]) -> list[Problem]:
+    """What keeps a document from being FINAL: errors, and work not done yet."""
+    return [p for p in problems if p.severity in ("error", "todo")]
+
+
+def summary(problems: list[Problem]) -> str:
+    """ "2 errors, 1 warning, 3 to do": the counts a person reads first."""
+    counts = {severity: sum(1 for p in problems if p.severity == severity) for severity in _PREFIX}
+    parts = [f"{counts['error']} error{'s' * (counts['error'] != 1)}",
+             f"{counts['warning']} warning{'s' * (counts['warning'] != 1)}"]
+    if counts["todo"]:
+        parts.append(f"{counts['todo']} to do")
+    return ", ".join(parts)

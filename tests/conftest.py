@@ -26,3 +26,14 @@ def export_draft(tmp_path: Path) -> Path:
     for source in (DATA / "export").glob("policy.*"):
         shutil.copy(source, tmp_path / source.name)
     return tmp_path / "policy.toml"
+
+
+def without_training(path: Path) -> Path:
+    """The example as before any training was planned, for tests that plan it themselves."""
+    from policy_model import toml_io
+
+    draft = toml_io.load_or_raise(path)
+    draft.training.sessions.clear()
+    draft.training.completions.clear()
+    toml_io.save(draft, path)
+    return path

@@ -52,7 +52,7 @@ def test_multiline_clause_text_round_trips(tmp_path: Path) -> None:
     from policy_model.draft import Clause
 
     draft = new_draft("Acme")
-    draft.clauses.append(Clause("purpose", text='Line one\n\n  "quoted" line two\\ with a backslash\n'))
+    draft.clauses.append(Clause("our-own-words", text='Line one\n\n  "quoted" line two\\ with a backslash\n'))
     path = tmp_path / "d.toml"
     toml_io.save(draft, path)
     assert toml_io.load_or_raise(path).clauses == draft.clauses

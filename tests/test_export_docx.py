@@ -233,6 +233,7 @@ def test_an_empty_draft_exports_with_words_in_place_of_empty_tables(tmp_path: Pa
 
     document = create_document(tmp_path / "new.toml", company="Acme")
     document.draft.approvers = [Approver("Ann")]
+    document.draft.clauses = []
     word = exported(build_view(document))
     text = all_text(word)
     for sentence in ("No section of the policy is written yet.", "No channel is approved yet.",

@@ -39,7 +39,7 @@ async def test_problems_first_then_export_writes_the_default_path(export_draft: 
         panel = await mounted(app, pilot)
         problems = text_of(panel, "#export-problems")
         assert "✗" in problems and "duplicate employee id E1001" in problems
-        assert "the export is marked DRAFT until it is fixed" in problems
+        assert "5 errors: the export is marked DRAFT until they are fixed" in problems
         assert panel.query_one("#export-path", Input).value == str(export_draft.with_suffix(".docx"))
 
         panel.query_one("#export-path", Input).focus()
@@ -48,7 +48,7 @@ async def test_problems_first_then_export_writes_the_default_path(export_draft: 
         await pilot.pause()
         target = export_draft.with_suffix(".docx")
         assert text_of(panel, "#export-result") == (f"Wrote {target}: DRAFT (3 of 3 approvals outstanding; "
-                                                     "1 problem found by check)")
+                                                     "5 problems found by check)")
         assert docx.Document(str(target)).paragraphs[0].text == "Social Media and Mobile Communication Policy"
 
 

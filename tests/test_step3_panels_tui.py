@@ -11,6 +11,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual import on
 from textual.app import App, ComposeResult
@@ -28,6 +29,14 @@ from tui.widgets.approvers_panel import ApproversPanel
 from tui.widgets.discipline_panel import DisciplinePanel
 from tui.widgets.draft_panel import DraftPanel
 from tui.widgets.training_panel import TrainingPanel
+
+from .conftest import without_training
+
+
+@pytest.fixture
+def example_draft(example_draft: Path) -> Path:
+    """These tests plan the training themselves, so they start from none."""
+    return without_training(example_draft)
 
 DATA = Path(__file__).parent / "data" / "training"
 APP_CSS = Path(__file__).resolve().parent.parent / "tui" / "styles" / "app.tcss"

@@ -10,6 +10,14 @@ from policy_model import training
 from policy_model.document import open_document
 from tui.cli import main
 
+from .conftest import without_training
+
+
+@pytest.fixture
+def example_draft(example_draft: Path) -> Path:
+    """These tests plan the training themselves, so they start from none."""
+    return without_training(example_draft)
+
 DATA = Path(__file__).parent / "data" / "training"
 
 

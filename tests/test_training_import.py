@@ -12,6 +12,14 @@ from policy_model.document import open_document
 from policy_model.problems import ProblemsError
 from policy_model.training_import import import_completions
 
+from .conftest import without_training
+
+
+@pytest.fixture
+def example_draft(example_draft: Path) -> Path:
+    """These tests plan the training themselves, so they start from none."""
+    return without_training(example_draft)
+
 DATA = Path(__file__).parent / "data" / "training"
 TODAY = date(2026, 11, 25)
 

@@ -8,6 +8,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from policy_model.checks import check_document
 from policy_model.policy_view import document_status
 from tui.steps.base import Step
+from tui.widgets.approvers_panel import ApproversPanel
 from tui.widgets.diff_view import DiffView
 from tui.widgets.export_panel import ExportPanel
 
@@ -22,6 +23,8 @@ class ReviewStep(Step):
     def compose_body(self) -> ComposeResult:
         yield Static(id="review-summary", markup=False)
         with TabbedContent(id="review-tabs"):
+            with TabPane("Sign-off", id="review-signoff"):
+                yield ApproversPanel(self.document)
             with TabPane("Export", id="review-export"):
                 yield ExportPanel(self.document)
             with TabPane("Changes since an older draft", id="review-changes"):
@@ -33,5 +36,6 @@ class ReviewStep(Step):
         lines = [f"{policy.company or '(company not set)'} — {policy.title}, version {policy.version}"]
         lines.append("Ready for a FINAL export." if not blockers else "Blocks a FINAL export: " + "; ".join(blockers))
         self.query_one("#review-summary", Static).update("\n".join(lines))
+        self.query_one(ApproversPanel).render_document()
         self.query_one(ExportPanel).render_document()
         self.query_one(DiffView).refresh_diff()

@@ -46,7 +46,8 @@ def problem_lines(problems: list[Problem]) -> str:
     if not problems:
         return "No problems found: the export can be final once every approver has approved."
     errors = len(errors_in(problems))
-    lines = [f"{'✗' if p.severity == 'error' else '!'} {p}" for p in problems]
+    marks = {"error": "✗", "warning": "!", "todo": "○"}
+    lines = [f"{marks[p.severity]} {p}" for p in problems]
     if errors:
         lines.append(f"{errors} error{'s' * (errors != 1)}: the export is marked DRAFT until "
                      f"{'they are' if errors != 1 else 'it is'} fixed.")

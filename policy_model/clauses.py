@@ -1,0 +1,401 @@
+"""The written policy: the clause library, the variables clauses use, and the clause operations.
+
+A draft holds its own copy of every clause (seeded from `data/clauses.toml`), so the policy
+a lawyer signs never changes because the library did. Clause texts carry `{variables}` that
+are filled from the draft and the roster when the policy is shown or exported; conditions
+(`when_industry`, `when_market`, `when_channel`) decide which clauses apply to this company.
+
+`render_policy(draft, employees)` is what the preview and the export read: the enabled,
+applicable clauses in order, with their variables filled.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .draft import Channel, Clause, Draft, Employee
+from .eligibility import evaluate
+
+# ---------------------------------------------------------------------------------------------
+# The library
+
+
+@dataclass(frozen=True)
+class Library:
+    """The shipped clauses, in policy order, and the industry groups their conditions name."""
+
+    clauses: tuple[Clause, ...]
+    industries: dict[str, tuple[str, ...]]
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return next((c for c in self.clauses if c.id == clause_id), None)
+
+
+@cache
+def library() -> Library:
+    """The clause library, read once from the package data."""
+    data = tomllib.loads(resources.files("policy_model").joinpath("data/clauses.toml").read_text("utf-8"))
+    clauses = tuple(Clause(**entry) for entry in data["clauses"])
+    industries = {group: tuple(words) for group, words in data["industries"].items()}
+    return Library(clauses, industries)
+
+
+def seed_clauses() -> list[Clause]:
+    """Fresh copies of every library clause, for a new draft."""
+    return [copy.deepcopy(c) for c in library().clauses]
+
+
+def library_clause(clause: Clause) -> Clause | None:
+    """The library clause this one came from, or None for a clause the user added."""
+    return library().clause(clause.id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Conditions
+
+
+def industry_groups(industry: str) -> set[str]:
+    """The industry groups ("financial", "healthcare") a free-text industry belongs to."""
+    text = industry.lower()
+    groups = set()
+    for group, words in library().industries.items():
+        if any(re.search(rf"\b{re.escape(w)}\b", text) for w in (group, *words)):
+            groups.add(group)
+    return groups
+
+
+def in_industry(draft: Draft, group: str) -> bool:
+    return group in industry_groups(draft.policy.industry)
+
+
+def enabled_channels(draft: Draft) -> list[Channel]:
+    return [c for c in draft.channels if c.enabled]
+
+
+def channel_label(channel: Channel) -> str:
+    """How the policy names a channel."""
+    return channel.name or channel.id
+
+
+def applies(clause: Clause, draft: Draft) -> bool:
+    """Whether the clause's conditions hold for this draft (every condition set must hold)."""
+    if clause.when_industry and not industry_groups(draft.policy.industry) & set(clause.when_industry):
+        return False
+    if clause.when_market and draft.policy.market not in clause.when_market:
+        return False
+    enabled = {c.id for c in enabled_channels(draft)}
+    return not (clause.when_channel and not enabled & set(clause.when_channel))
+
+
+def in_policy(clause: Clause, draft: Draft) -> bool:
+    """Whether the clause appears in the policy: switched on and its conditions hold."""
+    return clause.enabled and applies(clause, draft)
+
+
+def describe_conditions(clause: Clause) -> str:
+    """The conditions in words, for the clause list ("financial only; when sms is enabled")."""
+    parts = []
+    if clause.when_industry:
+        parts.append(f"{' or '.join(clause.when_industry)} only")
+    if clause.when_market:
+        parts.append(f"{' or '.join(clause.when_market)} markets")
+    if clause.when_channel:
+        parts.append(f"when {' or '.join(clause.when_channel)} is enabled")
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Who the policy is about (from step 1)
+
+
+@dataclass(frozen=True)
+class Audience:
+    """The granted employees, summarised for the policy text; computed once per change.
+
+    Evaluating a 200,000-person roster takes a moment, so callers that render often (the
+    live preview) compute this when the roster or the rules change and pass it in.
+    """
+
+    has_roster: bool
+    granted: int
+    roles: tuple[str, ...]
+    departments: tuple[str, ...]
+
+
+def audience(draft: Draft, employees: Sequence[Employee]) -> Audience:
+    """Who is granted access, with their roles and departments, most common first."""
+    decisions = evaluate(draft, employees)
+    granted = [e for e, d in zip(employees, decisions, strict=True) if d.status == "granted"]
+    roles = Counter(e.role for e in granted if e.role)
+    departments = Counter(e.department for e in granted if e.department)
+    return Audience(bool(employees), len(granted), _by_count(roles), _by_count(departments))
+
+
+def _by_count(counts: Counter[str]) -> tuple[str, ...]:
+    return tuple(name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower())))
+
+
+# ---------------------------------------------------------------------------------------------
+# Variables: the one list of what `{name}` may say in a clause
+
+
+def join_words(items: Sequence[str], limit: int = 0, kind: str = "others", conj: str = "and") -> str:
+    """ "a, b, and c"; semicolons when an item has a comma; past `limit`, "and N other <kind>"."""
+    items = list(items)
+    if limit and len(items) > limit:
+        items = [*items[:limit], f"{len(items) - limit} other {kind}"]
+    if len(items) <= 2:
+        return f" {conj} ".join(items)
+    sep = "; " if any("," in i for i in items) else ", "
+    return sep.join(items[:-1]) + f"{sep.strip()} {conj} {items[-1]}"
+
+
+@dataclass(frozen=True)
+class Variable:
+    """A `{name}` a clause may use: what it means, where its value comes from, how to fill it."""
+
+    name: str
+    meaning: str
+    fix: str  # what to do when it is empty, said to the user
+    value: Callable[[Draft, Audience], str]
+
+
+def _date(draft: Draft, _: Audience) -> str:
+    d = draft.policy.effective_date
+    return f"{d:%B} {d.day}, {d.year}" if d else ""
+
+
+def _review_cycle(draft: Draft, _: Audience) -> str:
+    months = draft.policy.review_months or 12
+    return "at least once a year" if months == 12 else f"at least every {months} months"
+
+
+def _customers(draft: Draft, _: Audience) -> str:
+    return {"b2b": "business customers", "b2c": "consumers", "both": "business customers and consumers"}[
+        draft.policy.market]
+
+
+def _training(draft: Draft, _: Audience) -> str:
+    return join_words([f"{s.title} ({s.format})" for s in draft.training.sessions])
+
+
+def _contacts(draft: Draft, _: Audience) -> str:
+    people = [draft.policy.owner] if draft.policy.owner else []
+    people += [f"{a.name} ({a.title})" if a.title else a.name
+               for a in draft.approvers if a.role in ("legal", "compliance", "hr")]
+    return join_words(people, conj="or")
+
+
+def _granted_count(_: Draft, who: Audience) -> str:
+    return str(who.granted) if who.has_roster else ""
+
+
+VARIABLES: dict[str, Variable] = {v.name: v for v in (
+    Variable("company", "the company's name", "set the company name (policy.company)",
+             lambda d, _: d.policy.company),
+    Variable("policy_title", "the policy's title", "set the policy title (policy.title)",
+             lambda d, _: d.policy.title),
+    Variable("version", "the policy's version", "set the version (policy.version)",
+             lambda d, _: d.policy.version),
+    Variable("effective_date", "the date the policy takes effect, e.g. January 1, 2027",
+             "set the effective date (policy.effective_date)", _date),
+    Variable("owner", "the person who owns the policy", "set the policy owner (policy.owner)",
+             lambda d, _: d.policy.owner),
+    Variable("jurisdiction", "where the policy applies", "set the jurisdiction (policy.jurisdiction)",
+             lambda d, _: d.policy.jurisdiction),
+    Variable("customers", "who the customers are, from the market", "set the market (policy.market)",
+             _customers),
+    Variable("channels", "the enabled channels, e.g. LinkedIn, X (Twitter), and SMS",
+             "enable at least one channel in step 2",
+             lambda d, _: join_words([channel_label(c) for c in enabled_channels(d)])),
+    Variable("granted_count", "how many employees are granted access", "import the roster in step 1",
+             _granted_count),
+    Variable("granted_roles", "the roles of granted employees, most common first",
+             "grant access to at least one employee (with a role) in step 1",
+             lambda _, w: join_words(w.roles, limit=8, kind="roles")),
+    Variable("departments", "the departments of granted employees, most common first",
+             "grant access to at least one employee (with a department) in step 1",
+             lambda _, w: join_words(w.departments, limit=8, kind="departments")),
+    Variable("training", "the training sessions, e.g. Social media basics (online)",
+             "plan at least one training session", _training),
+    Variable("discipline_steps", "the discipline ladder's steps, in order",
+             "add the steps of the discipline ladder",
+             lambda d, _: join_words([s.name for s in d.discipline])),
+    Variable("review_cycle", "how often the policy is reviewed, e.g. at least once a year",
+             "set how often the policy is reviewed (policy.review_months)", _review_cycle),
+    Variable("contacts", "the owner and the legal, compliance and HR approvers",
+             "set the policy owner or add a legal, compliance or HR approver", _contacts),
+)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Filling a clause
+
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
+
+
+@dataclass(frozen=True)
+class VariableUse:
+    """A `{name}` written in a clause, where it is (character offsets in the text)."""
+
+    name: str
+    start: int
+    end: int
+
+
+def variables_in(text: str) -> Iterator[VariableUse]:
+    """Every `{name}` in a text; `{{` and `}}` are literal braces, not variables."""
+    for match in _TOKEN.finditer(text):
+        if match.group(1) is not None:
+            yield VariableUse(match.group(1).strip(), match.start(), match.end())
+
+
+def variable_values(draft: Draft, who: Audience) -> dict[str, str]:
+    """Every variable's value for this draft; an empty string means it cannot be filled yet."""
+    return {name: variable.value(draft, who).strip() for name, variable in VARIABLES.items()}
+
+
+def placeholder(name: str) -> str:
+    """What an unfilled variable shows in the preview and the export, so the gap is visible."""
+    return f"[{name}: not set]"
+
+
+def fill(text: str, values: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+    """The text with its variables filled, and the names that could not be filled."""
+    unfilled: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(0)[0]
+        name = match.group(1).strip()
+        value = values.get(name, "")
+        if not value:
+            unfilled.append(name)
+            return placeholder(name)
+        return value
+
+    return _TOKEN.sub(replace, text), tuple(unfilled)
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    """A clause as it reads in the policy: its place in the draft, title and filled text."""
+
+    index: int
+    id: str
+    title: str
+    text: str
+    unfilled: tuple[str, ...] = ()
+
+
+def render_policy(draft: Draft, employees: Sequence[Employee], who: Audience | None = None) -> list[RenderedClause]:
+    """The enabled, applicable clauses in order, filled in; what the preview and the export show."""
+    values = variable_values(draft, who if who is not None else audience(draft, employees))
+    rendered = []
+    for index, clause in enumerate(draft.clauses):
+        if in_policy(clause, draft):
+            text, unfilled = fill(clause.text, values)
+            title, title_unfilled = fill(clause.title, values)
+            rendered.append(RenderedClause(index, clause.id, title, text, title_unfilled + unfilled))
+    return rendered
+
+
+def policy_markdown(draft: Draft, rendered: Sequence[RenderedClause]) -> str:
+    """The whole policy as Markdown, numbered as the export numbers it (for the preview)."""
+    policy = draft.policy
+    lines = [f"# {policy.title}", "", f"**{policy.company or placeholder('company')}** — version {policy.version}"]
+    for n, clause in enumerate(rendered, start=1):
+        lines += ["", f"## {n}. {clause.title}", "", clause.text]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Operations on the draft's clauses (each one is a user action in step 3)
+
+
+def set_enabled(draft: Draft, index: int, enabled: bool) -> None:
+    draft.clauses[index].enabled = enabled
+
+
+def toggle(draft: Draft, index: int) -> bool:
+    """Switch a clause on or off; returns whether it is now on."""
+    clause = draft.clauses[index]
+    clause.enabled = not clause.enabled
+    return clause.enabled
+
+
+def move(draft: Draft, index: int, delta: int) -> int:
+    """Move a clause up (-1) or down (+1); returns its new index (unchanged at either end)."""
+    target = index + delta
+    if not 0 <= target < len(draft.clauses):
+        return index
+    clauses = draft.clauses
+    clauses[index], clauses[target] = clauses[target], clauses[index]
+    return target
+
+
+def _mark_customised(clause: Clause) -> None:
+    """A clause is customised when its words differ from the library's (a user's own always is)."""
+    original = library_clause(clause)
+    clause.customised = original is None or (clause.text, clause.title) != (original.text, original.title)
+
+
+def rewrite(draft: Draft, index: int, text: str) -> None:
+    """Replace a clause's text with the user's words; it is kept as written from now on."""
+    clause = draft.clauses[index]
+    clause.text = text
+    _mark_customised(clause)
+
+
+def retitle(draft: Draft, index: int, title: str) -> None:
+    clause = draft.clauses[index]
+    clause.title = title
+    _mark_customised(clause)
+
+
+def _unique_id(draft: Draft, title: str) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "clause"
+    taken = {c.id for c in draft.clauses} | {c.id for c in library().clauses}
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def add(draft: Draft, title: str, text: str = "", after: int | None = None, section: str | None = None) -> int:
+    """Add the user's own clause after `after` (at the end when None); returns its index."""
+    clause = Clause(id=_unique_id(draft, title), title=title, text=text, section=section, customised=True)
+    index = len(draft.clauses) if after is None else after + 1
+    draft.clauses.insert(index, clause)
+    return index
+
+
+def remove(draft: Draft, index: int) -> None:
+    """Delete a clause the user added; a library clause is switched off instead, never lost."""
+    if library_clause(draft.clauses[index]) is not None:
+        raise ValueError(f'"{draft.clauses[index].title}" is a library clause: switch it off instead')
+    del draft.clauses[index]
+
+
+def reset(draft: Draft, index: int) -> None:
+    """Put a library clause back to the library's words and conditions."""
+    clause = draft.clauses[index]
+    original = library_clause(clause)
+    if original is None:
+        raise ValueError(f'"{clause.title}" is your own clause: there is no library text to go back to')
+    enabled = clause.enabled
+    draft.clauses[index] = copy.deepcopy(original)
+    draft.clauses[index].enabled = enabled
+
+
+def covers(clause: Clause) -> str:
+    """The policy section a clause covers: its `section`, or its id for a library clause."""
+    return clause.section or clause.id

@@ -1,0 +1,329 @@
+"""Policy lint: what is wrong or risky in the wording of a draft, located like a compiler would.
+
+Errors stop a policy from being exported as it stands: an unknown `{variable}`, a required
+section missing, a clause naming a channel that is not enabled. To-dos keep it a DRAFT: a
+`{variable}` whose value is not set yet, no approver named. Warnings point at
+wording that labour regulators have found overbroad in social media policies, at duties a
+regulated or promoting company has left out (each says why, suggests narrower wording and
+names its source), and at a clause condition that can never hold. The rules are data
+(`data/lint_rules.toml`) so a lawyer can read them.
+
+Only clauses that appear in the policy (enabled, conditions met) are linted. Each problem is
+placed on the draft's line where the clause's text has it: a multi-line text written by
+`toml_io.save` starts on the line after its key, so line N of the clause is that line plus N;
+a text written by hand in another shape is placed on its key's line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from . import toml_io
+from .clauses import (
+    VARIABLES,
+    Audience,
+    audience,
+    channel_label,
+    covers,
+    enabled_channels,
+    in_industry,
+    in_policy,
+    library,
+    variable_values,
+    variables_in,
+)
+from .draft import Draft, Employee
+from .problems import Problem, Severity
+from .toml_locate import locate_keys, position_of
+
+# ---------------------------------------------------------------------------------------------
+# The rules, as read from data
+
+
+@dataclass(frozen=True)
+class WordingRule:
+    """Overbroad wording: a phrase, the sentence context that makes it a problem, and the fix."""
+
+    id: str
+    pattern: re.Pattern[str]
+    why: str
+    suggest: str
+    source: str
+    with_: re.Pattern[str] | None = None
+    prohibition: bool = True
+    unless: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class RequiredSection:
+    section: str
+    detect: str  # "clause" or "approvers"
+    what: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A section the company should have: in an industry, or when the policy's text calls for it."""
+
+    id: str
+    section: str
+    why: str
+    suggest: str
+    source: str
+    industry: str = ""
+    when_text: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Rules:
+    prohibition: re.Pattern[str]
+    rights_statement: re.Pattern[str]
+    required: tuple[RequiredSection, ...]
+    duties: tuple[Duty, ...]
+    wording: tuple[WordingRule, ...]
+    channel_names: dict[str, tuple[str, ...]]
+
+
+def _regex(text: str | None) -> re.Pattern[str] | None:
+    return re.compile(text, re.IGNORECASE) if text else None
+
+
+@cache
+def rules() -> Rules:
+    """The lint rules, read once from the package data."""
+    data: dict[str, Any] = tomllib.loads(
+        resources.files("policy_model").joinpath("data/lint_rules.toml").read_text("utf-8"))
+    wording = tuple(
+        WordingRule(r["id"], re.compile(r["pattern"], re.IGNORECASE), r["why"], r["suggest"], r["source"],
+                    _regex(r.get("with")), r.get("prohibition", True), _regex(r.get("unless")))
+        for r in data["overbroad"])
+    duties = tuple(Duty(d["id"], d["section"], d["why"], d["suggest"], d["source"], d.get("industry", ""),
+                        _regex(d.get("when_text"))) for d in data["missing"])
+    return Rules(
+        prohibition=re.compile(data["shared"]["prohibition"], re.IGNORECASE),
+        rights_statement=re.compile(data["shared"]["rights_statement"], re.IGNORECASE),
+        required=tuple(RequiredSection(**r) for r in data["required"]),
+        duties=duties,
+        wording=wording,
+        channel_names={k: tuple(v) for k, v in data["channel_names"].items()},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem, and where it is in the draft's clauses (for the editor to jump to)."""
+
+    problem: Problem
+    clause: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class _Locator:
+    """Places a clause offset on a line of the draft's TOML source."""
+
+    def __init__(self, draft: Draft, file: str, source: str | None) -> None:
+        self.file = file
+        self.source = source if source is not None else toml_io.dumps(draft)
+        self.lines = self.source.splitlines()
+        self.positions = locate_keys(self.source)
+
+    def line_of(self, field: str, text: str | None = None, offset: int | None = None) -> int | None:
+        where = position_of(self.positions, field)
+        if where is None:
+            return None
+        line = where[0]
+        if text is None or offset is None or line > len(self.lines):
+            return line
+        value = self.lines[line - 1].split("=", 1)[-1].strip()
+        if value in ('"""', "'''"):
+            return line + 1 + text.count("\n", 0, offset)
+        return line
+
+    def problem(self, message: str, field: str, severity: Severity = "error", text: str | None = None,
+                offset: int | None = None) -> Problem:
+        return Problem(self.file, message, field=field, line=self.line_of(field, text, offset), severity=severity)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) for each sentence of a clause; paragraphs always end a sentence."""
+    for match in re.finditer(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|$)", text, re.MULTILINE):
+        if match.group().strip():
+            yield match.start(), match.group()
+
+
+def _quote(phrase: str) -> str:
+    return '"' + " ".join(phrase.split()) + '"'
+
+
+def lint(draft: Draft, employees: Sequence[Employee], file: str, source: str | None = None) -> list[Problem]:
+    """Every lint problem in the draft's policy; `source` is the draft's TOML text, for lines."""
+    return [f.problem for f in lint_findings(draft, audience(draft, employees), file, source)]
+
+
+def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = None) -> list[Finding]:
+    """The problems with the clause and character range each concerns, errors first."""
+    at = _Locator(draft, file, source)
+    found = [*_variables(draft, who, at), *_sections(draft, at), *_channels(draft, at), *_wording(draft, at),
+             *_duties(draft, at), *_conditions(draft, at)]
+    return sorted(found, key=lambda f: (f.problem.severity != "error", f.clause if f.clause is not None else -1))
+
+
+def _in_policy(draft: Draft) -> Iterator[tuple[int, Any]]:
+    return ((n, c) for n, c in enumerate(draft.clauses) if in_policy(c, draft))
+
+
+def _variables(draft: Draft, who: Audience, at: _Locator) -> Iterator[Finding]:
+    """Each unknown `{name}` where it is written; each empty one once, where first used.
+
+    A new draft without a company name would otherwise report `{company}` thirty times for
+    one thing to set.
+    """
+    values = variable_values(draft, who)
+    empty: dict[str, list[Finding]] = {}
+    for n, clause in _in_policy(draft):
+        for part in ("title", "text"):
+            text = getattr(clause, part)
+            field = f"clauses[{n}].{part}"
+            for use in variables_in(text):
+                if use.name not in VARIABLES:
+                    close = difflib.get_close_matches(use.name, list(VARIABLES), n=1)
+                    hint = f" (did you mean {{{close[0]}}}?)" if close else f"; known: {', '.join(VARIABLES)}"
+                    message = f'unknown variable {{{use.name}}} in "{clause.title}"{hint}'
+                    yield Finding(at.problem(message, field, "error", text, use.start), n, use.start, use.end)
+                elif not values[use.name]:
+                    message = f'{{{use.name}}} in "{clause.title}" cannot be filled: {VARIABLES[use.name].fix}'
+                    empty.setdefault(use.name, []).append(
+                        Finding(at.problem(message, field, "todo", text, use.start), n, use.start, use.end))
+    for uses in empty.values():
+        first = uses[0]
+        if len(uses) > 1:
+            more = f" (used {len(uses)} times in the policy)"
+            first = replace(first, problem=replace(first.problem, message=first.problem.message + more))
+        yield first
+
+
+def _conditions(draft: Draft, at: _Locator) -> Iterator[Finding]:
+    """A condition naming an industry group or channel nobody knows never holds: say so."""
+    groups = set(library().industries)
+    channels = set(rules().channel_names) | {c.id for c in draft.channels}
+    for n, clause in enumerate(draft.clauses):
+        for key, names, known in (("when_industry", clause.when_industry, groups),
+                                  ("when_channel", clause.when_channel, channels)):
+            for i, name in enumerate(names):
+                if name not in known:
+                    message = (f'"{clause.title}" is included only for {key.removeprefix("when_")} "{name}", '
+                               f"which is not known, so it never applies; known: {', '.join(sorted(known))}")
+                    yield Finding(at.problem(message, f"clauses[{n}].{key}[{i}]", "warning"), n)
+
+
+def _covered(draft: Draft, section: str) -> bool:
+    return any(covers(c) == section for _, c in _in_policy(draft))
+
+
+def _library_index(draft: Draft, section: str) -> int | None:
+    """Where in the draft the library clause for a section is, if it is there (but off)."""
+    return next((n for n, c in enumerate(draft.clauses) if c.id == section), None)
+
+
+def _section_advice(draft: Draft, section: str) -> tuple[str, str]:
+    """(field, advice) for a missing section: point at the library clause when the draft has it."""
+    index = _library_index(draft, section)
+    original = library().clause(section)
+    if index is not None:
+        return f"clauses[{index}].enabled", f'switch on the "{draft.clauses[index].title}" clause'
+    named = f'add the library\'s "{original.title}" clause' if original else "add a clause"
+    return "clauses", f'{named}, or give your own clause section = "{section}"'
+
+
+def _sections(draft: Draft, at: _Locator) -> Iterator[Finding]:
+    for required in rules().required:
+        if required.detect == "approvers":
+            if not draft.approvers:
+                yield Finding(at.problem(f"no approver yet: {required.what}; "
+                                         "add at least one approver (legal, HR or executive)", "approvers", "todo"))
+        elif not _covered(draft, required.section):
+            field, advice = _section_advice(draft, required.section)
+            yield Finding(at.problem(f"required section missing: {required.section} ({required.what}); {advice}",
+                                     field), _library_index(draft, required.section))
+
+
+def _channel_patterns(draft: Draft) -> list[tuple[str, re.Pattern[str]]]:
+    """(how the policy would name it, pattern) for every known channel that is not enabled."""
+    enabled = enabled_channels(draft)
+    enabled_ids = {c.id for c in enabled}
+    enabled_names = {channel_label(c).lower() for c in enabled}
+    names: dict[str, str] = {}  # lowercase name -> as written
+    for channel_id, aliases in rules().channel_names.items():
+        if channel_id not in enabled_ids:
+            names.update({a.lower(): a for a in aliases})
+    for channel in draft.channels:
+        if not channel.enabled:
+            names[channel_label(channel).lower()] = channel_label(channel)
+    # The longest name first, so "Slack Connect" is reported rather than "Slack".
+    ordered = sorted((n for n in names if n not in enabled_names), key=len, reverse=True)
+    return [(names[n], re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.IGNORECASE)) for n in ordered]
+
+
+def _channels(draft: Draft, at: _Locator) -> Iterator[Finding]:
+    patterns = _channel_patterns(draft)
+    for n, clause in _in_policy(draft):
+        taken: list[tuple[int, int]] = []
+        for name, pattern in patterns:
+            for match in pattern.finditer(clause.text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                message = (f'"{clause.title}" names {name}, which is not an enabled channel: '
+                           "enable it in step 2, or take it out of this clause")
+                yield Finding(at.problem(message, f"clauses[{n}].text", "error", clause.text, match.start()),
+                              n, match.start(), match.end())
+
+
+def _wording(draft: Draft, at: _Locator) -> Iterator[Finding]:
+    shared = rules()
+    for n, clause in _in_policy(draft):
+        for offset, sentence in _sentences(clause.text):
+            if shared.rights_statement.search(sentence):
+                continue
+            prohibits = bool(shared.prohibition.search(sentence))
+            for rule in shared.wording:
+                if rule.prohibition and not prohibits:
+                    continue
+                if rule.with_ and not rule.with_.search(sentence):
+                    continue
+                if rule.unless and rule.unless.search(sentence):
+                    continue
+                match = rule.pattern.search(sentence)
+                if not match:
+                    continue
+                start = offset + match.start()
+                message = (f'overbroad wording {_quote(match.group())} in "{clause.title}" ({rule.id}): {rule.why}. '
+                           f'Narrower: "{rule.suggest}" Source: {rule.source}')
+                yield Finding(at.problem(message, f"clauses[{n}].text", "warning", clause.text, start),
+                              n, start, offset + match.end())
+
+
+def _duties(draft: Draft, at: _Locator) -> Iterator[Finding]:
+    for duty in rules().duties:
+        if _covered(draft, duty.section):
+            continue
+        if duty.industry and not in_industry(draft, duty.industry):
+            continue
+        if duty.when_text and not any(duty.when_text.search(c.text) for _, c in _in_policy(draft)):
+            continue
+        field = f"clauses[{i}].enabled" if (i := _library_index(draft, duty.section)) is not None else "clauses"
+        message = f"no {duty.section} clause ({duty.id}): {duty.why}; {duty.suggest}. Source: {duty.source}"
+        yield Finding(at.problem(message, field, "warning"), _library_index(draft, duty.section))

@@ -13,6 +13,7 @@ import hashlib
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from .draft import Employee, RosterRef
@@ -64,16 +65,25 @@ def parse_flag(text: str) -> bool | None:
 
 
 def snapshot_bytes(employees: Iterable[Employee], extra_columns: list[str]) -> bytes:
-    """The snapshot's exact bytes: canonical columns, then the source's other columns."""
+    """The snapshot's exact bytes: canonical columns, then the source's other columns.
+
+    Built a column at a time (`attrgetter`, `itemgetter`, one `writerows`), which runs in C:
+    writing a 200,000-person snapshot then costs a fraction of reading the source.
+    """
+    people = employees if isinstance(employees, list) else list(employees)
+    # csv writes None as an empty cell and an int as its digits; only the flag needs words.
+    columns = [list(map(attrgetter(name), people)) for name in CANONICAL]
+    columns[-1] = list(map({None: "", True: "yes", False: "no"}.__getitem__, columns[-1]))
+    extras = list(map(attrgetter("extra"), people))
+    for column in extra_columns:
+        try:
+            columns.append(list(map(itemgetter(column), extras)))
+        except KeyError:
+            columns.append([extra.get(column, "") for extra in extras])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([*CANONICAL, *extra_columns])
-    for e in employees:
-        writer.writerow([
-            e.id, e.name, e.email, e.role, e.department, e.manager,
-            "" if e.clients is None else str(e.clients), e.touch or "", encode_flag(e.customer_facing),
-            *(e.extra.get(c, "") for c in extra_columns),
-        ])
+    writer.writerows(zip(*columns, strict=True))
     return buffer.getvalue().encode("utf-8")
 
 

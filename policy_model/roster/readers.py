@@ -200,7 +200,7 @@ def _open_csv(file: str, data: bytes, *, truncated: bool) -> Table:
         raise _refuse(file, f"cannot be read as {error.encoding}: {error.reason} at byte {error.start}") from None
     if truncated and "\n" in text:
         text = text[: text.rindex("\n") + 1]  # a preview never shows a half row
-    if _BINARY.search(text[:SAMPLE_BYTES]):
+    if _looks_binary(text[:SAMPLE_BYTES]):
         raise _refuse(file, "this is not a text file (it holds binary data); "
                       "export the roster from the HR system as CSV or Excel")
     if not text.strip():
@@ -216,6 +216,11 @@ def _open_csv(file: str, data: bytes, *, truncated: bool) -> Table:
         raise _refuse(file, f"the header row cannot be read: {error}") from None
     return Table(file=file, header=[h.strip() for h in header], rows=_csv_rows(file, reader),
                  encoding=encoding, delimiter=delimiter, total=max(text.count("\n") - 1, 0))
+
+
+def _looks_binary(sample: str) -> bool:
+    """A NUL, or more control characters than a stray one in a name (that is a row's problem)."""
+    return "\x00" in sample or len(_BINARY.findall(sample)) > 8 + len(sample) // 100
 
 
 def _csv_rows(file: str, reader: Iterator[list[str]]) -> Iterator[list[str]]:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from policy_model.document import create_document, open_document
 from policy_model.draft import Override
 from policy_model.eligibility import evaluate
@@ -265,7 +266,8 @@ def test_reimport_keeps_overrides_and_reports_joined_left_changed(example_draft:
              e.touch or "", {True: "yes", False: "no", None: ""}[e.customer_facing], *e.extra.values()]
             for e in people]
     rows[1][3], rows[1][6] = "Senior Relationship Banker", "14"
-    rows.append(["E2001", "Sato, Ken", "ken@x.example", "Teller", "Retail Banking", "E1001", "", "", "yes", "Bend", "2026-12-01"])
+    rows.append(["E2001", "Sato, Ken", "ken@x.example", "Teller", "Retail Banking", "E1001", "", "", "yes", "Bend",
+                 "2026-12-01"])
     header = ["Employee ID", "Full Name", "Work Email", "Job Title", "Department", "Manager ID", "Client Count",
               "Touch Level", "Customer Facing", "Location", "Hire Date"]
     source = write(tmp_path / "hr-2026-12.csv", csv_text(rows, header=header), "utf-8")

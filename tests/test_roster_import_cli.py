@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from policy_model.document import open_document
 from tui.cli import main
 

@@ -98,6 +98,9 @@ def import_roster(document: Document, source: Path, *, mapping: dict[str, str] |
     report.overrides_of_leavers = [o.employee_id for o in overrides if o.employee_id not in ids]
     report.overrides_kept = len(overrides) - len(report.overrides_of_leavers)
 
+    if progress is not None and progress(report.rows, report.rows):
+        report.cancelled = True  # the last moment to cancel: nothing is written yet
+        return report
     target = snapshot_path(document.path)
     write_snapshot(target, employees, extra_columns, ref)
     ref.source = table.file

@@ -101,7 +101,7 @@ def convert(table: Table, mapping: Mapping, extra_columns: list[str], progress: 
             skip.setdefault(i, "missing role")
     checked = zip(TEXT_FIELDS, fields, strict=True) if derive else zip(("employee id", *TEXT_FIELDS), (keys, *fields),
                                                                         strict=True)
-    for name, values in checked:
+    for name, values in checked if table.plain_lines != count + 1 else ():
         if not all(map(str.isprintable, values)):
             _clean(values, name, skip, keep_breaks=values is keys)
     memo = _Loads()

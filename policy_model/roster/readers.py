@@ -32,6 +32,9 @@ SAMPLE_BYTES = 256 * 1024
 SNIFF_ROWS = 50
 # C0 control characters other than tab, LF and CR, and DEL: never in a real roster's text.
 _BINARY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Any control character but line ends (tab included: in a comma- or semicolon-separated file
+# it is inside a value).
+_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -40,7 +43,10 @@ class Table:
 
     `rows` yields every row after the header, blank ones included (as empty lists), so the
     n-th row yielded is source row `first_row + n`. `total` is the number of rows expected,
-    for progress (an estimate, 0 when unknown).
+    for progress (an estimate, 0 when unknown). `plain_lines`, for a text file without a
+    control character other than its line ends, is its number of lines: when that equals the
+    number of rows, no value holds a line break or a control character and the import can
+    skip looking for them.
     """
 
     file: str
@@ -52,6 +58,7 @@ class Table:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     total: int = 0
+    plain_lines: int | None = None
 
     @property
     def kind(self) -> str:
@@ -214,8 +221,11 @@ def _open_csv(file: str, data: bytes, *, truncated: bool) -> Table:
         header = next(reader)
     except csv.Error as error:
         raise _refuse(file, f"the header row cannot be read: {error}") from None
+    lines = text.count("\n") + (not text.endswith("\n"))
+    plain = delimiter != "\t" and not _CONTROL.search(text)
     return Table(file=file, header=[h.strip() for h in header], rows=_csv_rows(file, reader),
-                 encoding=encoding, delimiter=delimiter, total=max(text.count("\n") - 1, 0))
+                 encoding=encoding, delimiter=delimiter, total=max(lines - 1, 0),
+                 plain_lines=lines if plain else None)
 
 
 def _looks_binary(sample: str) -> bool:

@@ -42,6 +42,8 @@ class Converted:
     """The employees of a table, and what became of the other rows."""
 
     employees: list[Employee] = field(default_factory=list)
+    # The employees' values column by column, in snapshot order: canonical fields, then extras.
+    columns: list[list[object]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     rows: int = 0
     blank: int = 0
@@ -78,7 +80,7 @@ def convert(table: Table, mapping: Mapping, extra_columns: list[str], progress: 
         return Converted(cancelled=True)
     width = len(table.header)
     skip: dict[int, str | None] = {}  # row index -> why it is rejected (None: blank)
-    if any(len(row) != width for row in rows):
+    if set(map(len, rows)) - {width}:
         _fit_widths(rows, width, skip)
     count = len(rows)
     columns = mapping.columns
@@ -122,8 +124,9 @@ def convert(table: Table, mapping: Mapping, extra_columns: list[str], progress: 
     extras = [kept(raw(index)) for index in mapping.extra_indexes]
     keys, fields, loads = kept(keys), [kept(values) for values in fields], kept(loads)
     extra = map(dict, map(zip, repeat(extra_columns), zip(*extras, strict=True))) if extras else (dict() for _ in keys)
-    load_columns = zip(*loads, strict=True) if loads else ((), (), ())
+    load_columns = [list(column) for column in zip(*loads, strict=True)] if loads else [[], [], []]
     converted.employees = list(map(Employee, keys, *fields, *load_columns, extra))  # type: ignore[call-overload]
+    converted.columns = [keys, *fields, *load_columns, *extras]
     return converted
 
 
@@ -132,9 +135,9 @@ def _indexes(values: list[str], wanted: str) -> list[int]:
 
 
 def _kept(count: int, skip: dict[int, str | None]) -> Callable[[Sequence[object]], list]:  # type: ignore[type-arg]
-    """A function that drops the skipped rows from a column (or keeps it whole if none are)."""
+    """A function that drops the skipped rows from a column (a column of every row is kept as is)."""
     if not skip:
-        return list
+        return lambda column: column if isinstance(column, list) else list(column)
     keep = [i for i in range(count) if i not in skip]
     return lambda column: list(map(column.__getitem__, keep))
 

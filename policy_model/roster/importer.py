@@ -77,9 +77,16 @@ def import_roster(document: Document, source: Path, *, mapping: dict[str, str] |
     if table.sheet is not None and sheet is None and ref.sheet and ref.sheet != table.sheet:
         report.notes.append(f'the sheet used last time, "{ref.sheet}", is not in this workbook; '
                             f'read the first sheet, "{table.sheet}"')
-    extra_columns = _extra_names(table.header, resolved.extra_indexes)
     with _collector_paused():
-        converted = convert(table, resolved, extra_columns, progress)
+        return _import_rows(document, table, resolved, report, progress)
+
+
+def _import_rows(document: Document, table: Table, mapping: Mapping, report: ImportReport,
+                 progress: Progress | None) -> ImportReport:
+    """The import once the file is open and its mapping known: convert, compare, write."""
+    ref = document.draft.roster
+    extra_columns = _extra_names(table.header, mapping.extra_indexes)
+    converted = convert(table, mapping, extra_columns, progress)
     if converted.cancelled:
         report.cancelled = True
         return report
@@ -93,8 +100,8 @@ def import_roster(document: Document, source: Path, *, mapping: dict[str, str] |
     previous = _previous_roster(document)
     if previous is not None:
         report.changes = compare(previous.employees, employees, ref.imported_at)
-    ids = {e.id for e in employees}
     overrides = document.draft.eligibility.overrides
+    ids = set(converted.columns[0]) if overrides else set()
     report.overrides_of_leavers = [o.employee_id for o in overrides if o.employee_id not in ids]
     report.overrides_kept = len(overrides) - len(report.overrides_of_leavers)
 
@@ -102,7 +109,7 @@ def import_roster(document: Document, source: Path, *, mapping: dict[str, str] |
         report.cancelled = True  # the last moment to cancel: nothing is written yet
         return report
     target = snapshot_path(document.path)
-    write_snapshot(target, employees, extra_columns, ref)
+    write_snapshot(target, employees, extra_columns, ref, converted.columns)
     ref.source = table.file
     ref.sheet = table.sheet
     ref.imported_at = datetime.now(UTC).replace(microsecond=0)
@@ -114,7 +121,7 @@ def import_roster(document: Document, source: Path, *, mapping: dict[str, str] |
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while 200,000 employees are built.
+    """Pause Python's cycle collector while 200,000 employees are built and written.
 
     The employees cannot form reference cycles, but the collector, triggered by every few
     hundred new objects, would re-scan the growing list again and again: measured, that was

@@ -222,10 +222,26 @@ def _open_csv(file: str, data: bytes, *, truncated: bool) -> Table:
     except csv.Error as error:
         raise _refuse(file, f"the header row cannot be read: {error}") from None
     lines = text.count("\n") + (not text.endswith("\n"))
-    plain = delimiter != "\t" and not _CONTROL.search(text)
+    plain = delimiter != "\t" and not _has_controls(data if encoding.startswith("UTF-8") else None, text)
     return Table(file=file, header=[h.strip() for h in header], rows=_csv_rows(file, reader),
                  encoding=encoding, delimiter=delimiter, total=max(lines - 1, 0),
                  plain_lines=lines if plain else None)
+
+
+# Every byte but C0 controls and DEL: deleting them leaves only the control bytes of UTF-8.
+_NOT_CONTROL = bytes(range(0x20, 0x7f)) + bytes(range(0x80, 0x100))
+
+
+def _has_controls(utf8: bytes | None, text: str) -> bool:
+    """Whether the text holds a control character other than line ends.
+
+    A regular expression over 20 MB of text takes a tenth of a second; on UTF-8 bytes,
+    deleting every ordinary byte in C takes a fiftieth. UTF-8 writes C0 controls as single
+    bytes and C1 controls as \\xc2\\x80-\\x9f, so a file without a \\xc2 byte has none of those.
+    """
+    if utf8 is None or b"\xc2" in utf8:
+        return _CONTROL.search(text) is not None
+    return bool(utf8.translate(None, _NOT_CONTROL).translate(None, b"\r\n"))
 
 
 def _looks_binary(sample: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import gc
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -47,15 +48,17 @@ def write_roster(path: Path, rows: int, seed: int = 7) -> None:
                              TOWNS[n % len(TOWNS)], f"20{n % 24:02d}-0{n % 9 + 1}-15"])
 
 
-def best_time(work: Callable[[], Any], repeat: int) -> float:
-    """The fastest of `repeat` runs: on a shared machine the minimum is the least disturbed."""
-    times = []
+def interleaved_times(works: list[Callable[[], Any]], repeat: int) -> list[list[float]]:
+    """Seconds of each work, run in turn `repeat` times: a machine busy with something else
+    then slows the baseline and the work measured against it alike."""
+    times: list[list[float]] = [[] for _ in works]
     for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for work, seconds in zip(works, times, strict=True):
+            gc.collect()
+            start = time.perf_counter()
+            work()
+            seconds.append(time.perf_counter() - start)
+    return times
 
 
 def peak_memory(work: Callable[[], Any]) -> int:
@@ -68,15 +71,19 @@ def peak_memory(work: Callable[[], Any]) -> int:
     return peak
 
 
-def print_table(title: str, rows: list[tuple[str, float, int, float | None]], time_base: float,
-                memory_base: int) -> None:
-    """Each measurement with its ratios to the baselines of the same run, and its target if any."""
+def print_table(title: str, rows: list[tuple[str, list[float], int, float | None]], memory_base: int) -> None:
+    """Each work's best time and peak memory, with its ratios to the first row (the baseline).
+
+    The time ratio is the median of the ratios of runs made one after the other, which is
+    steadier on a shared machine than a ratio of two best times.
+    """
     print(f"\n{title}")
-    print(f"  {'':34} {'time':>8} {'ratio':>7} {'peak memory':>12} {'ratio':>7}")
-    for label, seconds, memory, target in rows:
-        ratio = seconds / time_base
+    print(f"  {'':34} {'best':>8} {'ratio':>7} {'peak memory':>12} {'ratio':>7}")
+    base_times = rows[0][1]
+    for label, times, memory, target in rows:
+        ratio = statistics.median(t / b for t, b in zip(times, base_times, strict=True))
         verdict = f"  (target <= {target:g}x: {'met' if ratio <= target else 'NOT met'})" if target else ""
-        print(f"  {label:34} {seconds:7.2f}s {ratio:6.2f}x {memory / 2**20:10.1f}MB "
+        print(f"  {label:34} {min(times):7.2f}s {ratio:6.2f}x {memory / 2**20:10.1f}MB "
               f"{memory / memory_base:6.2f}x{verdict}")
 
 
@@ -110,16 +117,14 @@ def import_section(folder: Path, source: Path, rows: int, repeat: int) -> None:
         import_roster(document, source)
         evaluate(document.draft, document.roster.employees)
 
-    base = best_time(read_pass, repeat)
-    kept_memory = peak_memory(read_and_keep)
-    measured = [
-        ("csv.DictReader pass", base, peak_memory(read_pass), None),
-        ("csv.DictReader, rows kept", best_time(read_and_keep, repeat), kept_memory, None),
-        ("import + evaluate (first import)", best_time(first_import, repeat), peak_memory(first_import), 3.0),
-        ("re-import + evaluate", best_time(reimport, repeat), peak_memory(reimport), 3.0),
-    ]
-    print_table(f"Import + evaluate, {rows:,} rows ({source.stat().st_size / 2**20:.1f} MB CSV), best of {repeat}; "
-                "time against the pass, memory against the rows kept", measured, base, kept_memory)
+    works = [("csv.DictReader pass", read_pass, None), ("csv.DictReader, rows kept", read_and_keep, None),
+             ("import + evaluate (first import)", first_import, 3.0), ("re-import + evaluate", reimport, 3.0)]
+    times = interleaved_times([work for _, work, _ in works], repeat)
+    memory = [peak_memory(work) for _, work, _ in works]
+    print_table(f"Import + evaluate, {rows:,} rows ({source.stat().st_size / 2**20:.1f} MB CSV), {repeat} runs each; "
+                "time against the pass, memory against the rows kept",
+                [(label, t, m, target) for (label, _, target), t, m in zip(works, times, memory, strict=True)],
+                memory[1])
 
 
 # Each section takes the folder, the generated roster, its row count and the repeat count.

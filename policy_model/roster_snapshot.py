@@ -76,7 +76,7 @@ def snapshot_bytes(employees: Iterable[Employee], extra_columns: list[str],
     """
     if columns is None:
         columns = _columns(employees if isinstance(employees, list) else list(employees), extra_columns)
-    flags = {None: "", True: "yes", False: "no"}
+    flags: dict[object, str] = {None: "", True: "yes", False: "no"}
     texts = [*columns[:6], list(map(_Cells().__getitem__, columns[6])), list(map(_Cells().__getitem__, columns[7])),
              list(map(flags.__getitem__, columns[8])), *columns[9:]]
     header = ",".join(_quoted_column([*CANONICAL, *extra_columns]))

@@ -339,3 +339,15 @@ def test_client_counts(text: str, value: int | None) -> None:
 def test_bad_client_counts(text: str) -> None:
     with pytest.raises(ValueError):
         parse_clients(text)
+
+
+def test_a_saved_column_gone_from_the_new_file_is_reported(draft: Path, tmp_path: Path) -> None:
+    document = open_document(draft)
+    document.draft.roster.mapping = {"id": "Staff No", "role": "Position", "email": "Mail"}
+    source = write(tmp_path / "hr.csv", csv_text([["S1", "Banker"]], header=["Staff No", "Job Title"]), "utf-8")
+    report = import_roster(document, source)
+    assert report.notes == [
+        'role was read from "Position" last time, which is not in this file; used "Job Title" instead',
+        'email was read from "Mail" last time, which is not in this file; left it out',
+    ]
+    assert document.draft.roster.mapping == {"id": "Staff No", "role": "Job Title"}

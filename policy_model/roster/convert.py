@@ -126,7 +126,7 @@ def convert(table: Table, mapping: Mapping, extra_columns: list[str], progress: 
     extra = map(dict, map(zip, repeat(extra_columns), zip(*extras, strict=True))) if extras else (dict() for _ in keys)
     load_columns = [list(column) for column in zip(*loads, strict=True)] if loads else [[], [], []]
     converted.employees = list(map(Employee, keys, *fields, *load_columns, extra))  # type: ignore[call-overload]
-    converted.columns = [keys, *fields, *load_columns, *extras]
+    converted.columns = [keys, *fields, *load_columns, *extras]  # type: ignore[list-item]
     return converted
 
 

@@ -93,10 +93,10 @@ def auto_match(header: list[str]) -> dict[str, int]:
     taken: set[int] = set()
     for name in FIELDS:
         for synonym in synonyms(name):
-            index = by_norm.get(synonym)
-            if index is not None and index not in taken:
-                matched[name] = index
-                taken.add(index)
+            found = by_norm.get(synonym)
+            if found is not None and found not in taken:
+                matched[name] = found
+                taken.add(found)
                 break
     return matched
 
@@ -125,6 +125,7 @@ def resolve(header: list[str], file: str, *, given: dict[str, str] | None = None
     saved = saved or {}
     problems = []
     mapping = Mapping(header)
+    gone: dict[str, str] = {}  # saved field -> its column, missing from this file
     for name, column in given.items():
         if name not in FIELDS:
             problems.append(Problem(file, f'--map {name}=...: unknown field "{name}"; the fields are '
@@ -146,7 +147,7 @@ def resolve(header: list[str], file: str, *, given: dict[str, str] | None = None
             continue
         index = find_column(header, column)
         if index is None:
-            mapping.notes.append(f'the saved mapping has {name} = "{column}", which is not in this file')
+            gone[name] = column
             continue
         mapping.columns[name] = index
         mapping.origins[name] = "saved"
@@ -156,6 +157,9 @@ def resolve(header: list[str], file: str, *, given: dict[str, str] | None = None
             mapping.columns[name] = index
             mapping.origins[name] = "auto"
             taken.add(index)
+    for name, column in gone.items():
+        instead = f'used "{mapping.column(name)}" instead' if name in mapping.columns else "left it out"
+        mapping.notes.append(f'{name} was read from "{column}" last time, which is not in this file; {instead}')
     mapping.columns = {name: mapping.columns[name] for name in FIELDS if name in mapping.columns}
     return mapping
 

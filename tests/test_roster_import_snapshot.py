@@ -8,6 +8,7 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policy_model.draft import Employee
 from policy_model.roster_snapshot import CANONICAL, parse_snapshot, snapshot_bytes
 

@@ -17,7 +17,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice, repeat
-from operator import itemgetter
 
 from ..draft import Employee, Touch
 from ..roster_snapshot import Progress
@@ -86,11 +85,14 @@ def convert(table: Table, mapping: Mapping, extra_columns: list[str], progress: 
     columns = mapping.columns
     derive = "id" not in columns
 
+    # One transposition in C beats fetching each column from every row.
+    by_column: list[tuple[str, ...]] = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
+
     def texts(index: int | None) -> list[str]:
-        return [""] * count if index is None else list(map(str.strip, map(itemgetter(index), rows)))
+        return [""] * count if index is None else list(map(str.strip, by_column[index]))
 
     def raw(index: int | None) -> Sequence[str]:
-        return repeat("", count) if index is None else list(map(itemgetter(index), rows))  # type: ignore[return-value]
+        return repeat("", count) if index is None else by_column[index]  # type: ignore[return-value]
 
     keys = texts(columns.get("id", columns.get("name")))
     fields = [texts(columns.get(name)) for name in TEXT_FIELDS]
@@ -134,10 +136,10 @@ def _indexes(values: list[str], wanted: str) -> list[int]:
     return [i for i, value in enumerate(values) if value == wanted]
 
 
-def _kept(count: int, skip: dict[int, str | None]) -> Callable[[Sequence[object]], list]:  # type: ignore[type-arg]
+def _kept(count: int, skip: dict[int, str | None]) -> Callable[[Sequence[object]], Sequence]:  # type: ignore[type-arg]
     """A function that drops the skipped rows from a column (a column of every row is kept as is)."""
     if not skip:
-        return lambda column: column if isinstance(column, list) else list(column)
+        return lambda column: column  # type: ignore[return-value]
     keep = [i for i in range(count) if i not in skip]
     return lambda column: list(map(column.__getitem__, keep))
 

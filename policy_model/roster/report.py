@@ -109,7 +109,7 @@ def compare(before: Sequence[Employee], after: Sequence[Employee], since: dateti
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
+    return f"{count:,} {word}{'s' * (count != 1)}"
 
 
 def _who(person: Employee) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static
@@ -13,7 +14,7 @@ from tui.screens.roster_import import RosterImportDialog
 
 HR_EXPORT = (
     "Staff No;Full Name;Position;Grade;Dept;Book Size;Touch;Client-facing\r\n"
-    "S1;Okafor, Grace;Account Manager;Senior;Sales;5;High;Y\r\n"
+    "S1;Okafor, Grace [b];Account Manager;Senior;Sales;5;High;Y\r\n"
     "S2;Brennan, Liam;Mailroom Clerk;Junior;Operations;;;N\r\n"
     "S2;Twice, Again;Teller;Junior;Retail;;;Y\r\n"
 )
@@ -37,7 +38,10 @@ async def test_preview_remap_and_import(example_draft: Path, tmp_path: Path) -> 
         await pilot.pause()
         assert str(dialog.query_one("#import-format", Static).render()) == \
             "hr.csv: UTF-8, semicolon-separated; 8 columns"
-        assert dialog.query_one("#import-preview", DataTable).row_count == 3
+        preview = dialog.query_one("#import-preview", DataTable)
+        assert preview.row_count == 3
+        screen_text = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "Okafor, Grace [b]" in screen_text  # shown as written, not read as markup
         role = dialog.query_one("#map-role", Select)
         assert role.value == "Position"  # matched by synonym
         assert dialog.query_one("#map-email", Select).value == Select.NULL

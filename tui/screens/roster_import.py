@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -110,14 +111,15 @@ class RosterImportDialog(ModalScreen[ImportReport | None]):
         sheets.display = bool(table.sheets)
         if table.sheets:
             with self.prevent(Select.Changed):
-                sheets.set_options((name, name) for name in table.sheets)
+                sheets.set_options((Text(name), name) for name in table.sheets)
                 sheets.value = table.sheet
         grid = self.query_one("#import-preview", DataTable)
         grid.clear(columns=True)
-        grid.add_columns(*table.header)
+        # Text, never markup: a header or a name in the file may hold [brackets].
+        grid.add_columns(*map(Text, table.header))
         for row in preview.rows:
-            grid.add_row(*(row + [""] * len(table.header))[: len(table.header)])
-        options = [(column, column) for column in table.header if column]
+            grid.add_row(*map(Text, (row + [""] * len(table.header))[: len(table.header)]))
+        options = [(Text(column), column) for column in table.header if column]
         with self.prevent(Select.Changed):
             for name in FIELDS:
                 select = self.query_one(f"#map-{name}", Select)

@@ -62,7 +62,7 @@ class Table:
 
     @property
     def kind(self) -> str:
-        """How the file was read, in words: "UTF-8, semicolon-separated" or "Excel sheet Staff"."""
+        """How the file was read, in words: "UTF-8, semicolon-separated" or 'Excel workbook, sheet "Staff"'."""
         if self.sheet is not None:
             return f'Excel workbook, sheet "{self.sheet}"'
         return f"{self.encoding}, {DELIMITERS.get(self.delimiter, repr(self.delimiter))}-separated"

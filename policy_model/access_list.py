@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .draft import Status
 from .roster_index import RosterIndex
 
-COLUMNS = ("id", "name", "email", "role", "department", "status", "reason", "rule")
+COLUMNS = ("id", "name", "email", "role", "department", "status", "reason", "rule", "channels")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,18 +30,25 @@ class AccessRow:
     status: Status
     reason: str
     rule: str
+    # The channels step 2 gives this person ("LinkedIn; SMS / text messaging"); empty unless granted.
+    channels: str = ""
 
     def cells(self) -> tuple[str, ...]:
-        return (self.id, self.name, self.email, self.role, self.department, self.status, self.reason, self.rule)
+        return (self.id, self.name, self.email, self.role, self.department, self.status, self.reason, self.rule,
+                self.channels)
 
 
-def access_rows(index: RosterIndex, status: Status | None = None) -> Iterator[AccessRow]:
-    """Everyone (or everyone with `status`) in roster order; an override's rule is "override"."""
-    for employee, decision in zip(index.employees, index.decisions, strict=True):
+def access_rows(index: RosterIndex, status: Status | None = None,
+                channels: Sequence[str] | None = None) -> Iterator[AccessRow]:
+    """Everyone (or everyone with `status`) in roster order; an override's rule is "override".
+
+    `channels`, aligned with the roster, is what `access.grant_names` gives each person.
+    """
+    for n, (employee, decision) in enumerate(zip(index.employees, index.decisions, strict=True)):
         if status is not None and decision.status != status:
             continue
         yield AccessRow(employee.id, employee.name, employee.email, employee.role, employee.department,
-                        decision.status, decision.reason, decision.rule_id)
+                        decision.status, decision.reason, decision.rule_id, channels[n] if channels else "")
 
 
 def spreadsheet_safe(cell: str) -> str:

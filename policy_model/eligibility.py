@@ -55,8 +55,13 @@ def _contains_any(text: str, words: Sequence[str]) -> bool:
     return any(word.lower() in lowered for word in words)
 
 
+def facts(employee: Employee) -> tuple[object, ...]:
+    """Everything `matches` and `describe` read: two people with the same facts get the same decision."""
+    return (employee.role, employee.department, employee.clients, employee.touch, employee.customer_facing)
+
+
 def matches(rule: Rule, employee: Employee) -> bool:
-    """Whether every condition the rule sets holds for the employee."""
+    """Whether every condition the rule sets holds for the employee (reads only its `facts`)."""
     if rule.customer_facing is not None and employee.customer_facing is not rule.customer_facing:
         return False
     if rule.roles and not _contains_any(employee.role, rule.roles):
@@ -106,8 +111,24 @@ def evaluate(draft: Draft, employees: Sequence[Employee]) -> list[Decision]:
 
 def evaluate_with(employees: Sequence[Employee], rules: Sequence[Rule],
                   overrides: Mapping[str, Override]) -> list[Decision]:
-    """`evaluate` on rules and overrides copied out of a draft, so a worker thread can run it."""
-    return [decide(e, rules, overrides.get(e.id)) for e in employees]
+    """`evaluate` on rules and overrides copied out of a draft, so a worker thread can run it.
+
+    People with the same facts share one decision: a 200,000-person roster has a few hundred
+    distinct combinations of role, department and load, so the rules run a few hundred times.
+    """
+    decided: dict[tuple[object, ...], Decision] = {}
+    decisions = []
+    for employee in employees:
+        override = overrides.get(employee.id)
+        if override is not None:
+            decisions.append(decide(employee, rules, override))
+            continue
+        key = facts(employee)
+        decision = decided.get(key)
+        if decision is None:
+            decision = decided[key] = decide(employee, rules)
+        decisions.append(decision)
+    return decisions
 
 
 def describe_rule(rule: Rule) -> str:

@@ -13,6 +13,7 @@ import hashlib
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
 
 from .draft import Employee, RosterRef
@@ -63,23 +64,61 @@ def parse_flag(text: str) -> bool | None:
     raise ValueError(f'expected yes or no, got "{text}"')
 
 
-def snapshot_bytes(employees: Iterable[Employee], extra_columns: list[str]) -> bytes:
-    """The snapshot's exact bytes: canonical columns, then the source's other columns."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*CANONICAL, *extra_columns])
-    for e in employees:
-        writer.writerow([
-            e.id, e.name, e.email, e.role, e.department, e.manager,
-            "" if e.clients is None else str(e.clients), e.touch or "", encode_flag(e.customer_facing),
-            *(e.extra.get(c, "") for c in extra_columns),
-        ])
-    return buffer.getvalue().encode("utf-8")
+def snapshot_bytes(employees: Iterable[Employee], extra_columns: list[str],
+                   columns: list[list[object]] | None = None) -> bytes:
+    """The snapshot's exact bytes: canonical columns, then the source's other columns.
+
+    Built a column at a time with functions that run in C, so writing a 200,000-person
+    snapshot costs a fraction of reading the source: a column whose values hold a comma, a
+    quote or a line break is quoted whole (csv quoting, read back by any CSV reader), the
+    others are written as they are. An importer that already holds the values column by
+    column (canonical fields as typed, then the extras) passes them as `columns`.
+    """
+    if columns is None:
+        columns = _columns(employees if isinstance(employees, list) else list(employees), extra_columns)
+    flags: dict[object, str] = {None: "", True: "yes", False: "no"}
+    texts = [*columns[:6], list(map(_Cells().__getitem__, columns[6])), list(map(_Cells().__getitem__, columns[7])),
+             list(map(flags.__getitem__, columns[8])), *columns[9:]]
+    header = ",".join(_quoted_column([*CANONICAL, *extra_columns]))
+    rows = map(",".join, zip(*map(_quoted_column, texts), strict=True))  # type: ignore[arg-type]
+    return "\n".join([header, *rows, ""]).encode("utf-8")
 
 
-def write_snapshot(path: Path, employees: list[Employee], extra_columns: list[str], ref: RosterRef) -> None:
+class _Cells(dict[object, str]):
+    """A value -> its cell text, worked out once per distinct value (a roster has few)."""
+
+    def __missing__(self, value: object) -> str:
+        text = self[value] = "" if value is None else str(value)
+        return text
+
+
+_QUOTE = '"{}"'.format
+_DOUBLE_QUOTES = methodcaller("replace", '"', '""')
+
+
+def _quoted_column(values: list[str]) -> list[str]:
+    """The column's cells: all quoted if any value needs quotes, else as they are."""
+    joined = "".join(values)
+    if "," in joined or '"' in joined or "\n" in joined or "\r" in joined:
+        return list(map(_QUOTE, map(_DOUBLE_QUOTES, values)))
+    return values
+
+
+def _columns(people: list[Employee], extra_columns: list[str]) -> list[list[object]]:
+    columns: list[list[object]] = [list(map(attrgetter(name), people)) for name in CANONICAL]
+    extras = list(map(attrgetter("extra"), people))
+    for column in extra_columns:
+        try:
+            columns.append(list(map(itemgetter(column), extras)))
+        except KeyError:
+            columns.append([extra.get(column, "") for extra in extras])
+    return columns
+
+
+def write_snapshot(path: Path, employees: list[Employee], extra_columns: list[str], ref: RosterRef,
+                   columns: list[list[object]] | None = None) -> None:
     """Write the snapshot atomically (owner-only) and record its name, hash and size in `ref`."""
-    data = snapshot_bytes(employees, extra_columns)
+    data = snapshot_bytes(employees, extra_columns, columns)
     atomic_write(path, data)
     ref.snapshot = Path(path).name
     ref.sha256 = hashlib.sha256(data).hexdigest()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import stat
@@ -14,17 +13,12 @@ import pytest
 from policy_model import toml_io
 from policy_model.document import create_document, open_document
 from policy_model.eligibility import set_override
-from tui.cli import _run
-from tui.commands.roster_show import add_show_parser, run_show
+from tui.cli import main
 
 
 def roster_show(*argv: str) -> int:
-    """Run `policy-tui roster show ...` as the CLI would, through a `roster` group of its own."""
-    parser = argparse.ArgumentParser(prog="policy-tui")
-    roster = parser.add_subparsers(dest="command").add_parser("roster")
-    add_show_parser(roster.add_subparsers(dest="roster_command"))
-    args = parser.parse_args(["roster", "show", *argv])
-    return _run(lambda: run_show(args))
+    """Run `policy-tui roster show ...` through the real command line."""
+    return main(["roster", "show", *argv])
 
 
 def test_table_fits_80_columns_and_ends_with_counts(example_draft: Path, capsys: pytest.CaptureFixture[str],
@@ -59,8 +53,12 @@ def test_csv_for_it_with_status_filter_and_overrides(example_draft: Path,
     assert roster_show(str(example_draft), "--status", "granted", "--format", "csv") == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 15
-    assert list(rows[0]) == ["id", "name", "email", "role", "department", "status", "reason", "rule"]
+    assert list(rows[0]) == ["id", "name", "email", "role", "department", "status", "reason", "rule", "channels"]
     clerk = next(r for r in rows if r["id"] == "E1036")
+    # LinkedIn and text go to every granted person; Teams only to Sales and Account Management.
+    assert clerk["channels"] == "LinkedIn; SMS / text messaging"
+    banker = next(r for r in rows if r["id"] == "E1002")
+    assert banker["channels"] == "LinkedIn; SMS / text messaging; Microsoft Teams chat with customers"
     assert clerk["rule"] == "override"
     assert clerk["reason"] == "override by carmen: =covers the front desk"
     assert clerk["email"] == "tom.baker@harborbank.example"
@@ -70,7 +68,10 @@ def test_output_file_is_private(example_draft: Path, tmp_path: Path) -> None:
     out = tmp_path / "access.csv"
     assert roster_show(str(example_draft), "--format", "csv", "-o", str(out)) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert out.read_text().count("\n") == 43
+    text = out.read_text()
+    assert text.count("\n") == 43
+    denied = next(r for r in csv.DictReader(io.StringIO(text)) if r["status"] == "denied")
+    assert denied["channels"] == "", "nobody denied is given a channel"
 
 
 def test_draft_without_a_roster_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

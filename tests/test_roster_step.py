@@ -11,11 +11,13 @@ from textual.widgets import Input, OptionList, Static
 from policy_model import toml_io
 from policy_model.document import new_draft, open_document
 from policy_model.draft import Employee
-from policy_model.eligibility import current_user
+from policy_model.eligibility import current_user, set_override
 from policy_model.roster_index import RosterIndex
 from policy_model.roster_snapshot import Roster, snapshot_path, write_snapshot
 from tui.app import PolicyApp
+from tui.screens.main import MainScreen
 from tui.screens.override import OverrideDialog
+from tui.screens.roster_import import RosterImportDialog
 from tui.screens.thresholds import ThresholdDialog
 from tui.steps.base import Step
 from tui.steps.roster import RosterStep
@@ -252,3 +254,36 @@ def test_columns_fill_a_wide_table_and_keep_status_in_view_on_a_narrow_one() -> 
     narrow = Columns.fit(54, 5)
     status_ends = sum(narrow.widths[:5]) + 4
     assert status_ends <= 54 and narrow.widths[5] >= 40  # the reason scrolls into view
+
+
+async def test_import_from_step_1_by_key_updates_the_table_and_saves(example_draft: Path, tmp_path: Path) -> None:
+    source = tmp_path / "next-month.csv"
+    source.write_text("Employee ID,Full Name,Job Title,Department,Client Count,Touch Level,Customer Facing\n"
+                      "E1002,\"Brennan, Liam\",Relationship Banker,Sales,6,high,yes\n"
+                      "E2001,\"Ng, Ada\",Account Manager,Account Management,4,high,yes\n", encoding="utf-8")
+    document = open_document(example_draft)
+    set_override(document.draft, "E1002", "denied", "on leave until March", by="hr")
+    document.save()
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        dialog = app.screen
+        assert isinstance(dialog, RosterImportDialog)
+        dialog.query_one("#import-path", Input).value = str(source)
+        dialog.query_one("#import-path", Input).focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert shown_ids(app.screen.query_one(RosterTable)) == ["E1002", "E2001"]
+        assert app.sub_title.endswith("unsaved changes")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    reloaded = open_document(example_draft)
+    assert [e.id for e in reloaded.roster.employees] == ["E1002", "E2001"]
+    assert reloaded.roster.problems == []
+    assert [o.employee_id for o in reloaded.draft.eligibility.overrides] == ["E1002"]

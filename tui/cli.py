@@ -17,7 +17,7 @@ from pathlib import Path
 from policy_model.problems import Problem, ProblemsError
 
 # Subcommand name -> module in tui.commands; imported only when that command runs.
-COMMANDS = {"new": "new", "check": "check", "export": "export", "diff": "diff",
+COMMANDS = {"new": "new", "check": "check", "roster": "roster", "export": "export", "diff": "diff",
             "training": "training", "approve": "approve", "bump": "bump"}
 USER_ERROR = 1
 

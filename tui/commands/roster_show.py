@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from policy_model.access import grant_names
 from policy_model.access_list import AccessRow, access_csv, access_rows
 from policy_model.document import open_document
 from policy_model.draft import STATUSES, Status
@@ -52,7 +53,8 @@ def run_show(args: argparse.Namespace) -> int:
         raise ProblemsError(roster.problems)
     print_problems(roster.problems)
     index = RosterIndex.of_draft(document.draft, roster.employees)
-    rows = list(access_rows(index, args.status))
+    channels = grant_names(document.draft, roster.employees, index.decisions)
+    rows = list(access_rows(index, args.status, channels))
     if args.format == "csv":
         text = access_csv(rows)
     else:

@@ -34,8 +34,10 @@ from policy_model.eligibility import (
     set_override,
     set_thresholds,
 )
+from policy_model.roster.report import ImportReport, report_lines
 from policy_model.roster_index import RosterIndex, parse_query
 from tui.screens.override import OverrideAnswer, OverrideDialog
+from tui.screens.roster_import import RosterImportDialog
 from tui.screens.thresholds import ThresholdDialog, Thresholds
 from tui.steps.base import Step
 from tui.widgets.access_chart import STYLES, AccessChart
@@ -68,6 +70,8 @@ class RosterStep(Step):
     PURPOSE = "decide which employees need social or mobile access to customers"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("i", "import_roster", "Import", id="roster.import",
+                tooltip="Import the employee roster from a CSV or XLSX export (next month's file too)"),
         Binding("slash", "focus_filter", "Filter", id="roster.filter",
                 tooltip="Narrow the roster by name, id, role, department or status:granted/review/denied"),
         Binding("o", "override", "Override", id="roster.override",
@@ -301,6 +305,20 @@ class RosterStep(Step):
         self.query_one(TabbedContent).active = tab
         focus = {PEOPLE: "#roster-table", CHART: "#chart-scroll", RULES: "#rule-list"}[tab]
         self.query_one(focus).focus()
+
+    def action_import_roster(self) -> None:
+        """Pick a file, check the preview and mapping, import; the report says what happened."""
+        def imported(report: ImportReport | None) -> None:
+            if report is None:
+                return
+            self.render_document()
+            self.draft_changed()
+            lines = report_lines(report)
+            self.notify("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""), title="Roster imported",
+                        markup=False, timeout=15)
+
+        folder = f"{self.document.path.parent}/"
+        self.app.push_screen(RosterImportDialog(self.document, folder), imported)
 
     def action_override(self) -> None:
         position = self._selected()

@@ -1,0 +1,176 @@
+"""Which source column holds which of our fields, decided once and remembered.
+
+Three sources, strongest first: what the user asked for (`--map FIELD=COLUMN` or the import
+dialog), the mapping saved in the draft by the last import (so next month's file needs no
+questions), and a match of the headers against the synonyms in
+`data/column_synonyms.toml`. A saved column that is gone from the new file falls back to the
+synonyms and is reported, never silently reused or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from ..problems import Problem, ProblemsError
+from ..roster_snapshot import CANONICAL
+
+FIELDS: tuple[str, ...] = CANONICAL
+REQUIRED_NOTE = "a roster needs an employee id or name column, and a role column"
+Origin = Literal["given", "saved", "auto"]
+
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
+def normalise(header: str) -> str:
+    """A header reduced to what identifies it: "Emp #" and "emp-no" are both "empno"."""
+    return _PUNCTUATION.sub("", header.replace("#", "no").replace("&", "and").casefold())
+
+
+@cache
+def _catalog() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    text = resources.files("policy_model").joinpath("data/column_synonyms.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    labels = {name: data[name]["label"] for name in FIELDS}
+    synonyms = {name: tuple(dict.fromkeys(normalise(s) for s in data[name]["synonyms"])) for name in FIELDS}
+    return labels, synonyms
+
+
+def field_label(name: str) -> str:
+    """The field's name for people: "Client count" for `clients`."""
+    return _catalog()[0][name]
+
+
+def synonyms(name: str) -> tuple[str, ...]:
+    """The normalised headers that match a field, best first."""
+    return _catalog()[1][name]
+
+
+@dataclass
+class Mapping:
+    """Our field -> the index of its source column, and where each choice came from."""
+
+    header: list[str]
+    columns: dict[str, int] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def column(self, name: str) -> str | None:
+        index = self.columns.get(name)
+        return None if index is None else self.header[index]
+
+    def as_saved(self) -> dict[str, str]:
+        """Field -> column header, in field order, as `draft.roster.mapping` keeps it."""
+        return {name: self.header[self.columns[name]] for name in FIELDS if name in self.columns}
+
+    @property
+    def missing(self) -> list[str]:
+        """Required fields with no column: "role", "id or name"."""
+        missing = []
+        if "id" not in self.columns and "name" not in self.columns:
+            missing.append("id or name")
+        if "role" not in self.columns:
+            missing.append("role")
+        return missing
+
+    @property
+    def extra_indexes(self) -> list[int]:
+        """The source columns no field uses, in file order: kept as extras in the snapshot."""
+        used = set(self.columns.values())
+        return [i for i in range(len(self.header)) if i not in used]
+
+
+def auto_match(header: list[str]) -> dict[str, int]:
+    """Field -> column index by synonyms; each column serves one field, the best synonym wins."""
+    by_norm: dict[str, int] = {}
+    for index, name in enumerate(header):
+        by_norm.setdefault(normalise(name), index)
+    matched: dict[str, int] = {}
+    taken: set[int] = set()
+    for name in FIELDS:
+        for synonym in synonyms(name):
+            found = by_norm.get(synonym)
+            if found is not None and found not in taken:
+                matched[name] = found
+                taken.add(found)
+                break
+    return matched
+
+
+def find_column(header: list[str], column: str) -> int | None:
+    """The index of a column named exactly, or failing that, equal after normalising."""
+    if column in header:
+        return header.index(column)
+    wanted = normalise(column)
+    return next((i for i, h in enumerate(header) if wanted and normalise(h) == wanted), None)
+
+
+def columns_list(header: list[str]) -> str:
+    return ", ".join(f'"{h}"' for h in header)
+
+
+def resolve(header: list[str], file: str, *, given: dict[str, str] | None = None,
+            saved: dict[str, str] | None = None) -> Mapping:
+    """The mapping for a file; ProblemsError listing the columns for a bad `given` entry.
+
+    In `given`, an empty column means "do not import this field", which beats the saved
+    mapping and the synonyms. Missing required fields are not an error here (a preview shows
+    them); `require` checks them before an import.
+    """
+    given = given or {}
+    saved = saved or {}
+    problems = []
+    mapping = Mapping(header)
+    gone: dict[str, str] = {}  # saved field -> its column, missing from this file
+    for name, column in given.items():
+        if name not in FIELDS:
+            problems.append(Problem(file, f'--map {name}=...: unknown field "{name}"; the fields are '
+                                    + ", ".join(FIELDS)))
+            continue
+        if not column:
+            continue
+        index = find_column(header, column)
+        if index is None:
+            problems.append(Problem(file, f'--map {name}={column}: no column "{column}" in this file; '
+                                    f"the columns are {columns_list(header)}"))
+            continue
+        mapping.columns[name] = index
+        mapping.origins[name] = "given"
+    if problems:
+        raise ProblemsError(problems)
+    for name, column in saved.items():
+        if name not in FIELDS or name in given:
+            continue
+        index = find_column(header, column)
+        if index is None:
+            gone[name] = column
+            continue
+        mapping.columns[name] = index
+        mapping.origins[name] = "saved"
+    taken = set(mapping.columns.values())
+    for name, index in auto_match(header).items():
+        if name not in mapping.columns and name not in given and index not in taken:
+            mapping.columns[name] = index
+            mapping.origins[name] = "auto"
+            taken.add(index)
+    for name, column in gone.items():
+        instead = f'used "{mapping.column(name)}" instead' if name in mapping.columns else "left it out"
+        mapping.notes.append(f'{name} was read from "{column}" last time, which is not in this file; {instead}')
+    mapping.columns = {name: mapping.columns[name] for name in FIELDS if name in mapping.columns}
+    return mapping
+
+
+def require(mapping: Mapping, file: str) -> None:
+    """Refuse a mapping without an id or name column, or without a role column."""
+    if not mapping.missing:
+        return
+    hints = {"id or name": "--map id=COLUMN or --map name=COLUMN", "role": "--map role=COLUMN"}
+    raise ProblemsError([
+        Problem(file, f"no {what} column found ({REQUIRED_NOTE}); choose one with {hints[what]}; "
+                f"the columns are {columns_list(mapping.header)}")
+        for what in mapping.missing
+    ])

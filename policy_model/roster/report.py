@@ -1,0 +1,159 @@
+"""What an import did, row by row, and what changed since the last one.
+
+The report is the import's receipt: every data row of the source is counted as imported,
+rejected (with its row number and reason) or blank, so the counts always add up to the rows
+in the file. The command line prints `report_lines`; the TUI shows the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..draft import Employee
+from ..problems import Problem
+from ..roster_snapshot import encode_flag
+
+# The facts the eligibility rules look at: a change in any of them can change a decision.
+DECIDING_FIELDS = ("role", "department", "clients", "touch", "customer_facing")
+# How many joined, left or changed people the text report names before summing up the rest.
+LISTED = 20
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A source row that was not imported, and why."""
+
+    row: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """A person in both imports whose role, department or load differs: (field, before, after)."""
+
+    id: str
+    name: str
+    fields: tuple[tuple[str, str, str], ...]
+
+
+@dataclass
+class RosterChanges:
+    """Who joined, who left and who changed since the previous import."""
+
+    since: datetime | None = None
+    joined: list[Employee] = field(default_factory=list)
+    left: list[Employee] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.joined or self.left or self.changed)
+
+
+@dataclass
+class ImportReport:
+    """The outcome of importing one source file into a draft."""
+
+    source: str
+    kind: str
+    sheet: str | None
+    mapping: dict[str, str]
+    origins: dict[str, str]
+    rows: int = 0
+    imported: int = 0
+    blank: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    derived_ids: bool = False
+    notes: list[str] = field(default_factory=list)
+    changes: RosterChanges | None = None
+    overrides_kept: int = 0
+    overrides_of_leavers: list[str] = field(default_factory=list)
+    snapshot: str = ""
+    cancelled: bool = False
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Each rejected row as a located problem: `FILE:ROW: reason`."""
+        return [Problem(self.source, r.reason, line=r.row) for r in self.rejected]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return encode_flag(value)
+    return str(value) or "(none)"
+
+
+def compare(before: Sequence[Employee], after: Sequence[Employee], since: datetime | None) -> RosterChanges:
+    """Joined, left and changed people between two rosters, each list in roster order."""
+    old = {e.id: e for e in before}
+    new_ids = set()
+    changes = RosterChanges(since=since)
+    for person in after:
+        new_ids.add(person.id)
+        was = old.get(person.id)
+        if was is None:
+            changes.joined.append(person)
+            continue
+        if (was.role, was.department, was.clients, was.touch, was.customer_facing) == (
+                person.role, person.department, person.clients, person.touch, person.customer_facing):
+            continue
+        differences = tuple((name, _text(getattr(was, name)), _text(getattr(person, name)))
+                            for name in DECIDING_FIELDS if getattr(was, name) != getattr(person, name))
+        changes.changed.append(Change(person.id, person.name, differences))
+    changes.left = [e for e in before if e.id not in new_ids]
+    return changes
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'s' * (count != 1)}"
+
+
+def _who(person: Employee) -> str:
+    return f"{person.id} {person.name}".rstrip()
+
+
+def _listed(title: str, items: list[str]) -> list[str]:
+    lines = [f"  {title}: {item}" for item in items[:LISTED]]
+    if len(items) > LISTED:
+        lines.append(f"  {title}: ... and {len(items) - LISTED} more")
+    return lines
+
+
+def report_lines(report: ImportReport) -> list[str]:
+    """The report in words, one line each: counts, mapping, rejected rows, changes, overrides."""
+    if report.cancelled:
+        return [f"{report.source}: import cancelled; nothing was written"]
+    lines = [
+        f"{report.source} ({report.kind}): {_plural(report.rows, 'row')}: {report.imported} imported, "
+        f"{len(report.rejected)} rejected, {report.blank} blank",
+    ]
+    mapped = ", ".join(f'{name} = "{column}" ({report.origins.get(name, "auto")})'
+                       for name, column in report.mapping.items())
+    lines.append(f"columns: {mapped}")
+    if report.derived_ids:
+        lines.append("no employee id column: ids were made from each name (same name twice: -2, -3 ...); "
+                     "overrides follow a person only while their name is unchanged")
+    lines.extend(f"note: {note}" for note in report.notes)
+    lines.extend(str(problem) for problem in report.problems)
+    changes = report.changes
+    if changes is not None:
+        since = f" ({changes.since:%Y-%m-%d %H:%M} UTC)" if changes.since else ""
+        lines.append(f"since the last import{since}: {len(changes.joined)} joined, {len(changes.left)} left, "
+                     f"{len(changes.changed)} changed")
+        lines.extend(_listed("joined", [_who(e) for e in changes.joined]))
+        lines.extend(_listed("left", [_who(e) for e in changes.left]))
+        lines.extend(_listed("changed", [
+            f"{c.id} {c.name}: " + "; ".join(f"{name} {a} -> {b}" for name, a, b in c.fields)
+            for c in changes.changed]))
+    if report.overrides_kept or report.overrides_of_leavers:
+        line = f"overrides: {report.overrides_kept} kept for people still in the roster"
+        if report.overrides_of_leavers:
+            line += (f"; {len(report.overrides_of_leavers)} for people no longer in it also kept, so a wrong or "
+                     f"partial file loses no decision ({', '.join(report.overrides_of_leavers[:LISTED])}"
+                     f"{', ...' if len(report.overrides_of_leavers) > LISTED else ''})")
+        lines.append(line)
+    return lines

@@ -1,0 +1,71 @@
+"""`policy-tui roster ...`: the roster of a draft from the command line.
+
+A group of subcommands, one function pair each (`_add_X`, `_run_X`), registered in
+`SUBCOMMANDS`; `run` dispatches on the one chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from policy_model.document import open_document
+from policy_model.problems import Problem, ProblemsError
+from policy_model.roster import FIELDS, import_roster, report_lines
+from tui.commands.roster_show import add_show_parser, run_show
+
+
+def _add_import(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "import", help="import the employees from an HR export (CSV or Excel)",
+        description="Import a roster file into a draft: CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon "
+        "or tab) or an Excel workbook. Columns are matched by name; the mapping is saved in the draft "
+        "and reused next time. Prints every rejected row, and what changed since the last import.")
+    parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to import into (must exist)")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the roster file: .csv, .txt or .xlsx")
+    parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", dest="mapping",
+                        help=f"take FIELD from COLUMN (repeatable; an empty COLUMN leaves FIELD out). "
+                        f"Fields: {', '.join(FIELDS)}")
+    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
+
+
+def _parse_map(entries: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for entry in entries:
+        field, sep, column = entry.partition("=")
+        if not sep or not field.strip():
+            raise ProblemsError([Problem("--map", f'"{entry}": expected FIELD=COLUMN, for example '
+                                         '--map role="Job Title"')])
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    mapping = _parse_map(args.mapping)
+    document = open_document(args.draft)
+    report = import_roster(document, args.file, mapping=mapping or None, sheet=args.sheet)
+    document.save()
+    for line in report_lines(report):
+        print(line)
+    print(f"saved {args.draft} and {report.snapshot}")
+    return 0
+
+
+SUBCOMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None],  # type: ignore[type-arg]
+                             Callable[[argparse.Namespace], int]]] = {
+    "import": (_add_import, _run_import),
+    "show": (add_show_parser, run_show),
+}
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("roster", help="import or list a draft's employees",
+                                   description="Work with the employees of a draft.")
+    group = parser.add_subparsers(dest="roster_command", metavar="SUBCOMMAND", required=True)
+    for add, _ in SUBCOMMANDS.values():
+        add(group)
+
+
+def run(args: argparse.Namespace) -> int:
+    return SUBCOMMANDS[args.roster_command][1](args)

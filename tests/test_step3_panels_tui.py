@@ -249,7 +249,7 @@ async def test_training_panel_follows_a_change_made_in_step_1(example_draft: Pat
         document = app.document
         assert document is not None
         training.add_session(document.draft, "Launch")
-        await app.screen.query_one(WordingStep).mount(TrainingPanel(document))
+        await pilot.press("ctrl+t", "ctrl+t")  # Clauses, Preview, then the Training tab
         await settle(app, pilot)
         assert "14 of 14 granted not yet trained" in screen_text(app)
         await pilot.press("1")

@@ -13,11 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, ProgressBar
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, ProgressBar, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from policy_model.checks import check_document
 from policy_model.document import Document
+from policy_model.progress import outstanding
 from tui.steps.base import Step
 from tui.steps.channels import ChannelsStep
 from tui.steps.review import ReviewStep
@@ -31,9 +33,11 @@ class MainScreen(Screen[None]):
     # The step keys are shown by the sidebar itself, so they stay out of the footer (which keeps
     # room for each step's own keys at 80 columns); help and the palette still list them.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(step.KEY, f"show_step('{step.KEY}')", step.TITLE, id=f"step.{step.KEY}", show=False,
-                tooltip=f"Step {step.KEY}: {step.PURPOSE}")
-        for step in STEPS
+        *(Binding(step.KEY, f"show_step('{step.KEY}')", step.TITLE, id=f"step.{step.KEY}", show=False,
+                  tooltip=f"Step {step.KEY}: {step.PURPOSE}")
+          for step in STEPS),
+        Binding("ctrl+t", "next_tab", "Next tab", id="step.next-tab",
+                tooltip="The step's next tab (for example Training in step 3, Export in step 4)"),
     ]
 
     def __init__(self, document: Document) -> None:
@@ -54,6 +58,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#steps", OptionList).highlighted = 0
         self.query_one(Step).focus_default()
+        self.render_steps()
         self.query_one("#roster-progress").display = not self.document.roster_loaded
         if not self.document.roster_loaded:
             # After the first paint: the reading thread competes for the interpreter, and the
@@ -110,11 +115,35 @@ class MainScreen(Screen[None]):
         if not switcher.query_children(f"#step-{key}"):
             step = next(s for s in STEPS if s.KEY == key)
             await switcher.mount(step(self.document))
+            self.render_steps()
         switcher.current = f"step-{key}"
 
+    def action_next_tab(self) -> None:
+        """Cycle the current step's tabs and give the keyboard to the tab shown."""
+        step = self.query_one(f"#step-{self.current_step}", Step)
+        found = step.query(TabbedContent)
+        if not found:
+            return
+        tabs = found.first()
+        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        current = panes.index(tabs.active) if tabs.active in panes else -1
+        tabs.active = panes[(current + 1) % len(panes)]
+        pane = tabs.get_pane(tabs.active)
+        target = next((w for w in pane.query("*") if w.focusable), None)
+        if target is not None:
+            target.focus()
+
     def render_steps(self) -> None:
+        """Every step from the document, and what is left to do in each (sidebar and step)."""
         for step in self.query(Step):
             step.render_document()
+        left = outstanding(self.document, check_document(self.document))
+        options = self.query_one("#steps", OptionList)
+        for step_class in STEPS:
+            mark = "•" if left[step_class.KEY] else "✓"
+            options.replace_option_prompt(step_class.KEY, f"{step_class.KEY} {step_class.SHORT} {mark}")
+        for step in self.query(Step):
+            step.show_left(left[step.KEY])
 
     @on(Step.Changed)
     def _draft_changed(self) -> None:

@@ -67,7 +67,9 @@ class RosterImportDialog(ModalScreen[ImportReport | None]):
     def on_mount(self) -> None:
         self.query_one("#import-sheet").display = False
         self.query_one("#import-progress").display = False
-        if self.initial_path:
+        self.query_one("#import-path", Input).focus()
+        # A folder is where to start typing; a file is previewed at once.
+        if self.initial_path and Path(self.initial_path).expanduser().is_file():
             self._load_preview(Path(self.initial_path).expanduser(), None)
 
     # --- preview -------------------------------------------------------------------------

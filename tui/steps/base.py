@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Static, TabbedContent
 
 from policy_model.document import Document
 
@@ -26,6 +26,8 @@ class Step(Vertical):
     PURPOSE: ClassVar[str]
     # The widget that takes the keyboard when the step is shown, so its keys work at once.
     FOCUS: ClassVar[str] = ""
+    # What the step says when nothing is left to do in it.
+    DONE: ClassVar[str] = "Nothing left to do in this step."
 
     class Changed(Message):
         """The step changed the draft; the screen refreshes the title and the other steps."""
@@ -36,15 +38,26 @@ class Step(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(f"[b]{self.KEY}. {self.TITLE}[/b] — {self.PURPOSE}", classes="step-purpose")
+        yield Static(classes="step-left", markup=False)
         yield from self.compose_body()
+
+    def show_left(self, left: list[str]) -> None:
+        """What is left to do in this step, in one line ("Left to do: 8 people need review")."""
+        line = self.query_one(".step-left", Static)
+        line.update(f"Left to do: {'; '.join(left)}" if left else self.DONE)
+        line.set_class(not left, "-done")
 
     def compose_body(self) -> ComposeResult:
         yield from ()
 
     def focus_default(self) -> None:
-        """Give the keyboard to the step's main widget (or its first focusable one)."""
-        target = self.query_one(self.FOCUS) if self.FOCUS else next(
-            (w for w in self.query("*") if w.focusable), None)
+        """Give the keyboard to the step's main widget, or to the tab the person left open."""
+        target = self.query_one(self.FOCUS) if self.FOCUS else None
+        tabs = self.query(TabbedContent)
+        pane = tabs.first().active_pane if tabs else None
+        if pane is not None and (target is None or pane not in target.ancestors):
+            target = next((w for w in pane.query("*") if w.focusable), None)
+        target = target or next((w for w in self.query("*") if w.focusable), None)
         if target is not None:
             target.focus()
 

@@ -1,0 +1,85 @@
+"""What is left to do in each step, and the policy details a new user fills in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from policy_model.checks import check_document
+from policy_model.details import details_of, set_details
+from policy_model.document import create_document, open_document
+from policy_model.draft import Approver
+from policy_model.eligibility import set_override
+from policy_model.problems import ProblemsError
+from policy_model.progress import outstanding
+from tui.app import PolicyApp
+from tui.screens.form import FormScreen
+
+
+def test_a_new_draft_says_what_each_step_still_needs(tmp_path: Path) -> None:
+    document = create_document(tmp_path / "new.toml", company="Acme")
+    left = outstanding(document, check_document(document))
+    assert left["1"][0] == "no roster imported yet"
+    assert left["2"][0] == "no channel enabled yet"
+    assert "no training session yet" in left["3"]
+    assert left["4"][0] == "no approver is named"
+    assert any("still to do" in item for item in left["4"])
+
+
+def test_the_example_needs_only_its_review_cases_and_approvals(example_draft: Path) -> None:
+    document = open_document(example_draft)
+    left = outstanding(document, check_document(document))
+    assert left == {"1": ["8 people need review"], "2": [], "3": [], "4": ["3 of 3 approvals outstanding"]}
+    for employee in document.roster.employees:
+        set_override(document.draft, employee.id, "granted", "pilot group", by="hr")
+    for approver in document.draft.approvers:
+        approver.status = "approved"
+    assert outstanding(document, check_document(document)) == {"1": [], "2": [], "3": [], "4": []}
+
+
+def test_an_error_is_counted_in_the_step_that_fixes_it(example_draft: Path) -> None:
+    document = open_document(example_draft)
+    document.draft.clauses[0].text += " Contact {nobody}."
+    left = outstanding(document, check_document(document))
+    assert "1 error" in left["3"]
+    assert "1 problem found by check" in left["4"]
+
+
+def test_details_are_checked_and_set_together(tmp_path: Path) -> None:
+    draft = create_document(tmp_path / "d.toml").draft
+    set_details(draft, replace(details_of(draft), company=" Acme ", effective_date="2027-01-01", market="both",
+                               industry="healthcare", review_months="6"))
+    assert (draft.policy.company, draft.policy.effective_date, draft.policy.market, draft.policy.review_months) == (
+        "Acme", date(2027, 1, 1), "both", 6)
+    before = details_of(draft)
+    for bad, message in [({"effective_date": "1/1/2027"}, "not a date"), ({"company": ""}, "must not be empty"),
+                         ({"market": "b2x"}, "b2b, b2c or both"), ({"review_months": "0"}, "from 1 to 60"),
+                         ({"owner": "Ann\x07"}, "control character")]:
+        with pytest.raises(ProblemsError, match=message):
+            set_details(draft, replace(before, **bad))
+        assert details_of(draft) == before, "a refused form changes nothing"
+
+
+async def test_details_form_in_step_4_and_tabs_by_key(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "e")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("tab", "tab", "tab", "ctrl+u", *"2027-02-30", "enter")
+        assert isinstance(app.screen, FormScreen), "a bad date keeps the form open"
+        await pilot.press("ctrl+u", *"2027-03-01", "enter")
+        assert app.document is not None and app.document.draft.policy.effective_date == date(2027, 3, 1)
+        assert app.sub_title.endswith("unsaved changes")
+        tabs = app.screen.query_one("#review-tabs")
+        for expected in ("review-signoff", "review-export", "review-changes", "review-details"):
+            await pilot.press("ctrl+t")
+            assert tabs.active == expected  # type: ignore[attr-defined]
+
+
+def test_approvers_named_but_pending_block_final(tmp_path: Path) -> None:
+    document = create_document(tmp_path / "d.toml", company="Acme")
+    document.draft.approvers = [Approver("Dana", status="approved"), Approver("Wei")]
+    assert "1 of 2 approvals outstanding" in outstanding(document, check_document(document))["4"]

@@ -1,0 +1,58 @@
+"""The policy's details in the review step: what the title block of the document will say."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from policy_model.details import INDUSTRIES, Details, details_of, set_details
+from policy_model.draft import MARKETS
+from tui.screens.form import FormField, FormScreen, Values
+from tui.widgets.draft_panel import DraftPanel, fill_table
+
+LABELS = {
+    "company": "Company", "title": "Policy title", "owner": "Owner", "effective_date": "Effective date",
+    "market": "Market", "industry": "Industry", "jurisdiction": "Jurisdiction",
+    "review_months": "Review every (months)",
+}
+
+
+class DetailsPanel(DraftPanel):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit details", id="details.edit",
+                tooltip="Company, title, owner, effective date, market, industry, jurisdiction"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[Text] = DataTable(cursor_type="row", id="details-table")
+        table.add_columns("Detail", "Value")
+        yield table
+
+    def render_document(self) -> None:
+        details = details_of(self.draft)
+        rows = [(LABELS[f.name], getattr(details, f.name) or "(not set)") for f in fields(Details)]
+        rows.insert(2, ("Version", self.draft.policy.version))
+        fill_table(self.query_one(DataTable), rows)
+
+    def action_edit(self) -> None:
+        details = details_of(self.draft)
+        industries = tuple(dict.fromkeys((*INDUSTRIES, details.industry)))
+        form = [
+            FormField(f.name, LABELS[f.name], getattr(details, f.name),
+                      choices=tuple((c, c) for c in (MARKETS if f.name == "market" else industries))
+                      if f.name in ("market", "industry") else (),
+                      placeholder="YYYY-MM-DD" if f.name == "effective_date" else "")
+            for f in fields(Details)
+        ]
+
+        self.app.push_screen(FormScreen("Policy details", form, self._apply))
+
+    def _apply(self, values: Values) -> None:
+        """The form shows a refusal itself, so the operation runs here, not through `change`."""
+        set_details(self.draft, Details(**values))
+        self.changed()

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import toml_io
+from .clauses import audience, fill, variable_values
 from .diff import DraftDiff, diff_drafts
-from .draft import Draft, Employee
+from .draft import Clause, Draft, Employee
 from .problems import Problem, ProblemsError
 from .roster_snapshot import Progress, Roster, read_snapshot
 
@@ -25,6 +26,11 @@ class Side:
     path: Path
     employees: list[Employee] | None = None
     warnings: list[Problem] = field(default_factory=list)
+
+    def clause_text(self, clause: Clause) -> str:
+        """A clause's text as this draft's document reads it, its variables filled."""
+        values = variable_values(self.draft, audience(self.draft, self.employees or []))
+        return fill(clause.text, values)[0]
 
     @property
     def snapshot_name(self) -> str:

@@ -3,7 +3,7 @@
 The Word exporter (and any other output format) reads only a `PolicyView`, never the draft:
 every decision about wording, who gets which channel and whether the document is final is
 taken here, in the model, where a test can check it without python-docx. Each resolution is
-one small function (`fill_variables`, `clause_sections`, `access_matrix`, `granted_rows`,
+one small function (`clause_sections`, `access_matrix`, `granted_rows`,
 `document_status`); who gets which channel comes from step 2's `access` module.
 """
 
@@ -17,8 +17,9 @@ from typing import Literal
 
 from .access import Matrix, grant_names, matrix
 from .channels import channel_name
+from .clauses import RenderedClause, render_policy
 from .document import Document
-from .draft import Approver, Channel, Clause, Draft, Employee, PolicyHeader
+from .draft import Approver, Channel, Draft, Employee, PolicyHeader
 from .eligibility import Decision, evaluate
 from .problems import Problem, blocking_final, errors_in
 
@@ -99,39 +100,14 @@ class PolicyView:
     subject: str = ""
 
 
-_VARIABLE = re.compile(r"\{([a-z_]+)\}")
-
-
-def variables(policy: PolicyHeader) -> dict[str, str]:
-    """The values a clause may name as `{variable}`: the policy header's fields, as text."""
-    return {
-        "company": policy.company,
-        "title": policy.title,
-        "version": policy.version,
-        "effective_date": _date_text(policy.effective_date),
-        "owner": policy.owner,
-        "market": policy.market,
-        "industry": policy.industry,
-        "jurisdiction": policy.jurisdiction,
-    }
-
-
-def fill_variables(text: str, values: dict[str, str]) -> str:
-    """`{company}` -> the company; an unknown or empty variable stays visible for a reviewer."""
-    return _VARIABLE.sub(lambda m: values.get(m.group(1)) or m.group(0), text)
-
-
-def clause_sections(clauses: Sequence[Clause], policy: PolicyHeader) -> tuple[Section, ...]:
-    """The enabled clauses, filled; a blank line separates paragraphs, a single newline does not."""
-    values = variables(policy)
-    sections = []
-    for clause in clauses:
-        if not clause.enabled:
-            continue
-        text = fill_variables(clause.text, values)
-        paragraphs = tuple(" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip())
-        sections.append(Section(clause.title or clause.id, paragraphs))
-    return tuple(sections)
+def clause_sections(rendered: Sequence[RenderedClause]) -> tuple[Section, ...]:
+    """The policy's sections as step 3 renders them (conditions applied, variables filled);
+    a blank line separates paragraphs, a single newline does not."""
+    return tuple(
+        Section(clause.title or clause.id,
+                tuple(" ".join(block.split()) for block in re.split(r"\n\s*\n", clause.text) if block.strip()))
+        for clause in rendered
+    )
 
 
 def enabled_channels(draft: Draft) -> list[Channel]:
@@ -220,7 +196,7 @@ def build_view(document: Document, problems: Sequence[Problem] = ()) -> PolicyVi
         subject=f"{policy.title} of {policy.company}".strip(),
         status=status,
         draft_reasons=reasons,
-        sections=clause_sections(draft.clauses, policy),
+        sections=clause_sections(render_policy(draft, employees)),
         channels=channel_rows(channels),
         matrix=access_matrix(matrix(draft, employees, decisions)),
         granted=granted_rows(draft, employees, decisions),

@@ -62,7 +62,7 @@ def test_sections_are_real_numbered_word_headings(document: Document) -> None:
         ("Heading 1", "Appendix: granted employees and their channels"),
     ]
     assert "Personal use" not in all_text(word)  # a disabled clause is left out
-    assert "{company}" not in all_text(word) and "{unknown_variable}" in all_text(word)
+    assert "{company}" not in all_text(word) and "[unknown_variable: not set]" in all_text(word)
     numbering = word.part.numbering_part.element
     heading_paragraphs = [p for p in word.paragraphs if p.style.name.startswith("Heading")]
     num_ids = {p._p.pPr.find(W_NUMPR).find(qn("w:numId")).get(qn("w:val")) for p in heading_paragraphs}

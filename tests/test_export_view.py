@@ -6,13 +6,19 @@ from pathlib import Path
 
 from policy_model.document import open_document
 from policy_model.draft import Approver, PolicyHeader
-from policy_model.policy_view import build_view, document_status, fill_variables
+from policy_model.policy_view import build_view, document_status
 from policy_model.problems import Problem
 
 
-def test_variables_are_filled_and_an_unknown_one_stays_visible() -> None:
-    values = {"company": "Acme", "owner": ""}
-    assert fill_variables("{company} and {owner} and {nope}", values) == "Acme and {owner} and {nope}"
+def test_sections_are_step_3s_policy_with_conditions_and_variables(example_draft: Path) -> None:
+    document = open_document(example_draft)
+    document.draft.policy.owner = ""
+    titles = [s.title for s in build_view(document).sections]
+    assert "Record keeping and supervision" in titles, "a bank gets the financial clauses"
+    assert not any("patient" in t.lower() for t in titles), "and not the healthcare ones"
+    text = " ".join(p for s in build_view(document).sections for p in s.paragraphs)
+    assert "Harbor Community Bank" in text and "{company}" not in text
+    assert "[owner: not set]" in text, "a value not set yet stays visible to the reviewer"
 
 
 def test_final_only_when_every_approver_approved_and_check_found_no_error() -> None:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from exporters.redline import Marks, accept_all, add_tracked_paragraph, reject_all
+from policy_model import toml_io
 from policy_model.draft import Clause, Override
 from policy_model.word_diff import new_text, old_text, word_diff
 from tui.cli import main
@@ -213,3 +214,15 @@ def test_redline_without_the_old_roster_says_access_comes_from_overrides(redline
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert f"Roster snapshot not available ({lonely.parent / 'regional-bank.roster.csv'}): access changes are " \
            "computed from overrides only." in text
+
+
+def test_the_redline_fills_variables_as_the_document_does(redline_pair, tmp_path: Path) -> None:
+    old_path, new_path, _, _ = redline_pair
+    draft = toml_io.load_or_raise(new_path)
+    draft.clauses[0].text = "{company} keeps client messages for seven years."
+    toml_io.save(draft, new_path)
+    out = tmp_path / "redline.docx"
+    assert main(["export", str(new_path), "--redline-against", str(old_path), "-o", str(out)]) == 0
+    accepted = accept_all(document_xml(out.read_bytes()))
+    assert "Harbor Community Bank keeps client messages for seven years." in accepted
+    assert "{company}" not in accepted

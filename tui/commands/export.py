@@ -92,8 +92,10 @@ def run_redline(new: Path, old: Path, out: Path, *, author: str | None = None, d
         raise ProblemsError(problems)
     before, after = sides
     print_problems([*before.warnings, *after.warnings])
+    texts = {id(side.draft): side for side in (before, after)}
     document = redline_document(before.draft, after.draft, author or default_author(after.draft),
-                                date or datetime.now(UTC), diff=compare(before, after))
+                                date or datetime.now(UTC), diff=compare(before, after),
+                                clause_text=lambda draft, clause: texts[id(draft)].clause_text(clause))
     try:
         with atomic_writer(out) as stream:
             document.save(stream)

@@ -1,0 +1,69 @@
+"""What a new user sees at 80x24: each step of the example, the help and the start screen.
+
+Baselines live in tests/__snapshots__/test_snapshots/; after a deliberate change to the look,
+review the new pictures (`pytest --snapshot-update`, then the report) before committing them.
+The pictures must not depend on the clock, the user's data folder, worker timing or the temp
+folder's name, so the draft is opened by a relative path from inside its folder, as
+`policy-tui regional-bank.toml` would be, and every worker is waited for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from tui.app import PolicyApp
+from tui.launch import document_for
+from tui.recent import RecentDrafts
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+# The keys a new user presses on the example's main screen to get each picture.
+SCREENS = {"roster": ["1"], "channels": ["2"], "wording": ["3"], "review": ["4"], "help": ["f1"]}
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor would be on or off depending on when the picture is taken."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until no worker runs, including those started by the results of earlier ones."""
+    while True:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if all(worker.is_finished for worker in pilot.app.workers):
+            return
+
+
+def keys_then_settle(theme: str, keys: list[str]) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """The setup before the picture: the theme, then each key once the app is idle."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        pilot.app.theme = THEMES[theme]
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_example_draft(snap_compare, example_draft: Path, monkeypatch: pytest.MonkeyPatch, screen: str,
+                       theme: str) -> None:
+    monkeypatch.chdir(example_draft.parent)
+    app = PolicyApp(document_for(Path(example_draft.name)), recent=RecentDrafts(None))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then_settle(theme, SCREENS[screen]))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_start_screen(snap_compare, theme: str) -> None:
+    app = PolicyApp(None, recent=RecentDrafts(None))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then_settle(theme, []))

@@ -37,8 +37,10 @@ class PolicyApp(App[None]):
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Write the draft to its file"),
-        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change to the draft"),
-        Binding("ctrl+y", "redo", "Redo", id="redo", tooltip="Redo the change just undone"),
+        # Undo and redo stay out of the footer, which at 80 columns needs the room for each step's
+        # own keys; help (f1) and the palette list them.
+        Binding("ctrl+z", "undo", "Undo", id="undo", show=False, tooltip="Undo the last change to the draft"),
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False, tooltip="Redo the change just undone"),
         Binding("ctrl+o", "open", "Open", id="open", show=False, tooltip="Open another draft file"),
         Binding("f1", "help", "Help", id="help", tooltip="Every key and what it does"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave (asks first if there are unsaved changes)",
@@ -51,6 +53,12 @@ class PolicyApp(App[None]):
         self.document = document
         self.recent = recent or RecentDrafts(None)
         self.safekeeping = Safekeeping(self, autosave_seconds)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Save, undo and redo need a draft: on the start screen they are not offered."""
+        if action in ("save", "undo", "redo") and self.document is None:
+            return False
+        return True
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen is the draft itself (or the start screen), never an empty one."""

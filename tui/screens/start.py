@@ -29,11 +29,13 @@ class StartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(classes="start"):
-            yield Label("Write your social media and mobile policy in three steps: who needs access, "
-                        "which channels, and the policy in writing.", classes="step-purpose")
-            yield Label("Recent drafts" if self.recent else "No recent drafts: press n for a new one "
+            yield Label("Write your social media and mobile policy in three steps (who needs access, "
+                        "which channels, the policy in writing), then review it and export it for sign-off.",
+                        classes="step-purpose")
+            yield Label("Recent drafts:" if self.recent else "No recent drafts: press n for a new one "
                         "or o to open a file.")
-            yield OptionList(*(Option(str(p), id=str(i)) for i, p in enumerate(self.recent)), id="recent")
+            if self.recent:
+                yield OptionList(*(Option(str(p), id=str(i)) for i, p in enumerate(self.recent)), id="recent")
         yield Footer()
 
     @on(OptionList.OptionSelected, "#recent")

@@ -59,8 +59,9 @@ class WordingStep(Step):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "On/off", id="wording.toggle",
                 tooltip="Switch the selected clause on or off in the policy"),
-        Binding("shift+up", "move(-1)", "Up", id="wording.up", tooltip="Move the selected clause up"),
-        Binding("shift+down", "move(1)", "Down", id="wording.down", tooltip="Move the selected clause down"),
+        Binding("shift+up", "move(-1)", "Up", id="wording.up", show=False, tooltip="Move the selected clause up"),
+        Binding("shift+down", "move(1)", "Down", id="wording.down", show=False,
+                tooltip="Move the selected clause down"),
         Binding("e", "edit", "Edit", id="wording.edit", tooltip="Edit the selected clause (or press enter)"),
         Binding("a", "add", "Add", id="wording.add", tooltip="Add your own clause after the selected one"),
         Binding("r", "reset", "Reset", id="wording.reset",

@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 
 from policy_model.document import open_document
 from tui.app import PolicyApp
-from tui.screens.replace import ReplaceScreen
+from tui.screens.yes_no import YesNoScreen
 from tui.steps.review import ReviewStep
 from tui.widgets.export_panel import ExportPanel
 
@@ -62,7 +62,7 @@ async def test_an_existing_file_is_replaced_only_when_the_user_says_so(export_dr
         path_input.value = "signed.docx"  # relative to the draft's folder
         path_input.focus()
         await pilot.press("ctrl+r")
-        assert isinstance(app.screen, ReplaceScreen)
+        assert isinstance(app.screen, YesNoScreen)
         await pilot.press("n")
         assert target.read_bytes() == b"signed copy"
         assert text_of(panel, "#export-result") == f"Not exported: {target} was kept as it is."

@@ -17,7 +17,7 @@ from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from tui.screens.ask import AskScreen
+from tui.screens.yes_no import YesNoScreen
 
 LIMIT = 1000
 
@@ -64,7 +64,7 @@ class TableScreen(ModalScreen[None]):
                 table.remove_row(table.coordinate_to_cell_key(Coordinate(index, 0)).row_key)
                 self.refresh_bindings()
 
-        self.app.push_screen(AskScreen(f"Remove {' '.join(self.rows[index][:2])}?"), answered)
+        self.app.push_screen(YesNoScreen(f"Remove {' '.join(self.rows[index][:2])}?", "Remove"), answered)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog table-view" + (" -long" if len(self.rows) > 8 else "")):

@@ -1,4 +1,7 @@
-"""Ask a yes-or-no question before an action that cannot be taken back from the keyboard."""
+"""Ask yes or no before an action that loses something: removing a record, replacing a file.
+
+No is the safe answer: it has the focus, and escape and n both give it.
+"""
 
 from __future__ import annotations
 
@@ -19,17 +22,21 @@ class YesNoScreen(ModalScreen[bool]):
         Binding("escape,n", "answer(False)", "No", id="yes_no.no", tooltip="Go back, change nothing"),
     ]
 
-    def __init__(self, question: str, yes: str) -> None:
+    def __init__(self, question: str, yes: str, no: str = "Cancel") -> None:
         super().__init__()
         self.question = question
         self.yes = yes
+        self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="error")
-                yield Button("Cancel (n)", id="no")
+                yield Button(f"{self.no} (n)", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Static
 from policy_model import signoff
 from policy_model.draft import APPROVER_ROLES
 from policy_model.problems import ProblemsError
-from tui.screens.ask import AskScreen
 from tui.screens.form import FormField, FormScreen, Values
+from tui.screens.yes_no import YesNoScreen
 from tui.widgets.draft_panel import DraftPanel, fill_table, selected
 
 ROLE_CHOICES = tuple((role, role) for role in APPROVER_ROLES)
@@ -114,7 +114,7 @@ class ApproversPanel(DraftPanel):
             if yes:
                 self.change(lambda draft: signoff.remove_approver(draft, index))
 
-        self.app.push_screen(AskScreen(f"Remove {name} from the approvers?"), answered)
+        self.app.push_screen(YesNoScreen(f"Remove {name} from the approvers?", "Remove"), answered)
 
     def action_bump(self) -> None:
         current = self.draft.policy.version

@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from policy_model import discipline
-from tui.screens.ask import AskScreen
 from tui.screens.form import FormField, FormScreen, Values
+from tui.screens.yes_no import YesNoScreen
 from tui.widgets.draft_panel import DraftPanel, fill_table, selected
 
 
@@ -104,4 +104,4 @@ class DisciplinePanel(DraftPanel):
             if yes:
                 self.change(lambda draft: discipline.remove_step(draft, index))
 
-        self.app.push_screen(AskScreen(f'Remove the step "{step.name}" from the ladder?'), answered)
+        self.app.push_screen(YesNoScreen(f'Remove the step "{step.name}" from the ladder?', "Remove"), answered)

@@ -27,7 +27,7 @@ from policy_model.document import Document
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError, errors_in
 from policy_model.roster_snapshot import Roster
-from tui.screens.replace import ReplaceScreen
+from tui.screens.yes_no import YesNoScreen
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ class ExportPanel(VerticalScroll):
             else:
                 self._show_result(f"Not exported: {target} was kept as it is.")
 
-        self.app.push_screen(ReplaceScreen(target), answered)
+        self.app.push_screen(YesNoScreen(f"{target} already exists. Replace it?", "Replace", "Keep it"), answered)
 
     def _start(self, target: Path, template: Path | None) -> None:
         """Snapshot the draft on this thread, then build and write the document in a worker."""

@@ -27,10 +27,10 @@ from policy_model.problems import Problem, ProblemsError
 from policy_model.training import TrainingStatus
 from policy_model.training_import import CompletionImport, apply_import, read_completions, read_file
 from policy_model.user_input import optional_day, refuse
-from tui.screens.ask import AskScreen
 from tui.screens.form import FormField, FormScreen, Values
 from tui.screens.path_prompt import PathPrompt
 from tui.screens.table_view import TableScreen
+from tui.screens.yes_no import YesNoScreen
 from tui.widgets.draft_panel import DraftPanel, fill_table, selected
 
 FORMAT_CHOICES = tuple((f, f) for f in TRAINING_FORMATS)
@@ -188,8 +188,8 @@ class TrainingPanel(DraftPanel):
             if yes:
                 self.change(lambda draft: training.remove_session(draft, title))
 
-        self.app.push_screen(AskScreen(f'Remove the session "{title}" and the {done} completion'
-                                       f'{"s" * (done != 1)} recorded for it?'), answered)
+        self.app.push_screen(YesNoScreen(f'Remove the session "{title}" and the {done} completion'
+                                       f'{"s" * (done != 1)} recorded for it?', "Remove"), answered)
 
     # --- completions ------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from typing import Literal
 from .draft import Channel, Device, Draft, Market
 from .groups import parse_group
 from .schema import Issue, decode
+from .user_input import unique_id
 
 Kind = Literal["social network", "messaging", "push-to-talk"]
 Fit = Literal["strong", "some", "weak"]
@@ -277,12 +278,7 @@ def clear_restriction(draft: Draft, channel_id: str) -> Channel:
 
 def custom_id(draft: Draft, name: str) -> str:
     """A readable id for a custom channel's name, unique in the draft and the catalog."""
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "channel"
-    taken = {c.id for c in draft.channels} | {c.id for c in catalog().channels}
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return unique_id(name, {c.id for c in draft.channels} | {c.id for c in catalog().channels}, "channel")
 
 
 def add_custom(draft: Draft, name: str) -> Channel:

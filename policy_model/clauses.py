@@ -22,6 +22,7 @@ from importlib import resources
 
 from .draft import Channel, Clause, Draft, Employee
 from .eligibility import evaluate
+from .user_input import unique_id
 
 # ---------------------------------------------------------------------------------------------
 # The library
@@ -362,12 +363,7 @@ def retitle(draft: Draft, index: int, title: str) -> None:
 
 
 def _unique_id(draft: Draft, title: str) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "clause"
-    taken = {c.id for c in draft.clauses} | {c.id for c in library().clauses}
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return unique_id(title, {c.id for c in draft.clauses} | {c.id for c in library().clauses}, "clause")
 
 
 def add(draft: Draft, title: str, text: str = "", after: int | None = None, section: str | None = None) -> int:

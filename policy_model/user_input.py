@@ -8,6 +8,7 @@ read the same way twice.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -86,3 +87,16 @@ def optional_day(text: str, what: str, label: str = "date") -> date | None:
         return parse_day(text)
     except ValueError as error:
         raise refuse(what, f"{label}: {error}") from None
+
+
+def unique_id(name: str, taken: set[str], fallback: str) -> str:
+    """A readable id made from a name ("Push to talk" -> "push-to-talk"), unique among `taken`.
+
+    Hand-editors read these ids in the draft, so they are words, not numbers; a clash gets
+    "-2", "-3", ...
+    """
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or fallback
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -37,3 +37,11 @@ def without_training(path: Path) -> Path:
     draft.training.completions.clear()
     toml_io.save(draft, path)
     return path
+
+
+@pytest.fixture
+def untrained_document(example_draft: Path):  # type: ignore[no-untyped-def]
+    """The example, opened, as before any training was planned."""
+    from policy_model.document import open_document
+
+    return open_document(without_training(example_draft))

@@ -8,25 +8,16 @@ from pathlib import Path
 import pytest
 
 from policy_model import training
-from policy_model.document import open_document
 from policy_model.problems import ProblemsError
 from policy_model.training_import import import_completions
-
-from .conftest import without_training
-
-
-@pytest.fixture
-def example_draft(example_draft: Path) -> Path:
-    """These tests plan the training themselves, so they start from none."""
-    return without_training(example_draft)
 
 DATA = Path(__file__).parent / "data" / "training"
 TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture
-def document(example_draft: Path):
-    return open_document(example_draft)
+def document(untrained_document):  # type: ignore[no-untyped-def]
+    return untrained_document
 
 
 def test_import_keeps_good_rows_and_reports_each_bad_row_by_line(document) -> None:

@@ -8,25 +8,16 @@ from pathlib import Path
 import pytest
 
 from policy_model import training
-from policy_model.document import open_document
 from policy_model.draft import Override, TrainingSession
 from policy_model.problems import ProblemsError
-
-from .conftest import without_training
-
-
-@pytest.fixture
-def example_draft(example_draft: Path) -> Path:
-    """These tests plan the training themselves, so they start from none."""
-    return without_training(example_draft)
 
 DATA = Path(__file__).parent / "data" / "training"
 TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture
-def document(example_draft: Path):
-    return open_document(example_draft)
+def document(untrained_document):  # type: ignore[no-untyped-def]
+    return untrained_document
 
 
 def test_add_session_checks_its_input(document) -> None:

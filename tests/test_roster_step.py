@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -10,7 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from policy_model import toml_io
 from policy_model.document import new_draft, open_document
-from policy_model.draft import Employee
+from policy_model.draft import Completion, Employee
 from policy_model.eligibility import current_user, set_override
 from policy_model.roster_index import RosterIndex
 from policy_model.roster_snapshot import Roster, snapshot_path, write_snapshot
@@ -287,3 +288,23 @@ async def test_import_from_step_1_by_key_updates_the_table_and_saves(example_dra
     assert [e.id for e in reloaded.roster.employees] == ["E1002", "E2001"]
     assert reloaded.roster.problems == []
     assert [o.employee_id for o in reloaded.draft.eligibility.overrides] == ["E1002"]
+
+
+async def test_a_granted_person_not_yet_trained_is_flagged(example_draft: Path) -> None:
+    document = open_document(example_draft)
+    assert document.draft.training.sessions, "the example plans a session"
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await into_filter(pilot)
+        await type_text(pilot, "brennan")
+        await pilot.press("enter")
+        detail = str(app.screen.query_one("#roster-detail", Static).render())
+        assert "granted" in detail and "training pending" in detail
+        session = document.draft.training.sessions[0].title
+        document.draft.training.completions.append(Completion("E1002", session, date(2026, 12, 8)))
+        document.changed()
+        app.screen.query_one(RosterStep).draft_changed()
+        await pilot.pause()
+        await pilot.press("down", "up")
+        detail = str(app.screen.query_one("#roster-detail", Static).render())
+        assert "granted" in detail and "training pending" not in detail

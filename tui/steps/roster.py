@@ -36,6 +36,7 @@ from policy_model.eligibility import (
 )
 from policy_model.roster.report import ImportReport, report_lines
 from policy_model.roster_index import RosterIndex, parse_query
+from policy_model.training import pending_ids
 from tui.screens.override import OverrideAnswer, OverrideDialog
 from tui.screens.roster_import import RosterImportDialog
 from tui.screens.thresholds import ThresholdDialog, Thresholds
@@ -102,6 +103,7 @@ class RosterStep(Step):
         self._worker: Worker[RosterIndex] | None = None
         self._pending: tuple[Basis, dict[str, Override]] | None = None
         self._refocus = False
+        self._untrained: set[str] = set()
         self._problem = ""  # why the filter text matches no one, when it is not understood
         self._counts: dict[Status, int] = {}
         # What the footer's person actions depend on: refreshing bindings redraws the footer,
@@ -129,6 +131,8 @@ class RosterStep(Step):
 
     def render_document(self) -> None:
         roster, draft = self.document.roster, self.document.draft
+        # Granted people still to be trained (step 3's sessions), flagged beside their status.
+        self._untrained = pending_ids(draft, roster.employees) if draft.training.sessions else set()
         self._show_rules()
         if not roster.employees:
             self.index, self._built = None, None
@@ -144,6 +148,8 @@ class RosterStep(Step):
             self.index.refresh(draft, changed)
             self._overrides = overrides
             self._show_people()
+        else:
+            self._show_detail(self._selected())  # what is shown of the selected person may have changed
 
     def _rebuild(self, basis: Basis, overrides: dict[str, Override]) -> None:
         employees = basis.employees
@@ -242,15 +248,21 @@ class RosterStep(Step):
             options.highlighted = ids.index(highlighted) if highlighted in ids else 0
 
     @on(RosterTable.Highlighted)
-    def _show_detail(self, event: RosterTable.Highlighted) -> None:
+    def _highlighted(self, event: RosterTable.Highlighted) -> None:
+        self._show_detail(event.position)
+
+    def _show_detail(self, position: int | None) -> None:
+        """The selected person in full: status, the rule or override and why, training."""
         detail = Text()
-        if self.index is not None and event.position is not None:
-            person = self.index.employees[event.position]
-            decision = self.index.decisions[event.position]
+        if self.index is not None and position is not None:
+            person = self.index.employees[position]
+            decision = self.index.decisions[position]
             detail.append(f"{person.id}  {person.name}  ·  {person.department or 'no department'}\n")
             detail.append(decision.status, style=STYLES[decision.status])
             detail.append(" — " if decision.overridden else f" — rule {decision.rule_id}: ")
             detail.append(decision.reason)
+            if person.id in self._untrained:
+                detail.append("  · training pending", style="bold")
         elif self._problem:
             detail.append(self._problem, style="bold red")
         elif self.index is not None:

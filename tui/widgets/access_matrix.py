@@ -27,11 +27,15 @@ class AccessMatrix(DataTable[Text]):
         longest = max((len(r.group) for r in matrix.rows), default=5)
         self.add_column(Text(matrix.by.capitalize()), key="group", width=min(max(longest, 5), GROUP_WIDTH))
         self.add_column(Text("Granted", justify="right"), key="granted")
-        for channel_id, name in zip(matrix.channel_ids, matrix.short_names, strict=True):
-            self.add_column(Text(name, justify="right"), key=channel_id)
-        for line in matrix.rows:
-            self.add_row(*self._cells(line), key=line.group)
-        self.add_row(*self._cells(matrix.total, total=True))
+        rows = [*(self._cells(line) for line in matrix.rows), self._cells(matrix.total, total=True)]
+        # Widths fixed from the cells themselves: the table would otherwise widen its columns
+        # only once it is idle, so what is on screen would depend on when it is looked at.
+        for n, (channel_id, name) in enumerate(zip(matrix.channel_ids, matrix.short_names, strict=True)):
+            width = max(len(name), *(row[n + 2].cell_len for row in rows))
+            self.add_column(Text(name, justify="right"), key=channel_id, width=width)
+        for line, cells in zip(matrix.rows, rows, strict=False):
+            self.add_row(*cells, key=line.group)
+        self.add_row(*rows[-1])
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 

@@ -17,24 +17,17 @@ from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Progres
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from policy_model.checks import check_document
 from policy_model.document import Document
-from policy_model.progress import outstanding
 from tui.steps.base import Step
-from tui.steps.channels import ChannelsStep
-from tui.steps.review import ReviewStep
-from tui.steps.roster import RosterStep
-from tui.steps.wording import WordingStep
-
-STEPS: tuple[type[Step], ...] = (RosterStep, ChannelsStep, WordingStep, ReviewStep)
+from tui.steps.catalog import BY_KEY, STEPS
 
 
 class MainScreen(Screen[None]):
     # The step keys are shown by the sidebar itself, so they stay out of the footer (which keeps
     # room for each step's own keys at 80 columns); help and the palette still list them.
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(step.KEY, f"show_step('{step.KEY}')", step.TITLE, id=f"step.{step.KEY}", show=False,
-                  tooltip=f"Step {step.KEY}: {step.PURPOSE}")
+        *(Binding(step.key, f"show_step('{step.key}')", step.title, id=f"step.{step.key}", show=False,
+                  tooltip=f"Step {step.key}: {step.purpose}")
           for step in STEPS),
         Binding("ctrl+t", "next_tab", "Next tab", id="step.next-tab",
                 tooltip="The step's next tab (for example Training in step 3, Export in step 4)"),
@@ -47,18 +40,19 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            yield OptionList(*(Option(f"{s.KEY} {s.SHORT}", id=s.KEY) for s in STEPS), id="steps")
+            yield OptionList(*(Option(f"{s.key} {s.short}", id=s.key) for s in STEPS), id="steps")
             # Only the first step is built at start; the others on their first visit, so opening a
             # draft stays quick however heavy the later steps are.
-            with ContentSwitcher(initial=f"step-{STEPS[0].KEY}", id="step-switcher"):
-                yield STEPS[0](self.document)
+            with ContentSwitcher(initial=f"step-{STEPS[0].key}", id="step-switcher"):
+                yield STEPS[0].load()(self.document)
         yield ProgressBar(id="roster-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#steps", OptionList).highlighted = 0
         self.query_one(Step).focus_default()
-        self.render_steps()
+        # What is left to do needs a full check of the draft: after the first paint.
+        self.call_after_refresh(self.show_progress)
         self.query_one("#roster-progress").display = not self.document.roster_loaded
         if not self.document.roster_loaded:
             # After the first paint: the reading thread competes for the interpreter, and the
@@ -113,9 +107,8 @@ class MainScreen(Screen[None]):
     async def _switch_to(self, key: str) -> None:
         switcher = self.query_one(ContentSwitcher)
         if not switcher.query_children(f"#step-{key}"):
-            step = next(s for s in STEPS if s.KEY == key)
-            await switcher.mount(step(self.document))
-            self.render_steps()
+            await switcher.mount(BY_KEY[key].load()(self.document))
+            self.show_progress()
         switcher.current = f"step-{key}"
 
     def action_next_tab(self) -> None:
@@ -134,14 +127,22 @@ class MainScreen(Screen[None]):
             target.focus()
 
     def render_steps(self) -> None:
-        """Every step from the document, and what is left to do in each (sidebar and step)."""
+        """Every step from the document, and what is left to do in each."""
         for step in self.query(Step):
             step.render_document()
+        self.show_progress()
+
+    def show_progress(self) -> None:
+        """What is left to do in each step, in the sidebar and under each step's purpose."""
+        # The full check (lint, the clause library) is loaded after the first screen is up.
+        from policy_model.checks import check_document
+        from policy_model.progress import outstanding
+
         left = outstanding(self.document, check_document(self.document))
         options = self.query_one("#steps", OptionList)
-        for step_class in STEPS:
-            mark = "•" if left[step_class.KEY] else "✓"
-            options.replace_option_prompt(step_class.KEY, f"{step_class.KEY} {step_class.SHORT} {mark}")
+        for info in STEPS:
+            mark = "•" if left[info.key] else "✓"
+            options.replace_option_prompt(info.key, f"{info.key} {info.short} {mark}")
         for step in self.query(Step):
             step.show_left(left[step.KEY])
 

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Static, TabbedContent
 
 from policy_model.document import Document
+from tui.steps.catalog import BY_KEY
 
 
 class Step(Vertical):
@@ -19,11 +20,8 @@ class Step(Vertical):
     posts `Step.Changed`, and the screen re-renders every step from the document.
     """
 
+    # Which step of `catalog.STEPS` this is; its title and purpose are said there.
     KEY: ClassVar[str]
-    TITLE: ClassVar[str]
-    # The sidebar's label: short, so the step itself keeps the width at 80 columns.
-    SHORT: ClassVar[str]
-    PURPOSE: ClassVar[str]
     # The widget that takes the keyboard when the step is shown, so its keys work at once.
     FOCUS: ClassVar[str] = ""
     # What the step says when nothing is left to do in it.
@@ -37,7 +35,8 @@ class Step(Vertical):
         self.document = document
 
     def compose(self) -> ComposeResult:
-        yield Static(f"[b]{self.KEY}. {self.TITLE}[/b] — {self.PURPOSE}", classes="step-purpose")
+        info = BY_KEY[self.KEY]
+        yield Static(f"[b]{info.key}. {info.title}[/b] — {info.purpose}", classes="step-purpose")
         yield Static(classes="step-left", markup=False)
         yield from self.compose_body()
 

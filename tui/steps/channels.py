@@ -56,10 +56,7 @@ def terms_text(channel: Channel) -> str:
 
 class ChannelsStep(Step):
     KEY = "2"
-    TITLE = "Channels"
-    SHORT = "Channels"
     FOCUS = "#channel-list"
-    PURPOSE = "choose the channels your people use with customers, and who gets which"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "enable_recommended", "Recommended", id="channels.enable-recommended",
                 tooltip="Enable every channel the method recommends for your market and industry"),

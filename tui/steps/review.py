@@ -14,11 +14,8 @@ from tui.widgets.export_panel import ExportPanel
 
 class ReviewStep(Step):
     KEY = "4"
-    TITLE = "Review and export"
-    SHORT = "Review"
     FOCUS = "#details-table"
     DONE = "Ready for a FINAL export: every approver approved and check found nothing to fix."
-    PURPOSE = "get sign-off and export the Word document for legal"
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="review-summary", markup=False)

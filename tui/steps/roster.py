@@ -34,11 +34,9 @@ from policy_model.eligibility import (
     set_override,
     set_thresholds,
 )
-from policy_model.roster.report import ImportReport, report_lines
 from policy_model.roster_index import RosterIndex, parse_query
 from policy_model.training import pending_ids
 from tui.screens.override import OverrideAnswer, OverrideDialog
-from tui.screens.roster_import import RosterImportDialog
 from tui.screens.thresholds import ThresholdDialog, Thresholds
 from tui.steps.base import Step
 from tui.widgets.access_chart import STYLES, AccessChart
@@ -65,10 +63,7 @@ class Basis:
 
 class RosterStep(Step):
     KEY = "1"
-    TITLE = "Who needs access"
-    SHORT = "Access"
     FOCUS = "#roster-table"
-    PURPOSE = "decide which employees need social or mobile access to customers"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("i", "import_roster", "Import", id="roster.import",
@@ -320,6 +315,10 @@ class RosterStep(Step):
 
     def action_import_roster(self) -> None:
         """Pick a file, check the preview and mapping, import; the report says what happened."""
+        # The importer (readers, Excel support) is loaded when it is first needed.
+        from policy_model.roster.report import ImportReport, report_lines
+        from tui.screens.roster_import import RosterImportDialog
+
         def imported(report: ImportReport | None) -> None:
             if report is None:
                 return

@@ -51,10 +51,7 @@ LIST_ACTIONS = {"toggle", "move", "add", "reset", "remove", "edit", "preview"}
 
 class WordingStep(Step):
     KEY = "3"
-    TITLE = "Policy wording"
-    SHORT = "Wording"
     FOCUS = "#clause-list"
-    PURPOSE = "word the policy, its training and its discipline"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "On/off", id="wording.toggle",

@@ -220,3 +220,47 @@ def test_nasty_completion_tables_give_rows_or_a_clear_error(rows: list[list[str]
             assert_names_the_file(error, source)
         else:
             assert len(result.completions) + len(result.problems) == result.rows
+
+
+# --- Workbooks ---------------------------------------------------------------------------------
+
+XLSX_CELL = st.one_of(st.none(), CELL, st.integers(-10**6, 10**12), st.floats(allow_nan=True), st.booleans(),
+                      st.dates(), st.datetimes(), st.times())
+
+
+@settings(SETTINGS, max_examples=25)
+@given(header=st.lists(st.one_of(st.none(), HEADERS, st.integers()), max_size=4).flatmap(
+           lambda extra: st.permutations([*extra, "Employee ID", "Job Title"]) | st.just(extra)),
+       rows=st.lists(st.lists(st.one_of(st.sampled_from(["E1", "E2", "Clerk"]), XLSX_CELL), max_size=6), max_size=6),
+       blank_top=st.integers(0, 2))
+def test_workbooks_with_any_cells_import_or_fail_cleanly(header: list[object], rows: list[list[object]],
+                                                         blank_top: int) -> None:
+    from openpyxl import Workbook
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for _ in range(blank_top):
+        sheet.append([])
+    try:
+        for row in [header, *rows]:
+            sheet.append(row)
+    except (IllegalCharacterError, ValueError):
+        assume(False)  # a value Excel itself cannot hold
+    with fresh_draft() as (document, folder):
+        source = folder / "staff.xlsx"
+        workbook.save(source)
+        before = files_in(folder, source)
+        try:
+            preview_roster(source)
+            report = import_roster(document, source)
+        except ProblemsError as error:
+            assert_names_the_file(error, source)
+            assert files_in(folder, source) == before
+            return
+        assert report.imported + len(report.rejected) + report.blank == report.rows
+        if any(cell not in (None, "") for cell in header):  # the header is the first row with a value
+            stored = len(rows)
+            while stored and all(cell in (None, "") for cell in rows[stored - 1]):
+                stored -= 1  # a workbook keeps no empty row after its last value
+            assert stored <= report.rows <= len(rows)

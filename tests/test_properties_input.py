@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from policy_model import toml_io, training
 from policy_model.document import Document, create_document, open_document
 from policy_model.problems import ProblemsError
 from policy_model.roster import import_roster, preview_roster
+from policy_model.schema import normalise_newlines
 from policy_model.training_import import import_completions
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -132,7 +134,8 @@ ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"])
 def tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
     header = draw(st.lists(HEADERS, max_size=5))
     if draw(st.booleans()):  # mostly a usable roster: a key and a role somewhere among the columns
-        header += [draw(st.sampled_from(["Employee ID", "Full Name", "Name"])), draw(st.sampled_from(["Job Title", "Role"]))]
+        header += [draw(st.sampled_from(["Employee ID", "Full Name", "Name"])),
+                   draw(st.sampled_from(["Job Title", "Role"]))]
         header = draw(st.permutations(header))
     assume(len(header) >= 2)
     width = len(header)
@@ -264,3 +267,41 @@ def test_workbooks_with_any_cells_import_or_fail_cleanly(header: list[object], r
             while stored and all(cell in (None, "") for cell in rows[stored - 1]):
                 stored -= 1  # a workbook keeps no empty row after its last value
             assert stored <= report.rows <= len(rows)
+
+
+# --- Bytes from the command line and the file system ---------------------------------------------
+
+ARGUMENT_BYTES = st.binary(min_size=1, max_size=20).filter(lambda b: b"\x00" not in b)
+
+
+@SETTINGS
+@given(company=ARGUMENT_BYTES)
+def test_any_bytes_as_a_text_argument_create_a_draft_or_a_clear_error(company: bytes) -> None:
+    """argv holds bytes; Python keeps those that are not UTF-8 as lone surrogates."""
+    from tui.cli import main
+
+    folder = Path(tempfile.mkdtemp(prefix="policy-prop-"))
+    try:
+        code = main(["new", str(folder / "d.toml"), "--company", os.fsdecode(company)])
+        assert code in (0, 1)
+        assert (code == 0) == (folder / "d.toml").exists()
+        try:
+            company.decode("utf-8")
+        except UnicodeDecodeError:
+            assert code == 1
+        if code == 0:
+            open_document(folder / "d.toml")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@SETTINGS
+@given(name=ARGUMENT_BYTES.filter(lambda b: b"/" not in b))
+def test_a_roster_file_of_any_name_imports_and_the_draft_saves(name: bytes) -> None:
+    with fresh_draft() as (document, folder):
+        source = folder / os.fsdecode(name + b".csv")
+        source.write_text(FIRST, encoding="utf-8")
+        import_roster(document, source)
+        document.save()
+        shown = normalise_newlines((name + b".csv").decode("utf-8", "replace"))  # a draft keeps LF only
+        assert open_document(document.path).draft.roster.source == shown

@@ -7,7 +7,9 @@ test_draft_properties.py.)
 
 from __future__ import annotations
 
+import atexit
 import csv
+import functools
 import io
 import os
 import shutil
@@ -34,8 +36,11 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 FIRST = "Employee ID,Full Name,Job Title,Dept\r\nE1,Ada Lovelace,Analyst,Research\r\nE2,Alan Turing,Clerk,Ops\r\n"
 
 
-def _base() -> Path:
+@functools.cache
+def base() -> Path:
+    """Made once per test run, on first use, and removed when the run ends."""
     folder = Path(tempfile.mkdtemp(prefix="policy-props-"))
+    atexit.register(shutil.rmtree, folder, True)
     document = create_document(folder / "policy.toml", company="Props Co")
     source = folder / "first.csv"
     source.write_text(FIRST, encoding="utf-8")
@@ -46,15 +51,13 @@ def _base() -> Path:
     return folder
 
 
-BASE = _base()
-
 
 @contextmanager
 def fresh_draft() -> Iterator[tuple[Document, Path]]:
     """A private copy of the base draft (and its snapshot), opened; removed afterwards."""
     folder = Path(tempfile.mkdtemp(prefix="policy-prop-"))
     try:
-        for path in BASE.iterdir():
+        for path in base().iterdir():
             shutil.copy(path, folder / path.name)
         yield open_document(folder / "policy.toml"), folder
     finally:

@@ -148,7 +148,7 @@ def tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
 
 
 @SETTINGS
-@given(table=tables(), encoding=ENCODINGS, delimiter=st.sampled_from([",", ";"]))
+@given(table=tables(), encoding=ENCODINGS, delimiter=st.sampled_from([",", ";", "\t"]))
 def test_nasty_tables_import_or_fail_cleanly_with_every_row_accounted_for(
         table: tuple[list[str], list[list[str]]], encoding: str, delimiter: str) -> None:
     header, rows = table
@@ -173,7 +173,7 @@ def test_nasty_tables_import_or_fail_cleanly_with_every_row_accounted_for(
         assert report.imported + len(report.rejected) + report.blank == report.rows
         assert report.imported == len(document.roster.employees)
         assert len({r.row for r in report.rejected}) == len(report.rejected)
-        named = {",": "comma", ";": "semicolon"}[delimiter]
+        named = {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
         if named in report.kind and not text.startswith("\ufeff"):
             assert report.rows == len(rows)  # the file read as written: every row seen once
         document.save()

@@ -308,3 +308,45 @@ def test_a_roster_file_of_any_name_imports_and_the_draft_saves(name: bytes) -> N
         document.save()
         shown = normalise_newlines((name + b".csv").decode("utf-8", "replace"))  # a draft keeps LF only
         assert open_document(document.path).draft.roster.source == shown
+
+
+def _workbook_bytes() -> tuple[bytes, range]:
+    """A workbook of 300 people, and where its sheet's compressed data lies in the file."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in [["Employee ID", "Full Name", "Job Title"], *[[f"E{n}", f"Person {n}", "Clerk"] for n in range(300)]]:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    sheet = zipfile.ZipFile(buffer).getinfo("xl/worksheets/sheet1.xml")
+    start = sheet.header_offset + 30 + len(sheet.filename) + len(sheet.extra)
+    return buffer.getvalue(), range(start, start + sheet.compress_size)
+
+
+WORKBOOK, SHEET_DATA = _workbook_bytes()
+# Damage anywhere, or in the sheet's rows: a workbook opened read-only reads those only as
+# the import goes, so that damage shows late.
+OFFSETS = st.integers(0, len(WORKBOOK) - 1) | st.integers(SHEET_DATA.start, SHEET_DATA.stop - 1)
+
+
+@SETTINGS
+@given(damage=st.lists(st.tuples(OFFSETS, st.integers(0, 255)), min_size=1, max_size=4),
+       cut=st.none() | st.integers(4, len(WORKBOOK)))
+def test_a_damaged_workbook_imports_or_fails_cleanly(damage: list[tuple[int, int]], cut: int | None) -> None:
+    data = bytearray(WORKBOOK[:cut])
+    for offset, value in damage:
+        if offset < len(data):
+            data[offset] = value
+    with fresh_draft() as (document, folder):
+        source = folder / "staff.xlsx"
+        source.write_bytes(bytes(data))
+        before = files_in(folder, source)
+        try:
+            preview_roster(source)
+            import_roster(document, source)
+        except ProblemsError as error:
+            assert_names_the_file(error, source)
+            assert files_in(folder, source) == before

@@ -1,9 +1,13 @@
 """The list IT provisions access from: who, with which status, decided by what, and why.
 
-It is opened in a spreadsheet, so every cell that a spreadsheet would read as a formula
-(starting with =, +, - or @, or a tab or carriage return that some programs skip) is
+It is opened in a spreadsheet, so every cell that a spreadsheet would read as a formula is
 neutralised with a leading single quote: a roster's names and roles come from an HR export
-nobody here controls.
+nobody here controls. Excel, LibreOffice Calc and Google Sheets evaluate a cell whose first
+character is =, +, - or @. A formula behind leading whitespace counts too: LibreOffice's CSV
+import trims spaces before it evaluates when "Trim spaces" is ticked, and some programs skip a
+leading tab or line break; a cell starting with a tab, carriage return or line feed is quoted
+whatever follows (OWASP's advice). Lines end with CR LF as RFC 4180 says, so that a carriage
+return inside a value is quoted and never splits a person's row in two.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from .draft import Status
 from .roster_index import RosterIndex
 
 COLUMNS = ("id", "name", "email", "role", "department", "status", "reason", "rule", "channels")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_SKIPPED_STARTS = ("\t", "\r", "\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +58,14 @@ def access_rows(index: RosterIndex, status: Status | None = None,
 
 def spreadsheet_safe(cell: str) -> str:
     """The cell, prefixed with a single quote if a spreadsheet would run it as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    risky = cell.startswith(_SKIPPED_STARTS) or cell.lstrip().startswith(_FORMULA_STARTS)
+    return "'" + cell if risky else cell
 
 
 def access_csv(rows: Sequence[AccessRow] | Iterator[AccessRow]) -> str:
-    """The CSV text: a header line, then one neutralised line per person."""
+    """The CSV text: a header line, then one neutralised line per person (CR LF line ends)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in rows:
         writer.writerow([spreadsheet_safe(cell) for cell in row.cells()])

@@ -80,3 +80,20 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def readable_name(name: str) -> str:
+    """A file name as text a draft can store and a person can read.
+
+    The operating system hands over a name whose bytes are not UTF-8 with those bytes kept
+    as lone surrogates, which no TOML file (and no UTF-8 text) can hold; each becomes U+FFFD.
+    """
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
+def is_readable_name(name: str) -> bool:
+    """Whether a file name is text as it stands (no undecodable bytes), so a draft can refer to it."""
+    return readable_name(name) == name

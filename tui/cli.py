@@ -8,6 +8,7 @@ bad usage is argparse's exit code 2; nothing here prints a traceback for either.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -20,6 +21,7 @@ from policy_model.problems import Problem, ProblemsError
 COMMANDS = {"new": "new", "check": "check", "roster": "roster", "export": "export", "diff": "diff",
             "training": "training", "approve": "approve", "bump": "bump"}
 USER_ERROR = 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def package_version() -> str:
@@ -65,9 +67,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
         if args.command is None:
             return _open(None)
+        undecodable = _undecodable_text(args)
+        if undecodable:
+            print_problems(undecodable)
+            return USER_ERROR
         return _run(lambda: import_module(f"tui.commands.{COMMANDS[args.command]}").run(args))
     args = build_open_parser().parse_args(args_list)
     return _open(args.draft)
+
+
+def _undecodable_text(args: argparse.Namespace) -> list[Problem]:
+    """Text arguments holding bytes that are not UTF-8 (a terminal or script in another encoding).
+
+    Python keeps such bytes as lone surrogates, which no draft can save; a file name may hold
+    them (the operating system allows it), so only text arguments are refused.
+    """
+    problems = []
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and _SURROGATE.search(text):
+                problems.append(Problem(f"--{name.replace('_', '-')}", "is not UTF-8 text (it holds bytes in "
+                                        "another encoding); check the terminal's or the script's encoding"))
+                break
+    return problems
 
 
 def _run(command: object) -> int:

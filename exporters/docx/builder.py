@@ -22,7 +22,7 @@ from policy_model.policy_view import PolicyView
 
 from .base import TABLE_STYLE, open_base
 from .ooxml import add_field, add_numbering, add_table, begin_field, end_field, number_paragraph, shade
-from .text import one_line, xml_safe
+from .text import one_line, property_text, xml_safe
 
 DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
 SIGNATURE_LINE = "_" * 34
@@ -222,18 +222,18 @@ class _Writer:
     def properties(self) -> None:
         view = self.view
         properties = self.document.core_properties
-        author = one_line(view.owner or view.company)
+        author = property_text(view.owner or view.company)
         now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-        properties.title = one_line(view.title)
-        properties.subject = one_line(view.subject)
+        properties.title = property_text(view.title)
+        properties.subject = property_text(view.subject)
         properties.author = author
         properties.last_modified_by = author
-        properties.version = one_line(view.version)
+        properties.version = property_text(view.version)
         properties.revision = max(1, len(view.revisions))
         properties.content_status = view.status
         properties.category = "Policy"
-        properties.keywords = one_line(f"policy; version {view.version}; {view.status}")
-        properties.comments = one_line("; ".join(view.draft_reasons))
+        properties.keywords = property_text(f"policy; version {view.version}; {view.status}")
+        properties.comments = property_text("; ".join(view.draft_reasons))
         properties.created = now
         properties.modified = now
 

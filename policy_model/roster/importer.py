@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..document import Document
+from ..files import is_readable_name, readable_name
 from ..problems import Problem, ProblemsError
 from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_snapshot
 from .convert import convert
@@ -68,6 +69,9 @@ def import_roster(document: Document, source: Path, *, mapping: dict[str, str] |
     if document.read_only:
         raise ProblemsError([Problem(str(document.path), "this draft was written by a newer policy-tui and is "
                                      "read-only here; import the roster with that version")])
+    if not is_readable_name(snapshot_path(document.path).name):
+        raise ProblemsError([Problem(readable_name(str(document.path)), "the draft's file name is not UTF-8 text, "
+                                     "so the draft cannot name its roster file; rename the draft and import again")])
     table = open_table(source, sheet=sheet, default_sheet=ref.sheet)
     resolved = resolve(table.header, table.file, given=mapping, saved=ref.mapping)
     require(resolved, table.file)
@@ -110,7 +114,7 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, report: Imp
         return report
     target = snapshot_path(document.path)
     write_snapshot(target, employees, extra_columns, ref, converted.columns)
-    ref.source = table.file
+    ref.source = readable_name(table.file)
     ref.sheet = table.sheet
     ref.imported_at = datetime.now(UTC).replace(microsecond=0)
     ref.mapping = report.mapping

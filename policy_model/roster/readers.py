@@ -117,7 +117,7 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
+    except Exception:  # zipfile raises many kinds for a damaged archive (BadZipFile, NotImplementedError...)
         return "a damaged ZIP or Office file"
     if "xl/workbook.xml" in names:
         return "xlsx"
@@ -279,14 +279,18 @@ def _open_workbook(path: Path, sheet: str | None, default_sheet: str | None) -> 
         listed = ", ".join(f'"{s}"' for s in sheets)
         raise _refuse(file, f'no sheet named "{sheet}"; the sheets are {listed}')
     worksheet = workbook[sheet]
-    rows = worksheet.iter_rows(values_only=True)
+    rows = _undamaged(file, worksheet.iter_rows(values_only=True))
     header_row = 0
     header: list[str] = []
-    for values in rows:
-        header_row += 1
-        header = [_cell_text(v).strip() for v in values]
-        if any(header):
-            break
+    try:
+        for values in rows:
+            header_row += 1
+            header = [_cell_text(v).strip() for v in values]
+            if any(header):
+                break
+    except ProblemsError:
+        workbook.close()
+        raise
     while header and not header[-1]:
         header.pop()
     if not header:
@@ -298,6 +302,22 @@ def _open_workbook(path: Path, sheet: str | None, default_sheet: str | None) -> 
     total = max((worksheet.max_row or 0) - header_row, 0)
     return Table(file=file, header=header, rows=_sheet_rows(workbook, rows), first_row=header_row + 1,
                  sheet=sheet, sheets=sheets, total=total)
+
+
+def _undamaged(file: str, rows: Iterator[tuple[object, ...]]) -> Iterator[tuple[object, ...]]:
+    """The sheet's rows; ProblemsError at the row where a damaged file stops being readable.
+
+    A workbook opened read-only is decompressed and parsed as its rows are read, so damage
+    deep in a sheet shows only then, as any of zipfile's, zlib's or the XML parser's errors.
+    """
+    row = 0
+    try:
+        for values in rows:
+            row += 1
+            yield values
+    except Exception as error:
+        raise ProblemsError([Problem(file, f"this Excel workbook is damaged and cannot be read from here: {error}",
+                                     line=row + 1)]) from None
 
 
 def _sheet_rows(workbook: object, rows: Iterator[tuple[object, ...]]) -> Iterator[list[str]]:

@@ -99,8 +99,10 @@ _DOUBLE_QUOTES = methodcaller("replace", '"', '""')
 def _quoted_column(values: list[str]) -> list[str]:
     """The column's cells: all quoted if any value needs quotes, else as they are."""
     joined = "".join(values)
-    if "," in joined or '"' in joined or "\n" in joined or "\r" in joined:
+    if '"' in joined:
         return list(map(_QUOTE, map(_DOUBLE_QUOTES, values)))
+    if "," in joined or "\n" in joined or "\r" in joined:
+        return list(map(_QUOTE, values))
     return values
 
 

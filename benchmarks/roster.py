@@ -3,7 +3,8 @@
 Run: `PYTHONPATH=. python benchmarks/roster.py [ROWS [REPEAT]]`. Each section prints its figures and
 its ratio to the baseline measured in the same run, so the numbers mean the same on any
 machine. Targets (issue 3): import + evaluate within 3x a plain `csv.DictReader` pass over the
-same file. A section is a function in `SECTIONS`; add one for another figure.
+same file; a keystroke's filter in the TUI table under 100 ms. A section is a function in
+`SECTIONS`; add one for another figure.
 """
 
 from __future__ import annotations
@@ -133,8 +134,17 @@ def import_section(folder: Path, source: Path, rows: int, repeat: int) -> None:
                 memory[1])
 
 
+def filter_section(folder: Path, source: Path, rows: int, repeat: int) -> None:
+    """Filter latency per keystroke in the TUI table, against a no-op keystroke (roster_filter.py)."""
+    import roster_filter  # beside this script
+
+    print()
+    (folder / "filter").mkdir()
+    roster_filter.run(folder / "filter", rows)
+
+
 # Each section takes the folder, the generated roster, its row count and the repeat count.
-SECTIONS: list[Callable[[Path, Path, int, int], None]] = [import_section]
+SECTIONS: list[Callable[[Path, Path, int, int], None]] = [import_section, filter_section]
 
 
 def main() -> None:

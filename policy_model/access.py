@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .channels import channel_name, clear_restriction, lookup, restrict, short_name
+from .channels import channel_name, clear_restriction, enabled_channels, lookup, restrict, short_name
 from .draft import Channel, Draft, Employee
 from .eligibility import Decision
 from .groups import Group, parse_group
@@ -45,7 +45,7 @@ class _Reach:
 
 def grants(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision]) -> list[tuple[str, ...]]:
     """The channel ids each employee gets, aligned with `employees`; empty unless granted."""
-    reaches = [_Reach.of(c) for c in draft.channels if c.enabled]
+    reaches = [_Reach.of(c) for c in enabled_channels(draft)]
     by_pair: dict[tuple[str, str], tuple[bool, ...]] = {}
     result: list[tuple[str, ...]] = []
     for employee, decision in zip(employees, decisions, strict=True):
@@ -94,7 +94,7 @@ class Matrix:
 def matrix(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision],
            by: GroupBy = "department") -> Matrix:
     """Count granted people per group and channel; groups with nobody granted are left out."""
-    enabled = [c for c in draft.channels if c.enabled]
+    enabled = enabled_channels(draft)
     ids = tuple(c.id for c in enabled)
     column = {channel_id: n for n, channel_id in enumerate(ids)}
     granted: dict[str, int] = {}

@@ -174,6 +174,11 @@ def seed_channels(industry: str) -> list[Channel]:
     return [default_channel(entry, kind) for entry in catalog().channels]
 
 
+def enabled_channels(draft: Draft) -> list[Channel]:
+    """The channels the policy approves, in the draft's order."""
+    return [c for c in draft.channels if c.enabled]
+
+
 def channel_name(channel: Channel) -> str:
     entry = catalog().get(channel.id)
     return channel.name or (entry.name if entry else channel.id)

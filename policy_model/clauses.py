@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .draft import Channel, Clause, Draft, Employee
+from .channels import channel_name, enabled_channels
+from .draft import Clause, Draft, Employee
 from .eligibility import evaluate
 from .user_input import unique_id
 
@@ -74,15 +75,6 @@ def industry_groups(industry: str) -> set[str]:
 
 def in_industry(draft: Draft, group: str) -> bool:
     return group in industry_groups(draft.policy.industry)
-
-
-def enabled_channels(draft: Draft) -> list[Channel]:
-    return [c for c in draft.channels if c.enabled]
-
-
-def channel_label(channel: Channel) -> str:
-    """How the policy names a channel."""
-    return channel.name or channel.id
 
 
 def applies(clause: Clause, draft: Draft) -> bool:
@@ -215,7 +207,7 @@ VARIABLES: dict[str, Variable] = {v.name: v for v in (
              _customers),
     Variable("channels", "the enabled channels, e.g. LinkedIn, X (Twitter), and SMS",
              "enable at least one channel in step 2",
-             lambda d, _: join_words([channel_label(c) for c in enabled_channels(d)])),
+             lambda d, _: join_words([channel_name(c) for c in enabled_channels(d)])),
     Variable("granted_count", "how many employees are granted access", "import the roster in step 1",
              _granted_count),
     Variable("granted_roles", "the roles of granted employees, most common first",

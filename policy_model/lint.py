@@ -26,13 +26,12 @@ from importlib import resources
 from typing import Any
 
 from . import toml_io
+from .channels import channel_name, enabled_channels
 from .clauses import (
     VARIABLES,
     Audience,
     audience,
-    channel_label,
     covers,
-    enabled_channels,
     in_industry,
     in_policy,
     library,
@@ -264,14 +263,14 @@ def _channel_patterns(draft: Draft) -> list[tuple[str, re.Pattern[str]]]:
     """(how the policy would name it, pattern) for every known channel that is not enabled."""
     enabled = enabled_channels(draft)
     enabled_ids = {c.id for c in enabled}
-    enabled_names = {channel_label(c).lower() for c in enabled}
+    enabled_names = {channel_name(c).lower() for c in enabled}
     names: dict[str, str] = {}  # lowercase name -> as written
     for channel_id, aliases in rules().channel_names.items():
         if channel_id not in enabled_ids:
             names.update({a.lower(): a for a in aliases})
     for channel in draft.channels:
         if not channel.enabled:
-            names[channel_label(channel).lower()] = channel_label(channel)
+            names[channel_name(channel).lower()] = channel_name(channel)
     # The longest name first, so "Slack Connect" is reported rather than "Slack".
     ordered = sorted((n for n in names if n not in enabled_names), key=len, reverse=True)
     return [(names[n], re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.IGNORECASE)) for n in ordered]

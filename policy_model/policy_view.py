@@ -16,7 +16,7 @@ from datetime import date
 from typing import Literal
 
 from .access import Matrix, grant_names, matrix
-from .channels import channel_name
+from .channels import channel_name, enabled_channels
 from .clauses import RenderedClause, render_policy
 from .document import Document
 from .draft import Approver, Channel, Draft, Employee, PolicyHeader
@@ -108,10 +108,6 @@ def clause_sections(rendered: Sequence[RenderedClause]) -> tuple[Section, ...]:
                 tuple(" ".join(block.split()) for block in re.split(r"\n\s*\n", clause.text) if block.strip()))
         for clause in rendered
     )
-
-
-def enabled_channels(draft: Draft) -> list[Channel]:
-    return [c for c in draft.channels if c.enabled]
 
 
 def channel_rows(channels: Sequence[Channel]) -> tuple[ChannelRow, ...]:

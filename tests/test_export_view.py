@@ -54,3 +54,8 @@ def test_header_fields_reach_the_view() -> None:
 
     view = build_view(Document(Draft(PolicyHeader(company="Acme", owner="HR")), Path("acme.toml")))
     assert (view.company, view.owner, view.effective_date, view.granted) == ("Acme", "HR", "not set", ())
+
+
+def test_the_policy_names_channels_as_the_catalog_does(example_draft: Path) -> None:
+    text = " ".join(p for s in build_view(open_document(example_draft)).sections for p in s.paragraphs)
+    assert "LinkedIn, Facebook / Messenger, SMS / text messaging, and Microsoft Teams chat with customers" in text

@@ -12,17 +12,14 @@ from tui.screens.channel_settings import ChannelSettingsScreen
 from tui.widgets.access_matrix import AccessMatrix
 from tui.widgets.channel_list import ChannelList
 
-
-async def settle(app: PolicyApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from .waiting import settle
 
 
 async def open_channels(app: PolicyApp, pilot) -> ChannelList:  # type: ignore[no-untyped-def]
     await pilot.press("2")
     channels = app.screen.query_one(ChannelList)
     assert channels.has_focus
-    await settle(app, pilot)
+    await settle(pilot)
     return channels
 
 
@@ -47,7 +44,7 @@ async def test_enable_restrict_to_a_department_save_and_reload(example_draft: Pa
         channels = await open_channels(app, pilot)
         await highlight(pilot, channels, "x")
         await pilot.press("space")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.document.draft.channels[1].enabled
         assert matrix_column(app.screen.query_one(AccessMatrix), "x")["Total"] == "all 14"
 
@@ -67,7 +64,7 @@ async def test_enable_restrict_to_a_department_save_and_reload(example_draft: Pa
         assert effect.endswith(" and 5 more")
         assert "5 of 14 granted get it" in str(dialog.query_one("#channel-reach", Static).content)
         await pilot.press("escape", "ctrl+s")
-        await settle(app, pilot)
+        await settle(pilot)
         assert not app.document.modified
         column = matrix_column(app.screen.query_one(AccessMatrix), "x")
         assert column["Sales"] == "all 5" and column["Wealth Management"] == "0"
@@ -84,7 +81,7 @@ async def test_disabling_a_channel_says_who_loses_it_and_undo_state_follows(exam
         channels = await open_channels(app, pilot)
         await highlight(pilot, channels, "linkedin")
         await pilot.press("space")
-        await settle(app, pilot)
+        await settle(pilot)
         assert not app.document.draft.channels[0].enabled
         assert app.document.modified and "unsaved changes" in app.sub_title
         messages = [n.message for n in app._notifications]
@@ -112,7 +109,7 @@ async def test_add_a_custom_channel_and_enable_the_recommended_ones(example_draf
     async with app.run_test(size=(80, 24)) as pilot:
         channels = await open_channels(app, pilot)
         await pilot.press("n", *"Client Portal", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         custom = app.document.draft.channels[-1]
         assert (custom.id, custom.name, custom.custom, custom.enabled) == ("client-portal", "Client Portal", True, True)
         assert channels.highlighted_id == "client-portal"
@@ -120,7 +117,7 @@ async def test_add_a_custom_channel_and_enable_the_recommended_ones(example_draf
         enabled = {c.id for c in app.document.draft.channels if c.enabled}
         assert {"x", "instagram", "whatsapp"} <= enabled and "push-to-talk" not in enabled
         await pilot.press("delete")
-        await settle(app, pilot)
+        await settle(pilot)
         assert "client-portal" not in [c.id for c in app.document.draft.channels]
 
 
@@ -129,7 +126,7 @@ async def test_matrix_counts_by_role_on_g_and_the_help_lists_the_step_keys(examp
     async with app.run_test(size=(80, 24)) as pilot:
         await open_channels(app, pilot)
         await pilot.press("g")
-        await settle(app, pilot)
+        await settle(pilot)
         table = app.screen.query_one(AccessMatrix)
         assert str(table.ordered_columns[0].label) == "Role"
         assert matrix_column(table, "sms")["Relationship Banker"] == "all 2"

@@ -20,6 +20,8 @@ from tui.app import PolicyApp
 from tui.launch import document_for
 from tui.recent import RecentDrafts
 
+from .waiting import settle
+
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 # The keys a new user presses on the example's main screen to get each picture.
 SCREENS = {"roster": ["1"], "channels": ["2"], "wording": ["3"], "review": ["4"], "help": ["f1"]}
@@ -30,15 +32,6 @@ def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor would be on or off depending on when the picture is taken."""
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until no worker runs, including those started by the results of earlier ones."""
-    while True:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if all(worker.is_finished for worker in pilot.app.workers):
-            return
 
 
 def keys_then_settle(theme: str, keys: list[str]) -> Callable[[Pilot[None]], Awaitable[None]]:

@@ -31,6 +31,7 @@ from tui.widgets.draft_panel import DraftPanel
 from tui.widgets.training_panel import TrainingPanel
 
 from .conftest import without_training
+from .waiting import settle
 
 
 @pytest.fixture
@@ -76,20 +77,15 @@ def has_row(text: str, *cells: str) -> bool:
     return any(pattern.search(line) for line in text.splitlines())
 
 
-async def settle(app: App[None], pilot) -> None:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def test_training_add_session_import_and_pending(example_draft: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(DATA)  # the path typed in the dialog is relative, as people type it
     document = open_document(example_draft)
     app = PanelApp(document, TrainingPanel)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         assert "No session yet" in screen_text(app)
         await pilot.press("a", *"Launch", "tab", *"2026-12-01", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         (session,) = document.draft.training.sessions
         assert (session.title, session.date, session.format) == ("Launch", date(2026, 12, 1), "online")
         text = screen_text(app)
@@ -97,7 +93,7 @@ async def test_training_add_session_import_and_pending(example_draft: Path, monk
         assert "14 of 14 granted not yet trained" in text
 
         await pilot.press("i", *"mixed.csv", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, TableScreen)
         text = screen_text(app)
         assert "mixed.csv: 2 recorded, 5 rows not used" in text
@@ -108,7 +104,7 @@ async def test_training_add_session_import_and_pending(example_draft: Path, monk
         await pilot.press("escape")
 
         await pilot.press("c", *"E1003", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert [c.employee_id for c in document.draft.training.completions] == ["E1002", "E1006", "E1003"]
         assert "12 of 14 granted not yet trained" in screen_text(app)
         assert has_row(screen_text(app), "Launch", "2/14 █░░░░░", "2026-12-01")
@@ -120,11 +116,11 @@ async def test_training_add_session_import_and_pending(example_draft: Path, monk
         await pilot.pause()
         assert has_row(screen_text(app), "E1003", "Nguyen, Thi Mai", date.today().isoformat())
         await pilot.press("down", "down", "delete", "y")
-        await settle(app, pilot)
+        await settle(pilot)
         assert [c.employee_id for c in document.draft.training.completions] == ["E1002", "E1006"]
         assert "E1003" not in screen_text(app)
         await pilot.press("escape", "delete", "y")
-        await settle(app, pilot)
+        await settle(pilot)
         assert document.draft.training.sessions == [] and document.draft.training.completions == []
     assert app.changes == 5
     assert not document.modified  # removing the session brought the draft back to its saved text
@@ -140,7 +136,7 @@ async def test_a_refused_form_keeps_what_was_typed(example_draft: Path) -> None:
         assert '"1/2/2026" is not a date' in screen_text(app)
         assert document.draft.training.sessions == []
         await pilot.press("ctrl+u", *"2026-11-20", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert not isinstance(app.screen, FormScreen)
         assert document.draft.training.sessions[0].date == date(2026, 11, 20)
 
@@ -222,7 +218,7 @@ async def test_panels_in_the_real_app_save_and_reload(example_draft: Path) -> No
         await pilot.pause()
         app.screen.query_one(TrainingPanel).table.focus()
         await pilot.press("a", *"Launch", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert "unsaved changes" in app.sub_title
         tabs.active = "tab-signoff"
         await pilot.pause()
@@ -250,13 +246,13 @@ async def test_training_panel_follows_a_change_made_in_step_1(example_draft: Pat
         assert document is not None
         training.add_session(document.draft, "Launch")
         await pilot.press("ctrl+t", "ctrl+t")  # Clauses, Preview, then the Training tab
-        await settle(app, pilot)
+        await settle(pilot)
         assert "14 of 14 granted not yet trained" in screen_text(app)
         await pilot.press("1")
         document.draft.eligibility.overrides.append(Override("E1002", "denied", "moved to operations"))
         document.changed()
         await pilot.press("3")
-        await settle(app, pilot)
+        await settle(pilot)
         assert "13 of 13 granted not yet trained" in screen_text(app)
 
 

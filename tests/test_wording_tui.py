@@ -14,6 +14,8 @@ from tui.steps.wording import SETTLE, WordingStep
 from tui.widgets.clause_list import ClauseList
 from tui.widgets.lint_panel import LintPanel
 
+from .waiting import until
+
 OVERBROAD = "Never disparage. "
 
 
@@ -168,5 +170,4 @@ async def test_the_preview_opens_at_the_selected_clause(example_draft: Path) -> 
         await pilot.pause()
         assert app.screen.query_one("#preview-scroll").scroll_y < 10  # the first clause, near the top
         await pilot.press("escape", *["down"] * 12, "p")  # "Personal use at work", far down the policy
-        await pilot.pause()
-        assert app.screen.query_one("#preview-scroll").scroll_y > 50
+        assert await until(pilot, lambda: app.screen.query_one("#preview-scroll").scroll_y > 50)

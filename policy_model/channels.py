@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from .draft import Channel, Device, Draft, Market
 from .groups import parse_group
+from .package_data import read_toml
 from .schema import Issue, decode
 from .user_input import unique_id
 
@@ -99,9 +98,8 @@ class Recommendation:
 @cache
 def catalog() -> Catalog:
     """The shipped catalog, read once; a broken catalog is a bug in the package, so it raises."""
-    text = resources.files("policy_model").joinpath("data/channels.toml").read_text(encoding="utf-8")
     issues: list[Issue] = []
-    loaded = decode(Catalog, tomllib.loads(text), "", issues)
+    loaded = decode(Catalog, read_toml("channels.toml"), "", issues)
     if issues or loaded is None:
         raise ValueError("policy_model/data/channels.toml: " + "; ".join(f"{p}: {m}" for p, m in issues))
     return loaded

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import copy
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from .channels import channel_name, enabled_channels
 from .draft import Clause, Draft, Employee
 from .eligibility import evaluate
+from .package_data import read_toml
 from .user_input import unique_id
 
 # ---------------------------------------------------------------------------------------------
@@ -43,7 +42,7 @@ class Library:
 @cache
 def library() -> Library:
     """The clause library, read once from the package data."""
-    data = tomllib.loads(resources.files("policy_model").joinpath("data/clauses.toml").read_text("utf-8"))
+    data = read_toml("clauses.toml")
     clauses = tuple(Clause(**entry) for entry in data["clauses"])
     industries = {group: tuple(words) for group, words in data["industries"].items()}
     return Library(clauses, industries)

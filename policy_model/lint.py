@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from . import toml_io
@@ -39,6 +37,7 @@ from .clauses import (
     variables_in,
 )
 from .draft import Draft, Employee
+from .package_data import read_toml
 from .problems import Problem, Severity
 from .toml_locate import locate_keys, position_of
 
@@ -98,8 +97,7 @@ def _regex(text: str | None) -> re.Pattern[str] | None:
 @cache
 def rules() -> Rules:
     """The lint rules, read once from the package data."""
-    data: dict[str, Any] = tomllib.loads(
-        resources.files("policy_model").joinpath("data/lint_rules.toml").read_text("utf-8"))
+    data: dict[str, Any] = read_toml("lint_rules.toml")
     wording = tuple(
         WordingRule(r["id"], re.compile(r["pattern"], re.IGNORECASE), r["why"], r["suggest"], r["source"],
                     _regex(r.get("with")), r.get("prohibition", True), _regex(r.get("unless")))

@@ -167,3 +167,27 @@ def test_undo_and_redo_walk_the_model_history(example_draft: Path) -> None:
     document.draft.policy.company = "C Bank"
     document.changed()
     assert not document.redo(), "a new change drops the redo branch"
+
+
+def test_launch_opens_the_draft_and_leaves_the_collector_on(example_draft: Path, tmp_path: Path) -> None:
+    """The command's own way in: the draft's main screen, the recent list updated, and garbage
+    collection running again once start-up is over (it is paused only while the app loads)."""
+    import gc
+
+    from tui.launch import launch
+
+    seen: dict[str, object] = {}
+
+    async def look(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        seen["screen"], seen["collecting"] = pilot.app.screen, gc.isenabled()
+        pilot.app.exit()
+
+    recent = RecentDrafts.load(tmp_path / "recent.json")
+    try:
+        assert launch(example_draft, recent, headless=True, size=(80, 24), auto_pilot=look) == 0
+    finally:
+        gc.unfreeze()  # the rest of the test run keeps collecting what this app left behind
+    assert isinstance(seen["screen"], MainScreen)
+    assert seen["collecting"] is True
+    assert RecentDrafts.load(tmp_path / "recent.json").paths == [example_draft]

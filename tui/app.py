@@ -20,11 +20,11 @@ from policy_model.problems import ProblemsError
 from tui.launch import document_for
 from tui.recent import RecentDrafts
 from tui.safekeeping import Safekeeping
-from tui.screens.choice import Answer, ChoiceScreen, unsaved_question
-from tui.screens.help import HelpScreen
+from tui.screens.answer import Answer
 from tui.screens.main import MainScreen
-from tui.screens.path_prompt import PathPrompt
-from tui.screens.start import StartScreen
+
+# Dialogs, help and the start screen are imported when first shown: start-up loads only what
+# the first screen draws.
 
 
 class PolicyApp(App[None]):
@@ -63,6 +63,8 @@ class PolicyApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         """The first screen is the draft itself (or the start screen), never an empty one."""
         if self.document is None:
+            from tui.screens.start import StartScreen
+
             return StartScreen(self.recent.paths)
         return MainScreen(self.document)
 
@@ -154,6 +156,8 @@ class PolicyApp(App[None]):
             self.notify("Nothing to redo", timeout=2)
 
     def action_open(self) -> None:
+        from tui.screens.path_prompt import PathPrompt
+
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.unless_unsaved("Open another draft", lambda: self.open_path(path))
@@ -164,11 +168,15 @@ class PolicyApp(App[None]):
         self.unless_unsaved("Quit", self.exit)
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def unless_unsaved(self, what: str, then: Callable[[], object]) -> None:
         """Run `then` now, or after asking when the draft has unsaved changes."""
+        from tui.screens.choice import unsaved_question
+
         if self.document is None or not self.document.modified:
             then()
             return
@@ -187,6 +195,8 @@ class PolicyApp(App[None]):
 
     def ask(self, question: str, answers: list[Answer], detail: str, then: Callable[[str], None]) -> None:
         """Put a question to the user; `then` receives the answer's id ("cancel" on escape)."""
+        from tui.screens.choice import ChoiceScreen
+
         self.push_screen(ChoiceScreen(question, answers, detail), lambda choice: then(choice or "cancel"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

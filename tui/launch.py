@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from typing import Any
 
 from policy_model.document import Document, create_document, open_document
 from tui.recent import RecentDrafts
@@ -28,10 +30,22 @@ def document_for(path: Path) -> Document:
     return document
 
 
-def launch(draft: Path | None) -> int:
-    from tui.app import PolicyApp
+def launch(draft: Path | None, recent: RecentDrafts | None = None, **run_options: Any) -> int:
+    """Open the app on `draft` (the start screen without one); `run_options` go to Textual's
+    `App.run` (the start-up benchmark runs headless with an auto-pilot).
 
-    recent = RecentDrafts.default()
-    document = document_for(draft) if draft else None
-    PolicyApp(document, recent=recent).run()
+    Start-up creates a few hundred thousand objects that live as long as the app (modules,
+    classes, styles, the draft): the garbage collector would only walk them over and over, so
+    it waits while they are made, then leaves them out of every later collection.
+    """
+    gc.disable()
+    try:
+        from tui.app import PolicyApp
+
+        document = document_for(draft) if draft else None
+        app = PolicyApp(document, recent=recent or RecentDrafts.default())
+    finally:
+        gc.freeze()
+        gc.enable()
+    app.run(**run_options)
     return 0

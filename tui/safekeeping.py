@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from policy_model import recovery, toml_io
 from policy_model.document import Document
 from policy_model.files import sha256_of
-from tui.screens.choice import Answer
+from tui.screens.answer import Answer
 
 if TYPE_CHECKING:
     from tui.app import PolicyApp

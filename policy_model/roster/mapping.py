@@ -10,12 +10,11 @@ synonyms and is reported, never silently reused or dropped.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Literal
 
+from ..package_data import read_toml
 from ..problems import Problem, ProblemsError
 from ..roster_snapshot import CANONICAL
 
@@ -33,8 +32,7 @@ def normalise(header: str) -> str:
 
 @cache
 def _catalog() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    text = resources.files("policy_model").joinpath("data/column_synonyms.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    data = read_toml("column_synonyms.toml")
     labels = {name: data[name]["label"] for name in FIELDS}
     synonyms = {name: tuple(dict.fromkeys(normalise(s) for s in data[name]["synonyms"])) for name in FIELDS}
     return labels, synonyms

@@ -6,7 +6,6 @@ unsaved changes, overwriting a file changed outside the app, recovering unsaved 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
@@ -16,15 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-
-@dataclass(frozen=True)
-class Answer:
-    """One answer: what the caller receives, the button's label, its key, its look."""
-
-    id: str
-    label: str
-    key: str
-    variant: str = "default"
+from tui.screens.answer import Answer
 
 
 class ChoiceScreen(ModalScreen[str]):

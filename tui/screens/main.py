@@ -45,7 +45,6 @@ class MainScreen(Screen[None]):
             # draft stays quick however heavy the later steps are.
             with ContentSwitcher(initial=f"step-{STEPS[0].key}", id="step-switcher"):
                 yield STEPS[0].load()(self.document)
-        yield ProgressBar(id="roster-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -53,10 +52,10 @@ class MainScreen(Screen[None]):
         self.query_one(Step).focus_default()
         # What is left to do needs a full check of the draft: after the first paint.
         self.call_after_refresh(self.show_progress)
-        self.query_one("#roster-progress").display = not self.document.roster_loaded
         if not self.document.roster_loaded:
-            # After the first paint: the reading thread competes for the interpreter, and the
-            # screen should be up before it starts.
+            # The bar exists only while a roster loads. The reading starts after the first paint:
+            # the thread competes for the interpreter, and the screen should be up before it.
+            self.mount(ProgressBar(id="roster-progress", show_eta=False), before=self.query_one(Footer))
             self.call_after_refresh(self.load_roster)
 
     async def show(self, document: Document) -> None:
@@ -81,7 +80,7 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(self._roster_loaded, roster.problems)
 
     def _roster_loaded(self, problems: list[object]) -> None:
-        self.query_one("#roster-progress").display = False
+        self.query("#roster-progress").remove()
         self.render_steps()
         for problem in problems[:5]:
             self.notify(str(problem), severity="warning", timeout=8)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -36,11 +36,13 @@ from policy_model.eligibility import (
 )
 from policy_model.roster_index import RosterIndex, parse_query
 from policy_model.training import pending_ids
-from tui.screens.override import OverrideAnswer, OverrideDialog
-from tui.screens.thresholds import ThresholdDialog, Thresholds
 from tui.steps.base import Step
 from tui.widgets.access_chart import STYLES, AccessChart
 from tui.widgets.roster_table import RosterTable
+
+if TYPE_CHECKING:
+    from tui.screens.override import OverrideAnswer
+    from tui.screens.thresholds import Thresholds
 
 # A roster this large is decided in a worker thread (about half a second per 200,000 people),
 # so opening it or changing a rule never freezes the screen; a smaller one is decided at once.
@@ -315,7 +317,7 @@ class RosterStep(Step):
 
     def action_import_roster(self) -> None:
         """Pick a file, check the preview and mapping, import; the report says what happened."""
-        # The importer (readers, Excel support) is loaded when it is first needed.
+        # Dialogs, and the importer with its readers, are loaded when first needed.
         from policy_model.roster.report import ImportReport, report_lines
         from tui.screens.roster_import import RosterImportDialog
 
@@ -332,6 +334,8 @@ class RosterStep(Step):
         self.app.push_screen(RosterImportDialog(self.document, folder), imported)
 
     def action_override(self) -> None:
+        from tui.screens.override import OverrideDialog
+
         position = self._selected()
         if position is None or self.index is None:
             return
@@ -365,6 +369,8 @@ class RosterStep(Step):
 
     @on(OptionList.OptionSelected, "#rule-list")
     def action_edit_rule(self) -> None:
+        from tui.screens.thresholds import ThresholdDialog
+
         rule_id = self._highlighted_rule()
         if rule_id is None:
             return

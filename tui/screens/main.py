@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, ProgressBar, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from policy_model.document import Document
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
+from tui.widgets.view_tabs import ViewTabs
 
 
 class MainScreen(Screen[None]):
@@ -113,11 +114,11 @@ class MainScreen(Screen[None]):
     def action_next_tab(self) -> None:
         """Cycle the current step's tabs and give the keyboard to the tab shown."""
         step = self.query_one(f"#step-{self.current_step}", Step)
-        found = step.query(TabbedContent)
+        found = step.query(ViewTabs)
         if not found:
             return
         tabs = found.first()
-        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        panes = [view.id for view in tabs.views if view.id]
         current = panes.index(tabs.active) if tabs.active in panes else -1
         tabs.active = panes[(current + 1) % len(panes)]
         pane = tabs.get_pane(tabs.active)

@@ -7,10 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from policy_model.document import Document
 from tui.steps.catalog import BY_KEY
+from tui.widgets.view_tabs import ViewTabs
 
 
 class Step(Vertical):
@@ -52,7 +53,7 @@ class Step(Vertical):
     def focus_default(self) -> None:
         """Give the keyboard to the step's main widget, or to the tab the person left open."""
         target = self.query_one(self.FOCUS) if self.FOCUS else None
-        tabs = self.query(TabbedContent)
+        tabs = self.query(ViewTabs)
         pane = tabs.first().active_pane if tabs else None
         if pane is not None and (target is None or pane not in target.ancestors):
             target = next((w for w in pane.query("*") if w.focusable), None)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static
 
 from tui.steps.base import Step
 from tui.widgets.approvers_panel import ApproversPanel
 from tui.widgets.details_panel import DetailsPanel
 from tui.widgets.diff_view import DiffView
 from tui.widgets.export_panel import ExportPanel
+from tui.widgets.view_tabs import View, ViewTabs
 
 
 class ReviewStep(Step):
@@ -19,14 +20,14 @@ class ReviewStep(Step):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="review-summary", markup=False)
-        with TabbedContent(id="review-tabs"):
-            with TabPane("Details", id="review-details"):
+        with ViewTabs(id="review-tabs"):
+            with View("Details", id="review-details"):
                 yield DetailsPanel(self.document)
-            with TabPane("Sign-off", id="review-signoff"):
+            with View("Sign-off", id="review-signoff"):
                 yield ApproversPanel(self.document)
-            with TabPane("Export", id="review-export"):
+            with View("Export", id="review-export"):
                 yield ExportPanel(self.document)
-            with TabPane("Changes since an older draft", id="review-changes"):
+            with View("Changes since an older draft", id="review-changes"):
                 yield DiffView(self.document)
 
     def render_document(self) -> None:

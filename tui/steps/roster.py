@@ -18,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -39,6 +39,7 @@ from policy_model.training import pending_ids
 from tui.steps.base import Step
 from tui.widgets.access_chart import STYLES, AccessChart
 from tui.widgets.roster_table import RosterTable
+from tui.widgets.view_tabs import View, ViewTabs
 
 if TYPE_CHECKING:
     from tui.screens.override import OverrideAnswer
@@ -109,17 +110,17 @@ class RosterStep(Step):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="roster-summary", markup=False)
-        with TabbedContent(id="roster-tabs"):
-            with TabPane("People", id=PEOPLE):
+        with ViewTabs(id="roster-tabs"):
+            with View("People", id=PEOPLE):
                 with Horizontal(id="roster-filter-row"):
                     yield Input(placeholder="filter: name, id, role, department, status:granted",
                                 id="roster-filter", compact=True)
                     yield Static(id="roster-matches", markup=False)
                 yield RosterTable(id="roster-table")
                 yield Static(id="roster-detail", markup=False)
-            with TabPane("Chart", id=CHART), VerticalScroll(id="chart-scroll"):
+            with View("Chart", id=CHART), VerticalScroll(id="chart-scroll"):
                 yield AccessChart(id="access-chart")
-            with TabPane("Rules", id=RULES):
+            with View("Rules", id=RULES):
                 yield Static("Tried in order; the first rule that matches decides.", classes="roster-hint",
                              markup=False)
                 yield OptionList(id="rule-list")
@@ -279,7 +280,7 @@ class RosterStep(Step):
     def _filter_done(self) -> None:
         self.query_one(RosterTable).focus()
 
-    @on(TabbedContent.TabActivated)
+    @on(ViewTabs.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
 
@@ -288,7 +289,7 @@ class RosterStep(Step):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Person actions belong to the people tab and rule actions to the rules tab; an
         action that cannot apply right now is shown dimmed."""
-        tab = self.query_one(TabbedContent).active if self.is_mounted else PEOPLE
+        tab = self.query_one(ViewTabs).active if self.is_mounted else PEOPLE
         if action in ("override", "clear_override"):
             if tab != PEOPLE:
                 return False
@@ -307,11 +308,11 @@ class RosterStep(Step):
         return None if position is None or self.index is None else self.index.decisions[position]
 
     def action_focus_filter(self) -> None:
-        self.query_one(TabbedContent).active = PEOPLE
+        self.query_one(ViewTabs).active = PEOPLE
         self.query_one("#roster-filter", Input).focus()
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        self.query_one(ViewTabs).active = tab
         focus = {PEOPLE: "#roster-table", CHART: "#chart-scroll", RULES: "#rule-list"}[tab]
         self.query_one(focus).focus()
 

@@ -2,7 +2,7 @@
 
 The "Clauses" tab is the clause list and the editor of the selected clause; the "Preview"
 tab is the whole policy as it will read, filled in; the lint panel stays in view under
-both. Further tabs (training, discipline, approvals) go into the same TabbedContent, after
+both. Further tabs (training, discipline, approvals) go into the same tabs, after
 "Clauses": a panel there changes the draft through a model function, then calls
 `document.changed()` and posts `Step.Changed`, and this step re-renders lint with the rest.
 
@@ -21,7 +21,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Input, Markdown, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, Markdown, TextArea
 
 from policy_model import clauses
 from policy_model.clauses import VARIABLES, Audience, audience, policy_markdown, render_policy, variable_values
@@ -36,6 +36,7 @@ from tui.widgets.discipline_panel import DisciplinePanel
 from tui.widgets.draft_panel import DraftPanel
 from tui.widgets.lint_panel import LintPanel
 from tui.widgets.training_panel import TrainingPanel
+from tui.widgets.view_tabs import View, ViewTabs
 
 # Seconds of quiet after a keystroke before the preview and lint catch up.
 SETTLE = 0.3
@@ -80,15 +81,15 @@ class WordingStep(Step):
         self.findings: list[Finding] = []
 
     def compose_body(self) -> ComposeResult:
-        with TabbedContent(id="wording-tabs"):
-            with TabPane("Clauses", id="tab-clauses"), Horizontal(id="clauses-pane"):
+        with ViewTabs(id="wording-tabs"):
+            with View("Clauses", id="tab-clauses"), Horizontal(id="clauses-pane"):
                 yield ClauseList(id="clause-list")
                 yield ClauseEditor(id="clause-editor")
-            with TabPane("Preview", id="tab-preview"), VerticalScroll(id="preview-scroll"):
+            with View("Preview", id="tab-preview"), VerticalScroll(id="preview-scroll"):
                 yield Markdown(id="policy-preview")
-            with TabPane("Training", id="tab-training"):
+            with View("Training", id="tab-training"):
                 yield TrainingPanel(self.document)
-            with TabPane("Discipline", id="tab-discipline"):
+            with View("Discipline", id="tab-discipline"):
                 yield DisciplinePanel(self.document)
         # Lint stays in view whichever tab is open.
         yield LintPanel(id="lint-panel")
@@ -148,13 +149,13 @@ class WordingStep(Step):
         Laying out the whole policy as Markdown takes a noticeable moment, so a hidden preview
         waits until its tab is opened; while it is open it follows every change.
         """
-        if self.query_one(TabbedContent).active != "tab-preview":
+        if self.query_one(ViewTabs).active != "tab-preview":
             return None
         rendered = render_policy(self.draft, self.document.roster.employees, self.people())
         self._preview_headings = {r.index: f"{n}. {r.title}" for n, r in enumerate(rendered, start=1)}
         return self.query_one("#policy-preview", Markdown).update(policy_markdown(self.draft, rendered))
 
-    @on(TabbedContent.TabActivated, "#wording-tabs")
+    @on(ViewTabs.TabActivated, "#wording-tabs")
     async def _tab_opened(self) -> None:
         """Opening the preview shows the policy as it is now, at the clause being worked on."""
         laid_out = self._render_preview()
@@ -163,7 +164,9 @@ class WordingStep(Step):
         await laid_out
         heading = self._preview_headings.get(self.selected) if self.selected is not None else None
         if heading:
-            self.query_one("#policy-preview", Markdown).goto_anchor(heading_anchor(heading))
+            # After the next refresh: the preview was hidden until now, and only a laid-out
+            # heading can be scrolled to.
+            self.call_after_refresh(self.query_one("#policy-preview", Markdown).goto_anchor, heading_anchor(heading))
 
     # --- editing --------------------------------------------------------------------------------
 
@@ -224,7 +227,7 @@ class WordingStep(Step):
         if finding.clause is None:
             return
         self._flush()
-        self.query_one(TabbedContent).active = "tab-clauses"
+        self.query_one(ViewTabs).active = "tab-clauses"
         self.query_one(ClauseList).highlighted = finding.clause
         self._load_editor()
         editor = self.query_one(ClauseEditor)
@@ -299,7 +302,7 @@ class WordingStep(Step):
             self.query_one(ClauseEditor).text_area.focus()
 
     def action_preview(self) -> None:
-        self.query_one(TabbedContent).active = "tab-preview"
+        self.query_one(ViewTabs).active = "tab-preview"
         self.query_one("#preview-scroll").focus()
 
     def action_variables(self) -> None:
@@ -309,5 +312,5 @@ class WordingStep(Step):
 
     def action_back(self) -> None:
         self._flush()
-        self.query_one(TabbedContent).active = "tab-clauses"
+        self.query_one(ViewTabs).active = "tab-clauses"
         self.query_one(ClauseList).focus()

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from . import recovery, toml_io
 from .channels import seed_channels
-from .clauses import seed_clauses
 from .discipline import default_ladder
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision
 from .eligibility import default_rules
@@ -31,6 +30,8 @@ def new_draft(company: str, market: Market = "b2b", industry: str = "general", t
     shows hand-editors every option, and a channel enters a policy that lawyers sign only by
     someone's choice (step 2 marks the recommended ones and enables them all with one key).
     """
+    from .clauses import seed_clauses  # the clause library is read for new drafts, not on open
+
     today = today or date.today()
     return Draft(
         schema_version=1,
@@ -62,7 +63,8 @@ class Document:
     roster_loaded: bool = False
 
     def __post_init__(self) -> None:
-        self._history = [toml_io.dumps(self.draft)]
+        # `saved_text` is the draft's own text when given (see open_document): no second dump.
+        self._history = [self.saved_text if self.saved_text is not None else toml_io.dumps(self.draft)]
 
     @property
     def modified(self) -> bool:

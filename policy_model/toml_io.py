@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,9 @@ from .problems import Problem, ProblemsError
 from .schema import Issue, decode, encode
 from .toml_locate import locate_keys, position_of
 from .training import draft_issues as training_issues
+
+# The line and column of each dotted key in the text, computed on first call.
+Positions = Callable[[], dict[str, tuple[int, int]]]
 
 _TOML_ERROR_AT = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 _TOML_ERROR_AT_END = re.compile(r"^(.*) \(at end of document\)$")
@@ -66,7 +71,9 @@ def parse(text: str, file: str) -> LoadedDraft:
     version = data.get("schema_version")
     read_only = isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION
     draft = decode(Draft, data, "", issues)
-    positions = locate_keys(text)
+    # Where each key is written, found only when there is a problem to place: a clean draft
+    # (the usual case, and every start-up) never pays for the scan.
+    positions: Positions = cache(partial(locate_keys, text))
     problems = [_located(file, positions, path, message) for path, message in issues]
     if read_only:
         problems.insert(0, _located(file, positions, "schema_version",
@@ -130,9 +137,8 @@ def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, file: str) -> Pro
     return Problem(file, f"not valid TOML: {message[0].lower()}{message[1:]}", line=line, column=column)
 
 
-def _located(file: str, positions: dict[str, tuple[int, int]], path: str, message: str,
-             severity: str = "error") -> Problem:
-    where = position_of(positions, path)
+def _located(file: str, positions: Positions, path: str, message: str, severity: str = "error") -> Problem:
+    where = position_of(positions(), path)
     line, column = where if where else (None, None)
     return Problem(file, message, field=path, line=line, column=column, severity=severity)  # type: ignore[arg-type]
 
@@ -146,7 +152,7 @@ def _semantic_issues(draft: Draft) -> list[Issue]:
     return [issue for check in _SEMANTIC_CHECKS for issue in check(draft)]
 
 
-def _duplicates(data: dict[str, Any], file: str, positions: dict[str, tuple[int, int]]) -> list[Problem]:
+def _duplicates(data: dict[str, Any], file: str, positions: Positions) -> list[Problem]:
     """Keys that must be unique within their list: a second one is an error at its own line.
 
     Checked on the parsed TOML rather than the decoded draft, so an entry with another

@@ -56,7 +56,8 @@ def test_check_reports_roster_warnings_without_failing(example_draft: Path, caps
     assert "0 errors, 1 warning" in out
 
 
-@pytest.mark.parametrize("args", [["check"], ["new"], ["new", "x.toml", "--market", "b2x"], ["a.toml", "--nope"]])
+@pytest.mark.parametrize("args", [["check"], ["new"], ["new", "x.toml", "--market", "b2x"], ["a.toml", "--nope"],
+                                  ["new", "x.toml", "--company", "-Acme"]])  # a leading "-" needs --company=-Acme
 def test_bad_usage_exits_two(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
     assert run(capsys, *args)[0] == 2
 

@@ -280,12 +280,15 @@ ARGUMENT_BYTES = st.binary(min_size=1, max_size=20).filter(lambda b: b"\x00" not
 @SETTINGS
 @given(company=ARGUMENT_BYTES)
 def test_any_bytes_as_a_text_argument_create_a_draft_or_a_clear_error(company: bytes) -> None:
-    """argv holds bytes; Python keeps those that are not UTF-8 as lone surrogates."""
+    """argv holds bytes; Python keeps those that are not UTF-8 as lone surrogates.
+
+    The value is attached with "=", as a script passes any text (one starting with "-" would
+    otherwise be read as an option: bad usage, exit 2, tested in test_cli)."""
     from tui.cli import main
 
     folder = Path(tempfile.mkdtemp(prefix="policy-prop-"))
     try:
-        code = main(["new", str(folder / "d.toml"), "--company", os.fsdecode(company)])
+        code = main(["new", str(folder / "d.toml"), f"--company={os.fsdecode(company)}"])
         assert code in (0, 1)
         assert (code == 0) == (folder / "d.toml").exists()
         try:

@@ -4,22 +4,20 @@ Side by side in one run: a bare Textual app (Header + Footer) to its first scree
 policy-tui on a generated 200,000-employee draft to its first screen and to the moment the
 roster has loaded in the background. Each sample is a fresh process; samples alternate.
 
-"First screen" is when the screen has processed its messages and painted (Pilot's
-`_wait_for_screen`, used for both apps alike); `pilot.pause()` would instead wait for the CPU
-to be idle, which never happens while the roster loads.
+How each sample is taken, and what "first screen" means, is in `first_screen.py`.
 """
 
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+
+from first_screen import BARE, OURS, sample  # noqa: E402
 
 from policy_model.document import create_document  # noqa: E402
 from policy_model.draft import Employee  # noqa: E402
@@ -27,47 +25,6 @@ from policy_model.roster_snapshot import snapshot_path, write_snapshot  # noqa: 
 
 EMPLOYEES = 200_000
 ROUNDS = 5
-
-BARE = """
-import sys, time
-from textual.app import App
-from textual.widgets import Footer, Header
-
-async def first_screen(pilot):
-    await pilot._wait_for_screen()
-    print(time.perf_counter() - START)
-    pilot.app.exit()
-
-START = float(sys.argv[1])
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield Footer()
-
-Bare().run(headless=True, size=(80, 24), auto_pilot=first_screen)
-"""
-
-OURS = """
-import asyncio, sys, time
-from pathlib import Path
-from tui.app import PolicyApp
-from tui.launch import document_for
-from tui.recent import RecentDrafts
-
-async def first_screen(pilot):
-    await pilot._wait_for_screen()
-    print(time.perf_counter() - START)
-    while not pilot.app.document.roster_loaded:
-        await asyncio.sleep(0.01)
-    assert len(pilot.app.document.roster.employees) == int(sys.argv[3])
-    print(time.perf_counter() - START)
-    pilot.app.exit()
-
-START = float(sys.argv[1])
-app = PolicyApp(document_for(Path(sys.argv[2])), recent=RecentDrafts(None), autosave_seconds=3600)
-app.run(headless=True, size=(80, 24), auto_pilot=first_screen)
-"""
-
 
 def make_draft(folder: Path) -> Path:
     path = folder / "national-bank.toml"
@@ -85,20 +42,14 @@ def make_draft(folder: Path) -> Path:
     return path
 
 
-def timed(code: str, *args: str) -> list[float]:
-    result = subprocess.run([sys.executable, "-c", code, str(time.perf_counter()), *args], cwd=ROOT,
-                            check=True, capture_output=True, text=True)
-    return [float(line) for line in result.stdout.split()]
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = make_draft(Path(folder))
-        timed(BARE), timed(OURS, str(path), str(EMPLOYEES))  # warm caches
+        sample(BARE), sample(OURS, str(path), str(EMPLOYEES))  # warm caches and bytecode
         bare, first, ready = [], [], []
         for _ in range(ROUNDS):
-            bare.append(timed(BARE)[0])
-            ours = timed(OURS, str(path), str(EMPLOYEES))
+            bare.append(sample(BARE).reports[0])
+            ours = sample(OURS, str(path), str(EMPLOYEES)).reports
             first.append(ours[0])
             ready.append(ours[1])
     b, f, r = (statistics.median(x) for x in (bare, first, ready))

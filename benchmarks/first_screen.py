@@ -1,0 +1,94 @@
+"""What the start-up benchmarks share: fresh processes that show a first screen and say when.
+
+Each sample is a new Python process, so imports count as a user feels them. A child reports
+the seconds since its parent launched it at each moment that matters, first of all when its
+first screen is shown: when the screen has processed its messages and painted (Pilot's
+`_wait_for_screen`, for both apps alike; `pilot.pause()` would wait for an idle CPU, which never
+comes while a roster loads in the background).
+
+Bytecode is cached as in an installed copy, even where the environment asks Python not to write
+it (PYTHONDONTWRITEBYTECODE): otherwise our modules, unlike Textual's, would be compiled from
+source on every start.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+_REPORT = """
+import sys, time
+
+def report():
+    print(time.time() - float(sys.argv[1]), flush=True)
+
+def check_screen(app, expected):
+    if type(app.screen).__name__ != expected:
+        sys.exit(f"unexpected first screen {type(app.screen).__name__}")
+"""
+
+# The baseline: a bare Textual app with a header and a footer.
+BARE = _REPORT + """
+from textual.app import App
+from textual.widgets import Footer, Header
+
+async def first_screen(pilot):
+    await pilot._wait_for_screen()
+    report()
+    check_screen(pilot.app, "Screen")
+    pilot.app.exit()
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Footer()
+
+Bare().run(headless=True, size=(80, 24), auto_pilot=first_screen)
+"""
+
+# policy-tui on the draft given as the child's second argument, opened the way the
+# `policy-tui DRAFT` command opens it (with a recent-drafts list kept nowhere, so the user's
+# own is left alone). With a third argument, a roster size, it also reports when the roster
+# has loaded in the background, after checking its size.
+OURS = _REPORT + """
+import asyncio
+from pathlib import Path
+from tui.launch import launch
+from tui.recent import RecentDrafts
+
+async def first_screen(pilot):
+    await pilot._wait_for_screen()
+    report()
+    check_screen(pilot.app, "MainScreen")
+    if len(sys.argv) > 3:
+        while not pilot.app.document.roster_loaded:
+            await asyncio.sleep(0.01)
+        assert len(pilot.app.document.roster.employees) == int(sys.argv[3])
+        report()
+    pilot.app.exit()
+
+launch(Path(sys.argv[2]), RecentDrafts(None), headless=True, size=(80, 24), auto_pilot=first_screen)
+"""
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Seconds from launch to each moment the child reported, and to its exit."""
+
+    reports: list[float]
+    exited: float
+
+
+def sample(code: str, *args: str) -> Sample:
+    launched = time.time()
+    done = subprocess.run([sys.executable, "-c", code, repr(launched), *args], cwd=ROOT, env=ENVIRONMENT,
+                          check=True, capture_output=True, text=True)
+    exited = time.time() - launched
+    return Sample([float(line) for line in done.stdout.split()], exited)

@@ -174,3 +174,26 @@ def test_check_reports_hand_edited_eligibility_mistakes_on_their_lines(example_d
 
 def test_example_has_no_eligibility_problems(example_draft: Path) -> None:
     assert check_document(open_document(example_draft)) == []
+
+
+def test_the_same_roster_is_decided_again_after_each_change_to_rules_or_overrides() -> None:
+    """evaluate keeps its last answer for the same roster list: every kind of change, made in
+    place as the TUI makes it, must still be seen."""
+    draft = new_draft("Acme")
+    roster = [banker("E1", clients=12, touch="low"), banker("E2", clients=30, touch="low")]
+    first = evaluate(draft, roster)
+    assert [d.rule_id for d in first] == ["customer-facing", "large-low-touch"]
+    first.clear()  # a caller's own copy: changing it changes nothing kept
+    assert [d.rule_id for d in evaluate(draft, roster)] == ["customer-facing", "large-low-touch"]
+    set_thresholds(draft, "small-book", max_clients=15, min_clients=None)  # a rule changed in place
+    assert evaluate(draft, roster)[0].rule_id == "small-book"
+    move_rule(draft, "large-low-touch", -3)
+    assert evaluate(draft, roster)[0].rule_id == "small-book"
+    set_override(draft, "E2", "granted", "Signed off by the CCO", by="HR", at=AT)
+    assert evaluate(draft, roster)[1].overridden
+    find_rule(draft, "small-book").max_clients = 5  # a hand edit, as a reload would bring it
+    assert evaluate(draft, roster)[0].rule_id == "customer-facing"
+    clear_override(draft, "E2")
+    assert not evaluate(draft, roster)[1].overridden
+    roster.append(banker("E3", clients=None))  # a list grown in place is not the same roster
+    assert len(evaluate(draft, roster)) == 3

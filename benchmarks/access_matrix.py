@@ -15,7 +15,7 @@ from pathlib import Path
 from policy_model import channels as ch
 from policy_model.access import grants, matrix
 from policy_model.document import open_document
-from policy_model.eligibility import evaluate
+from policy_model.eligibility import evaluate, evaluate_with, overrides_by_id
 
 ROWS = 200_000
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "regional-bank.toml"
@@ -41,7 +41,8 @@ def main() -> None:
         if channel.archivable:
             ch.set_enabled(draft, channel.id, True)
     decisions = evaluate(draft, people)
-    evaluation = best_of(3, lambda: evaluate(draft, people))
+    # Deciding everyone afresh (evaluate itself would give its kept answer again).
+    evaluation = best_of(3, lambda: evaluate_with(people, draft.eligibility.rules, overrides_by_id(draft)))
     open_grants = best_of(3, lambda: grants(draft, people, decisions))
     open_matrix = best_of(3, lambda: matrix(draft, people, decisions))
     for channel in draft.channels:

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
-_REPORT = """
+REPORT = """
 import sys, time
 
 def report():
@@ -35,7 +35,7 @@ def check_screen(app, expected):
 """
 
 # The baseline: a bare Textual app with a header and a footer.
-BARE = _REPORT + """
+BARE = REPORT + """
 from textual.app import App
 from textual.widgets import Footer, Header
 
@@ -57,7 +57,7 @@ Bare().run(headless=True, size=(80, 24), auto_pilot=first_screen)
 # `policy-tui DRAFT` command opens it (with a recent-drafts list kept nowhere, so the user's
 # own is left alone). With a third argument, a roster size, it also reports when the roster
 # has loaded in the background, after checking its size.
-OURS = _REPORT + """
+OURS = REPORT + """
 import asyncio
 from pathlib import Path
 from tui.launch import launch

@@ -43,7 +43,7 @@ def launch(draft: Path | None, recent: RecentDrafts | None = None, **run_options
         from tui.app import PolicyApp
 
         document = document_for(draft) if draft else None
-        app = PolicyApp(document, recent=recent or RecentDrafts.default())
+        app = PolicyApp(document, recent=recent if recent is not None else RecentDrafts.default())
     finally:
         gc.freeze()
         gc.enable()

@@ -102,6 +102,8 @@ class ViewTabs(Vertical):
         return self.get_pane(self.active)
 
     def watch_active(self, view_id: str) -> None:
+        if not self.query_children(ContentSwitcher):
+            return  # chosen before the views are built: on_mount shows it
         self.query_one(ContentSwitcher).current = view_id
         self.query_one(TabStrip).show(self._views, view_id)
         self.post_message(self.TabActivated(self, self.get_pane(view_id)))

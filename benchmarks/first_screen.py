@@ -34,16 +34,19 @@ def check_screen(app, expected):
         sys.exit(f"unexpected first screen {type(app.screen).__name__}")
 """
 
-# The baseline: a bare Textual app with a header and a footer.
-BARE = REPORT + """
-from textual.app import App
-from textual.widgets import Footer, Header
-
+# The auto-pilot of an app whose first screen is Textual's default one.
+PLAIN_FIRST_SCREEN = REPORT + """
 async def first_screen(pilot):
     await pilot._wait_for_screen()
     report()
     check_screen(pilot.app, "Screen")
     pilot.app.exit()
+"""
+
+# The baseline: a bare Textual app with a header and a footer.
+BARE = PLAIN_FIRST_SCREEN + """
+from textual.app import App
+from textual.widgets import Footer, Header
 
 class Bare(App):
     def compose(self):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from first_screen import BARE, OURS, REPORT, ROOT, Sample, sample  # noqa: E402
+from first_screen import BARE, OURS, PLAIN_FIRST_SCREEN, ROOT, Sample, sample  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "regional-bank.toml"
 ROUNDS = 15
@@ -26,16 +26,10 @@ ROUNDS = 15
 # first screen shows (sidebar, step lines, tab strip, filter, table, detail, hidden views), with
 # fixed text, Textual's own styles and nothing behind them. What policy-tui takes beyond this is
 # ours: the model, the draft, our styles and drawing.
-SAME_WIDGETS = REPORT + """
+SAME_WIDGETS = PLAIN_FIRST_SCREEN + """
 from textual.app import App
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
-
-async def first_screen(pilot):
-    await pilot._wait_for_screen()
-    report()
-    check_screen(pilot.app, "Screen")
-    pilot.app.exit()
 
 ROWS = "\\n".join(f"E10{n:02d}  Person {n}  Relationship Banker  Sales  granted  small book" for n in range(12))
 

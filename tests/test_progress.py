@@ -11,12 +11,17 @@ import pytest
 from policy_model.checks import check_document
 from policy_model.details import details_of, set_details
 from policy_model.document import create_document, open_document
-from policy_model.draft import Approver
+from policy_model.draft import Approver, Employee
 from policy_model.eligibility import set_override
 from policy_model.problems import ProblemsError
 from policy_model.progress import outstanding
+from policy_model.roster_snapshot import snapshot_path, write_snapshot
 from tui.app import PolicyApp
+from tui.background import BACKGROUND_FROM
 from tui.screens.form import FormScreen
+from tui.steps.base import Step
+
+from .waiting import settle, until
 
 
 def test_a_new_draft_says_what_each_step_still_needs(tmp_path: Path) -> None:
@@ -83,3 +88,24 @@ def test_approvers_named_but_pending_block_final(tmp_path: Path) -> None:
     document = create_document(tmp_path / "d.toml", company="Acme")
     document.draft.approvers = [Approver("Dana", status="approved"), Approver("Wei")]
     assert "1 of 2 approvals outstanding" in outstanding(document, check_document(document))["4"]
+
+
+async def test_a_large_roster_is_checked_in_the_background_and_the_marks_follow(tmp_path: Path) -> None:
+    """From BACKGROUND_FROM people on, the check after a change runs in a worker on a copy of
+    the draft; what is left to do still follows each change."""
+    path = tmp_path / "large.toml"
+    document = create_document(path, company="Large Bank")
+    people = [Employee(f"E{n:05d}", f"Person {n}", role="Account Manager", customer_facing=True)
+              for n in range(BACKGROUND_FROM + 10)]  # client load unknown: every one is a review case
+    write_snapshot(snapshot_path(path), people, [], document.draft.roster)
+    document.save()
+    app = PolicyApp(open_document(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        left = app.screen.query_one(".step-left")
+        assert f"{len(people):,} people need review" in str(left.render())
+        assert app.document is not None
+        set_override(app.document.draft, "E00000", "granted", "Signed off by the CCO", by="HR")
+        app.document.changed()
+        app.screen.query_one("#step-1", Step).draft_changed()
+        assert await until(pilot, lambda: f"{len(people) - 1:,} people need review" in str(left.render()))

@@ -6,6 +6,7 @@ progress bar, so a 200,000-employee draft opens at once and stays usable while i
 
 from __future__ import annotations
 
+import copy
 from typing import ClassVar
 
 from textual import on, work
@@ -18,6 +19,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from policy_model.document import Document
+from tui.background import BACKGROUND_FROM
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
 from tui.widgets.view_tabs import ViewTabs
@@ -133,12 +135,27 @@ class MainScreen(Screen[None]):
         self.show_progress()
 
     def show_progress(self) -> None:
-        """What is left to do in each step, in the sidebar and under each step's purpose."""
-        # The full check (lint, the clause library) is loaded after the first screen is up.
-        from policy_model.checks import check_document
-        from policy_model.progress import outstanding
+        """What is left to do in each step, in the sidebar and under each step's purpose.
 
-        left = outstanding(self.document, check_document(self.document))
+        It takes a full check of the draft: for a large roster that runs in a worker, on a copy
+        of the draft (the keyboard may change it meanwhile), and the marks follow a moment later.
+        """
+        document = self.document
+        if len(document.roster.employees) < BACKGROUND_FROM:
+            self._show_left(left_to_do(document))
+            return
+        copied = Document(copy.deepcopy(document.draft), document.path, roster=document.roster,
+                          saved_text=document.saved_text, problems=document.problems,
+                          roster_loaded=document.roster_loaded)
+        self._check_in_background(copied, document)
+
+    @work(thread=True, exclusive=True, group="progress")
+    def _check_in_background(self, copied: Document, document: Document) -> None:
+        left = left_to_do(copied)
+        if not get_current_worker().is_cancelled and document is self.document:
+            self.app.call_from_thread(self._show_left, left)
+
+    def _show_left(self, left: dict[str, list[str]]) -> None:
         options = self.query_one("#steps", OptionList)
         for info in STEPS:
             mark = "•" if left[info.key] else "✓"
@@ -150,3 +167,12 @@ class MainScreen(Screen[None]):
     def _draft_changed(self) -> None:
         self.render_steps()
         self.app.refresh_title()  # type: ignore[attr-defined]
+
+
+def left_to_do(document: Document) -> dict[str, list[str]]:
+    """For each step, what is left to do in it, from a full check of the draft."""
+    # The full check (lint, the clause library) is loaded after the first screen is up.
+    from policy_model.checks import check_document
+    from policy_model.progress import outstanding
+
+    return outstanding(document, check_document(document))

@@ -36,6 +36,7 @@ from policy_model.eligibility import (
 )
 from policy_model.roster_index import RosterIndex, parse_query
 from policy_model.training import pending_ids
+from tui.background import BACKGROUND_FROM
 from tui.steps.base import Step
 from tui.widgets.access_chart import STYLES, AccessChart
 from tui.widgets.roster_table import RosterTable
@@ -44,10 +45,6 @@ from tui.widgets.view_tabs import View, ViewTabs
 if TYPE_CHECKING:
     from tui.screens.override import OverrideAnswer
     from tui.screens.thresholds import Thresholds
-
-# A roster this large is decided in a worker thread (about half a second per 200,000 people),
-# so opening it or changing a rule never freezes the screen; a smaller one is decided at once.
-BACKGROUND_FROM = 5_000
 
 PEOPLE, CHART, RULES = "roster-people", "roster-chart", "roster-rules"
 

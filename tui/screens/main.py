@@ -68,7 +68,7 @@ class MainScreen(Screen[None]):
         await self.recompose()
         self.on_mount()
 
-    @work(thread=True, exclusive=True, group="roster")
+    @work(thread=True, exclusive=True, group="roster", description="reading the roster")
     def load_roster(self) -> None:
         worker = get_current_worker()
         bar = self.query_one("#roster-progress", ProgressBar)
@@ -149,7 +149,7 @@ class MainScreen(Screen[None]):
                           roster_loaded=document.roster_loaded)
         self._check_in_background(copied, document)
 
-    @work(thread=True, exclusive=True, group="progress")
+    @work(thread=True, exclusive=True, group="progress", description="checking what is left to do")
     def _check_in_background(self, copied: Document, document: Document) -> None:
         left = left_to_do(copied)
         if not get_current_worker().is_cancelled and document is self.document:

@@ -89,7 +89,7 @@ class RosterImportDialog(ModalScreen[ImportReport | None]):
     def _path(self) -> Path:
         return Path(self.query_one("#import-path", Input).value.strip()).expanduser()
 
-    @work(thread=True, exclusive=True, group="preview")
+    @work(thread=True, exclusive=True, group="preview", description="reading the first rows")
     def _load_preview(self, path: Path, sheet: str | None) -> None:
         ref = self.document.draft.roster
         try:
@@ -152,7 +152,7 @@ class RosterImportDialog(ModalScreen[ImportReport | None]):
         self.query_one("#import-run", Button).disabled = True
         self.importing = self._import(self._path, self._chosen_mapping(), sheet)
 
-    @work(thread=True, exclusive=True, group="import")
+    @work(thread=True, exclusive=True, group="import", description="importing the roster")
     def _import(self, path: Path, mapping: dict[str, str], sheet: str | None) -> ImportReport | list[Problem]:
         worker = get_current_worker()
         bar = self.query_one("#import-progress", ProgressBar)

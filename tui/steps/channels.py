@@ -124,7 +124,7 @@ class ChannelsStep(Step):
         # The worker reads a copy, so a change made while it counts cannot tear its view.
         self._compute_matrix(copy.deepcopy(self.document.draft), self.group_by)
 
-    @work(thread=True, exclusive=True, group="access-matrix")
+    @work(thread=True, exclusive=True, group="access-matrix", description="counting the access matrix")
     def _compute_matrix(self, draft: Draft, by: GroupBy) -> None:
         employees, decided = self.decisions()
         computed = matrix(draft, employees, decided, by=by)

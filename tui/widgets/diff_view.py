@@ -98,7 +98,7 @@ class DiffView(Vertical):
 
     # Loading a new older draft and refreshing against the current one are separate groups, so
     # an edit made while a large roster loads does not cancel the load.
-    @work(thread=True, exclusive=True, group="diff-load")
+    @work(thread=True, exclusive=True, group="diff-load", description="reading the older draft")
     def _load(self, path: Path) -> None:
         try:
             older = load_side(path)
@@ -113,7 +113,7 @@ class DiffView(Vertical):
         self.notify("\n".join(str(p) for p in error.problems[:8]), title="This draft cannot be compared",
                     severity="error", timeout=15)
 
-    @work(thread=True, exclusive=True, group="diff-compare")
+    @work(thread=True, exclusive=True, group="diff-compare", description="comparing the drafts")
     def _compare(self, older: Side, current: Side) -> None:
         self._diff_and_show(older, current, loaded=False)
 

@@ -122,7 +122,7 @@ class TrainingPanel(DraftPanel):
             text += f" · {len(self.status.pending)} of {self.status.granted} granted not yet trained (p to list)"
         self.query_one("#training-summary", Static).update(text)
 
-    @work(thread=True, exclusive=True, group="training-status")
+    @work(thread=True, exclusive=True, group="training-status", description="counting who is trained")
     def _count_status(self, generation: int) -> None:
         status = training.training_status(self.draft, self.document.roster.employees)
         self.post_message(self.StatusCounted(status, generation))
@@ -230,7 +230,7 @@ class TrainingPanel(DraftPanel):
             hint += f'; rows without a session count for "{session}"'
         self.app.push_screen(PathPrompt("Import training completions", hint), chosen)
 
-    @work(thread=True, exclusive=True, group="training-import")
+    @work(thread=True, exclusive=True, group="training-import", description="reading the completions")
     def _read_import(self, path: Path, session: str | None) -> None:
         """Read and check the file off the UI thread; the result is recorded on return."""
         worker = get_current_worker()

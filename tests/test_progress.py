@@ -91,8 +91,8 @@ def test_approvers_named_but_pending_block_final(tmp_path: Path) -> None:
 
 
 async def test_a_large_roster_is_checked_in_the_background_and_the_marks_follow(tmp_path: Path) -> None:
-    """From BACKGROUND_FROM people on, the check after a change runs in a worker on a copy of
-    the draft; what is left to do still follows each change."""
+    """From BACKGROUND_FROM people on, the checks after a change run in workers on a copy of the
+    draft; what is left to do, and the export panel's problems, still follow each change."""
     path = tmp_path / "large.toml"
     document = create_document(path, company="Large Bank")
     people = [Employee(f"E{n:05d}", f"Person {n}", role="Account Manager", customer_facing=True)
@@ -109,3 +109,6 @@ async def test_a_large_roster_is_checked_in_the_background_and_the_marks_follow(
         app.document.changed()
         app.screen.query_one("#step-1", Step).draft_changed()
         assert await until(pilot, lambda: f"{len(people) - 1:,} people need review" in str(left.render()))
+        await pilot.press("4")  # the export panel's list of problems comes from a worker too
+        problems = app.screen.query_one("#export-problems")
+        assert await until(pilot, lambda: "no approver yet" in str(problems.render()))

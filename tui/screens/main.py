@@ -6,7 +6,6 @@ progress bar, so a 200,000-employee draft opens at once and stays usable while i
 
 from __future__ import annotations
 
-import copy
 from typing import ClassVar
 
 from textual import on, work
@@ -19,7 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from policy_model.document import Document
-from tui.background import BACKGROUND_FROM
+from tui.background import detached, is_large
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
 from tui.widgets.view_tabs import ViewTabs
@@ -140,14 +139,10 @@ class MainScreen(Screen[None]):
         It takes a full check of the draft: for a large roster that runs in a worker, on a copy
         of the draft (the keyboard may change it meanwhile), and the marks follow a moment later.
         """
-        document = self.document
-        if len(document.roster.employees) < BACKGROUND_FROM:
-            self._show_left(left_to_do(document))
-            return
-        copied = Document(copy.deepcopy(document.draft), document.path, roster=document.roster,
-                          saved_text=document.saved_text, problems=document.problems,
-                          roster_loaded=document.roster_loaded)
-        self._check_in_background(copied, document)
+        if is_large(self.document):
+            self._check_in_background(detached(self.document), self.document)
+        else:
+            self._show_left(left_to_do(self.document))
 
     @work(thread=True, exclusive=True, group="progress", description="checking what is left to do")
     def _check_in_background(self, copied: Document, document: Document) -> None:

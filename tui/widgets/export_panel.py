@@ -9,24 +9,23 @@ only replaced after the user says so.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, ProgressBar, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from policy_model.checks import check_document
 from policy_model.document import Document
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError, errors_in
-from policy_model.roster_snapshot import Roster
+from tui.background import detached, is_large
 from tui.screens.yes_no import YesNoScreen
 
 
@@ -100,13 +99,26 @@ class ExportPanel(VerticalScroll):
         self.render_document()
 
     def render_document(self) -> None:
-        """Show the document's problems now; the default path follows a save-as unless changed by hand."""
-        self.query_one("#export-problems", Static).update(problem_lines(check_document(self.document)))
+        """Show the document's problems (for a large roster a moment later, from a worker); the
+        default path follows a save-as unless changed by hand."""
+        if is_large(self.document):
+            self._check_in_background(detached(self.document), self.document)
+        else:
+            self._show_problems(check_document(self.document))
         path_input = self.query_one("#export-path", Input)
         default = default_target(self.document)
         if path_input.value == str(self._default):
             path_input.value = str(default)
         self._default = default
+
+    @work(thread=True, exclusive=True, group="export-check", description="checking the draft")
+    def _check_in_background(self, copied: Document, document: Document) -> None:
+        problems = check_document(copied)
+        if not get_current_worker().is_cancelled and document is self.document:
+            self.app.call_from_thread(self._show_problems, problems)
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self.query_one("#export-problems", Static).update(problem_lines(problems))
 
     def _resolve(self, text: str) -> Path:
         path = Path(text.strip()).expanduser()
@@ -149,8 +161,7 @@ class ExportPanel(VerticalScroll):
     def _start(self, target: Path, template: Path | None) -> None:
         """Snapshot the draft on this thread, then build and write the document in a worker."""
         problems = check_document(self.document)
-        snapshot = Document(copy.deepcopy(self.document.draft), self.document.path,
-                            roster=Roster(employees=list(self.document.roster.employees)))
+        snapshot = detached(self.document)
         bar = self.query_one(ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True

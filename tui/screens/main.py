@@ -6,6 +6,7 @@ progress bar, so a 200,000-employee draft opens at once and stays usable while i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on, work
@@ -18,6 +19,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from policy_model.document import Document
+from policy_model.problems import Problem
 from tui.background import detached, is_large
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
@@ -134,29 +136,32 @@ class MainScreen(Screen[None]):
         self.show_progress()
 
     def show_progress(self) -> None:
-        """What is left to do in each step, in the sidebar and under each step's purpose.
+        """Check the draft once, then show what is left to do in each step (in the sidebar and
+        under each step's purpose) and give the problems to the steps that list them.
 
-        It takes a full check of the draft: for a large roster that runs in a worker, on a copy
-        of the draft (the keyboard may change it meanwhile), and the marks follow a moment later.
+        For a large roster the check runs in a worker, on a copy of the draft (the keyboard may
+        change it meanwhile), and what it found follows a moment later.
         """
         if is_large(self.document):
             self._check_in_background(detached(self.document), self.document)
         else:
-            self._show_left(left_to_do(self.document))
+            self._show_checked(checked(self.document))
 
-    @work(thread=True, exclusive=True, group="progress", description="checking what is left to do")
+    @work(thread=True, exclusive=True, group="progress", description="checking the draft")
     def _check_in_background(self, copied: Document, document: Document) -> None:
-        left = left_to_do(copied)
+        found = checked(copied)
         if not get_current_worker().is_cancelled and document is self.document:
-            self.app.call_from_thread(self._show_left, left)
+            self.app.call_from_thread(self._show_checked, found)
 
-    def _show_left(self, left: dict[str, list[str]]) -> None:
+    def _show_checked(self, found: Checked) -> None:
         options = self.query_one("#steps", OptionList)
         for info in STEPS:
-            mark = "•" if left[info.key] else "✓"
+            mark = "•" if found.left[info.key] else "✓"
             options.replace_option_prompt(info.key, f"{info.key} {info.short} {mark}")
-        for step in self.query(Step):
-            step.show_left(left[step.KEY])
+        # A step still being mounted (its first visit) gets the check that follows its mount.
+        for step in (step for step in self.query(Step) if step.is_mounted):
+            step.show_left(found.left[step.KEY])
+            step.show_problems(found.problems)
 
     @on(Step.Changed)
     def _draft_changed(self) -> None:
@@ -164,10 +169,18 @@ class MainScreen(Screen[None]):
         self.app.refresh_title()  # type: ignore[attr-defined]
 
 
-def left_to_do(document: Document) -> dict[str, list[str]]:
-    """For each step, what is left to do in it, from a full check of the draft."""
+@dataclass(frozen=True)
+class Checked:
+    """What one full check of the draft found, and what is left to do in each step because of it."""
+
+    problems: list[Problem]
+    left: dict[str, list[str]]
+
+
+def checked(document: Document) -> Checked:
     # The full check (lint, the clause library) is loaded after the first screen is up.
     from policy_model.checks import check_document
     from policy_model.progress import outstanding
 
-    return outstanding(document, check_document(document))
+    problems = check_document(document)
+    return Checked(problems, outstanding(document, problems))

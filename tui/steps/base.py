@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from policy_model.document import Document
+from policy_model.problems import Problem
 from tui.steps.catalog import BY_KEY
 from tui.widgets.view_tabs import ViewTabs
 
@@ -46,6 +47,10 @@ class Step(Vertical):
         line = self.query_one(".step-left", Static)
         line.update(f"Left to do: {'; '.join(left)}" if left else self.DONE)
         line.set_class(not left, "-done")
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """The draft's problems, from the check the screen runs once after every change; a step
+        that lists them (the review step's export) overrides this."""
 
     def compose_body(self) -> ComposeResult:
         yield from ()

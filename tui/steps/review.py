@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from policy_model.problems import Problem
 from tui.steps.base import Step
 from tui.widgets.approvers_panel import ApproversPanel
 from tui.widgets.details_panel import DetailsPanel
@@ -38,3 +39,6 @@ class ReviewStep(Step):
         self.query_one(ApproversPanel).render_document()
         self.query_one(ExportPanel).render_document()
         self.query_one(DiffView).refresh_diff()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.query_one(ExportPanel).show_problems(problems)

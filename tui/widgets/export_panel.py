@@ -1,10 +1,11 @@
 """The review step's export: what is wrong first, then where to write, then the Word document.
 
-The problems come from `check_document`, the same list `policy-tui check` prints. They do not
-block the export; they keep it a DRAFT, and the panel says so. The export runs in a thread
-worker on a snapshot of the draft taken when it starts, so the app stays responsive for a
-large roster and later edits do not leak into a half-built document. An existing file is
-only replaced after the user says so.
+The problems come from `check_document`, the same list `policy-tui check` prints, which the
+main screen runs once after every change and hands to this panel. They do not block the
+export; they keep it a DRAFT, and the panel says so. The export runs in a thread worker on a
+snapshot of the draft taken when it starts, so the app stays responsive for a large roster and
+later edits do not leak into a half-built document. An existing file is only replaced after
+the user says so.
 """
 
 from __future__ import annotations
@@ -13,19 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, ProgressBar, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from policy_model.checks import check_document
 from policy_model.document import Document
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError, errors_in
-from tui.background import detached, is_large
+from tui.background import detached
 from tui.screens.yes_no import YesNoScreen
 
 
@@ -99,25 +100,15 @@ class ExportPanel(VerticalScroll):
         self.render_document()
 
     def render_document(self) -> None:
-        """Show the document's problems (for a large roster a moment later, from a worker); the
-        default path follows a save-as unless changed by hand."""
-        if is_large(self.document):
-            self._check_in_background(detached(self.document), self.document)
-        else:
-            self._show_problems(check_document(self.document))
+        """The default path follows a save-as unless changed by hand; the problems come from the
+        screen's check after every change (`show_problems`)."""
         path_input = self.query_one("#export-path", Input)
         default = default_target(self.document)
         if path_input.value == str(self._default):
             path_input.value = str(default)
         self._default = default
 
-    @work(thread=True, exclusive=True, group="export-check", description="checking the draft")
-    def _check_in_background(self, copied: Document, document: Document) -> None:
-        problems = check_document(copied)
-        if not get_current_worker().is_cancelled and document is self.document:
-            self.app.call_from_thread(self._show_problems, problems)
-
-    def _show_problems(self, problems: list[Problem]) -> None:
+    def show_problems(self, problems: list[Problem]) -> None:
         self.query_one("#export-problems", Static).update(problem_lines(problems))
 
     def _resolve(self, text: str) -> Path:

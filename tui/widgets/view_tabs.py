@@ -38,18 +38,12 @@ class TabStrip(Static):
     def show(self, views: list[View], active: str) -> None:
         names, bar = [], []
         for view in views:
-            label = f" {view.title} "
+            label = Content(f" {view.title} ").stylize(f"@click=pick('{view.id}')")
             shown = view.id == active
-            names.append((label, f"@click=pick('{view.id}')"))
-            bar.append((BAR * len(label), "tab-strip--bar-active" if shown else "tab-strip--bar"))
-        line = Content.assemble(*names)
-        offset = 0
-        for view, (label, _) in zip(views, names, strict=True):
-            if view.id == active:
-                line = line.stylize(self.get_visual_style("tab-strip--active"), offset, offset + len(label))
-            offset += len(label)
-        underline = Content.assemble(*((text, self.get_visual_style(cls)) for text, cls in bar))
-        self.update(Content("\n").join([line, underline]))
+            names.append(label.stylize(self.get_visual_style("tab-strip--active")) if shown else label)
+            bar.append(Content(BAR * len(label)).stylize(
+                self.get_visual_style("tab-strip--bar-active" if shown else "tab-strip--bar")))
+        self.update(Content("\n").join([Content("").join(names), Content("").join(bar)]))
 
     def action_pick(self, view_id: str) -> None:
         self.query_ancestor(ViewTabs).active = view_id

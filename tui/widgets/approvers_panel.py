@@ -27,7 +27,6 @@ class ApproversPanel(DraftPanel):
     DEFAULT_CSS = """
     ApproversPanel #approvers { height: 1fr; min-height: 4; }
     ApproversPanel #revisions { height: 1fr; min-height: 3; }
-    ApproversPanel .panel-summary { color: $text-muted; }
     ApproversPanel .panel-heading { text-style: bold; margin-top: 1; }
     """
 

@@ -22,7 +22,6 @@ class DisciplinePanel(DraftPanel):
 
     DEFAULT_CSS = """
     DisciplinePanel #discipline-ladder { height: 1fr; }
-    DisciplinePanel .panel-summary { color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

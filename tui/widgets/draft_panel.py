@@ -22,6 +22,11 @@ from tui.steps.base import Step
 class DraftPanel(Vertical):
     """A panel over one part of the draft; subclasses compose it and fill `render_document`."""
 
+    # The one-line summary every panel opens with.
+    DEFAULT_CSS = """
+    DraftPanel .panel-summary { color: $text-muted; }
+    """
+
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="draft-panel")
         self.document = document

@@ -41,7 +41,6 @@ class TrainingPanel(DraftPanel):
 
     DEFAULT_CSS = """
     TrainingPanel #training-sessions { height: 1fr; min-height: 4; }
-    TrainingPanel .panel-summary { color: $text-muted; }
     TrainingPanel #training-progress { display: none; }
     TrainingPanel #training-progress.-busy { display: block; }
     """

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from .counted import counted
 from .document import Document
 from .eligibility import evaluate
 from .policy_view import document_status
@@ -33,10 +34,6 @@ def step_of(problem: Problem) -> str:
     return _STEP_OF_FIELD.get(head, "4")
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"  # 200,000 reads as the rest of the app writes it
-
-
 def outstanding(document: Document, problems: Sequence[Problem]) -> dict[str, list[str]]:
     """For each step key, what is left to do there; an empty list means the step is done."""
     draft = document.draft
@@ -48,7 +45,7 @@ def outstanding(document: Document, problems: Sequence[Problem]) -> dict[str, li
     elif document.roster_loaded:
         review = Counter(d.status for d in evaluate(draft, employees))["review"]
         if review:
-            left["1"].append(_count(review, "person needs review", "people need review"))
+            left["1"].append(counted(review, "person needs review", "people need review"))
     if not any(c.enabled for c in draft.channels):
         left["2"].append("no channel enabled yet")
     if not draft.training.sessions:
@@ -61,9 +58,9 @@ def outstanding(document: Document, problems: Sequence[Problem]) -> dict[str, li
         errors = sum(p.severity == "error" for p in mine)
         todo = sum(p.severity == "todo" for p in mine)
         if errors:
-            left[key].append(_count(errors, "error", "errors"))
+            left[key].append(counted(errors, "error", "errors"))
         if todo:
-            left[key].append(_count(todo, "thing to fill in", "things to fill in"))
+            left[key].append(counted(todo, "thing to fill in", "things to fill in"))
 
     # The review step lists what blocks a FINAL export, the other steps' problems included; a
     # missing approver is said once, by the approvals, not again as a problem.

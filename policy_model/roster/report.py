@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..counted import counted
 from ..draft import Employee
 from ..problems import Problem
 from ..roster_snapshot import encode_flag
@@ -108,10 +109,6 @@ def compare(before: Sequence[Employee], after: Sequence[Employee], since: dateti
     return changes
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'s' * (count != 1)}"
-
-
 def _who(person: Employee) -> str:
     return f"{person.id} {person.name}".rstrip()
 
@@ -128,7 +125,7 @@ def report_lines(report: ImportReport) -> list[str]:
     if report.cancelled:
         return [f"{report.source}: import cancelled; nothing was written"]
     lines = [
-        f"{report.source} ({report.kind}): {_plural(report.rows, 'row')}: {report.imported} imported, "
+        f"{report.source} ({report.kind}): {counted(report.rows, 'row')}: {report.imported} imported, "
         f"{len(report.rejected)} rejected, {report.blank} blank",
     ]
     mapped = ", ".join(f'{name} = "{column}" ({report.origins.get(name, "auto")})'

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .draft import Status
@@ -62,11 +62,16 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if risky else cell
 
 
-def access_csv(rows: Sequence[AccessRow] | Iterator[AccessRow]) -> str:
-    """The CSV text: a header line, then one neutralised line per person (CR LF line ends)."""
+def spreadsheet_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """CSV text for a spreadsheet: the header, then each row with every cell neutralised (CR LF
+    line ends). Every list of people the app writes as CSV goes through here."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([spreadsheet_safe(cell) for cell in row.cells()])
+    writer.writerow(header)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue()
+
+
+def access_csv(rows: Sequence[AccessRow] | Iterator[AccessRow]) -> str:
+    """The CSV text: a header line, then one neutralised line per person."""
+    return spreadsheet_csv(COLUMNS, (row.cells() for row in rows))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
 
 from policy_model import training
-from policy_model.document import open_document
+from policy_model.document import create_document, open_document
+from policy_model.draft import Employee
+from policy_model.roster_snapshot import snapshot_path, write_snapshot
 from tui.cli import main
 
 from .conftest import without_training
@@ -67,6 +71,20 @@ def test_pending_lists_who_is_not_trained(with_session: Path, capsys) -> None:
     assert "E1002" not in ids and "E1003" in ids
     assert main(["training", "pending", str(with_session)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == f"{len(ids)} granted people are not trained"
+
+
+def test_pending_as_csv_neutralises_what_a_spreadsheet_would_run(tmp_path: Path, capsys) -> None:
+    """Names come from an HR export: one that starts like a formula is quoted, as in roster show."""
+    path = tmp_path / "d.toml"
+    document = create_document(path, company="Acme")
+    training.add_session(document.draft, "Launch")
+    people = [Employee("E1", '=HYPERLINK("http://x.example","Ann")', role="Banker", department="Sales",
+                       clients=5, customer_facing=True)]
+    write_snapshot(snapshot_path(path), people, [], document.draft.roster)
+    document.save()
+    assert main(["training", "pending", str(path), "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[1][:3] == ["E1", '\'=HYPERLINK("http://x.example","Ann")', "Sales"]
 
 
 def test_approve(example_draft: Path, capsys) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
+from policy_model.access_list import spreadsheet_csv
 from policy_model.document import open_document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.training import pending
@@ -59,10 +59,8 @@ def _pending(args: argparse.Namespace) -> int:
                                                                 "import one with 'policy-tui roster import'")])
     people = pending(document.draft, document.roster.employees)
     rows = [(p.employee.id, p.employee.name, p.employee.department, p.reason) for p in people]
-    if args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(("id", "name", "department", "reason"))
-        writer.writerows(rows)
+    if args.format == "csv":  # opened in a spreadsheet: names from an HR export are neutralised
+        sys.stdout.write(spreadsheet_csv(("id", "name", "department", "reason"), rows))
         return 0
     widths = [max([len(h), *(len(r[n]) for r in rows)]) for n, h in enumerate(("id", "name", "department"))]
     for row in rows:

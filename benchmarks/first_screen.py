@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,15 +57,15 @@ class Bare(App):
 Bare().run(headless=True, size=(80, 24), auto_pilot=first_screen)
 """
 
-# policy-tui on the draft given as the child's second argument, opened the way the
-# `policy-tui DRAFT` command opens it (with a recent-drafts list kept nowhere, so the user's
-# own is left alone). With a third argument, a roster size, it also reports when the roster
-# has loaded in the background, after checking its size.
+# policy-tui on the draft given as the child's second argument, opened by the `policy-tui DRAFT`
+# command itself (`tui.cli.main`): only Textual's run options are added, to run headless with
+# the auto-pilot. Its recent-drafts list is kept in a throwaway data folder (see `sample`), so
+# the user's own is left alone. With a third argument, a roster size, it also reports when the
+# roster has loaded in the background, after checking its size.
 OURS = REPORT + """
 import asyncio
-from pathlib import Path
-from tui.launch import launch
-from tui.recent import RecentDrafts
+from functools import partial
+import tui.launch
 
 async def first_screen(pilot):
     await pilot._wait_for_screen()
@@ -77,7 +78,9 @@ async def first_screen(pilot):
         report()
     pilot.app.exit()
 
-launch(Path(sys.argv[2]), RecentDrafts(None), headless=True, size=(80, 24), auto_pilot=first_screen)
+tui.launch.launch = partial(tui.launch.launch, headless=True, size=(80, 24), auto_pilot=first_screen)
+from tui.cli import main
+sys.exit(main([sys.argv[2]]))
 """
 
 
@@ -90,8 +93,9 @@ class Sample:
 
 
 def sample(code: str, *args: str) -> Sample:
-    launched = time.time()
-    done = subprocess.run([sys.executable, "-c", code, repr(launched), *args], cwd=ROOT, env=ENVIRONMENT,
-                          check=True, capture_output=True, text=True)
+    with tempfile.TemporaryDirectory() as data:
+        launched = time.time()
+        done = subprocess.run([sys.executable, "-c", code, repr(launched), *args], cwd=ROOT,
+                              env=ENVIRONMENT | {"XDG_DATA_HOME": data}, check=True, capture_output=True, text=True)
     exited = time.time() - launched
     return Sample([float(line) for line in done.stdout.split()], exited)

@@ -85,7 +85,8 @@ class PolicyApp(App[None]):
 
     def _opened(self, document: Document) -> None:
         if document.exists:
-            self.recent.add(document.path)
+            # Writing the list waits for the disk (two fsyncs): after the first paint.
+            self.call_after_refresh(self.recent.add, document.path)
         self.refresh_title()
         for problem in document.problems:
             self.notify(str(problem), severity="warning", timeout=8)

@@ -12,7 +12,6 @@ import re
 import sys
 from collections.abc import Sequence
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from policy_model.problems import Problem, ProblemsError
@@ -25,6 +24,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def package_version() -> str:
+    # importlib.metadata takes longer to import than the rest of this module: only --version
+    # and --help need it, not opening a draft.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("policy-tui")
     except PackageNotFoundError:

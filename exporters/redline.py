@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from exporters.docx.text import xml_safe
 from policy_model.clauses import in_policy
 from policy_model.diff import DraftDiff, decision_text, diff_drafts, show, why
 from policy_model.draft import Clause, Draft, Employee
@@ -41,8 +42,6 @@ __all__ = ["Marks", "word_diff", "append_diff_runs", "add_tracked_paragraph", "m
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-# Characters XML 1.0 cannot hold; a pasted clause can carry them and would make the file unreadable.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BREAKS = re.compile(r"(\n|\t)")
 # A summary row per person is what legal reads; past this many the table says how many more
 # there are and points to `policy-tui diff`, so a bank-wide re-import does not bury the clauses.
@@ -85,7 +84,7 @@ def _element(tag: str, attributes: dict[str, str] | None = None) -> Any:
 def _run(text: str, deleted: bool) -> Any:
     """A `w:r` holding text; line breaks and tabs become Word's own elements."""
     run = _element("r")
-    for piece in _BREAKS.split(_NOT_XML.sub("", text)):
+    for piece in _BREAKS.split(xml_safe(text)):
         if piece == "\n":
             run.append(_element("br"))
         elif piece == "\t":
@@ -252,7 +251,7 @@ def add_change_summary(document: Any, diff: DraftDiff) -> None:
         cell.text = title
     for row in shown:
         for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = _NOT_XML.sub("", text)
+            cell.text = xml_safe(text)
     if len(rows) > len(shown):
         document.add_paragraph(f"{len(rows) - len(shown)} more changes are not listed here; "
                                "'policy-tui diff OLD NEW' lists them all.")

@@ -89,6 +89,14 @@ def test_any_rewording_accepts_to_new_and_rejects_to_old(old: str, new: str) -> 
     assert (accept_all(xml), reject_all(xml)) == (new, old)
 
 
+def test_text_xml_cannot_hold_is_dropped_as_in_the_export() -> None:
+    # A pasted clause may carry control characters, a lone surrogate or C1 controls.
+    document = docx.Document()
+    add_tracked_paragraph(document, "keep\x01 old", "keep \ud800new\x85 text\x0b", Marks("Dana Whitfield", WHEN))
+    xml = document_xml(saved(document))
+    assert (accept_all(xml), reject_all(xml)) == ("keep new text", "keep old")
+
+
 def test_importing_the_redline_loads_neither_word_nor_textual() -> None:
     code = "import sys, exporters.redline; print(sorted({'docx', 'lxml', 'textual'} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -8,6 +8,7 @@ missing is not an error (the diff then compares overrides only and says so).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import toml_io
@@ -27,10 +28,15 @@ class Side:
     employees: list[Employee] | None = None
     warnings: list[Problem] = field(default_factory=list)
 
+    @cached_property
+    def values(self) -> dict[str, str]:
+        """What the variables read in this draft: worked out once, as it decides every employee
+        (a redline asks for every clause of both sides, one after the other)."""
+        return variable_values(self.draft, audience(self.draft, self.employees or []))
+
     def clause_text(self, clause: Clause) -> str:
         """A clause's text as this draft's document reads it, its variables filled."""
-        values = variable_values(self.draft, audience(self.draft, self.employees or []))
-        return fill(clause.text, values)[0]
+        return fill(clause.text, self.values)[0]
 
     @property
     def snapshot_name(self) -> str:

@@ -53,15 +53,6 @@ def edit_step(draft: Draft, index: int, name: str, description: str) -> None:
     step.name, step.description = _name(draft, name, step), clean_text(description, STEP, "description")
 
 
-def rename_step(draft: Draft, index: int, name: str) -> None:
-    step = _at(draft, index)
-    step.name = _name(draft, name, step)
-
-
-def describe_step(draft: Draft, index: int, description: str) -> None:
-    _at(draft, index).description = clean_text(description, STEP, "description")
-
-
 def move_step(draft: Draft, index: int, by: int) -> int:
     """Move a step up (by < 0) or down the ladder; returns its new position (kept within the ends)."""
     step = _at(draft, index)

@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -60,12 +60,6 @@ def atomic_writer(path: Path, *, mode: int = PRIVATE, backup: bool = False) -> I
 def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE, backup: bool = False) -> None:
     with atomic_writer(path, mode=mode, backup=backup) as stream:
         stream.write(data)
-
-
-def atomic_write_with(path: Path, write: Callable[[IO[bytes]], None], *, mode: int = PRIVATE) -> None:
-    """Let `write` fill the stream (a docx library, a CSV writer) and commit it atomically."""
-    with atomic_writer(path, mode=mode) as stream:
-        write(stream)
 
 
 def _copy_atomic(source: Path, target: Path, mode: int) -> None:

@@ -107,15 +107,6 @@ def remove_session(draft: Draft, title: str) -> int:
 
 # --- who must attend, and who has ---------------------------------------------------------------
 
-def in_audience(session: TrainingSession, employee: Employee) -> bool:
-    """Whether the session's audience includes the person ("granted": everyone granted).
-
-    Groups match as a channel's groups do (see `groups`); an audience written wrongly by hand
-    matches nobody, and `check` says why.
-    """
-    return _reaches(_groups(session.audience), employee)
-
-
 def _groups(audience: str) -> list[Group] | None:
     """The audience's groups, or None when it cannot be read."""
     try:

@@ -31,8 +31,7 @@ def test_ladder_edits() -> None:
     assert discipline.move_step(draft, 2, -1) == 1
     assert discipline.move_step(draft, 0, -1) == 0  # already at the top: stays
     assert discipline.move_step(draft, 3, 5) == 4  # kept within the ladder
-    discipline.rename_step(draft, 1, "Written warning")
-    discipline.describe_step(draft, 1, "HR writes to the employee.")
+    discipline.edit_step(draft, 1, "Written warning", "HR writes to the employee.")
     assert names(draft) == ["Reminder", "Written warning", "Re-education", "Revocation", "Suspension of access"]
     assert draft.discipline[1].description == "HR writes to the employee."
     discipline.edit_step(draft, 4, "Suspension", "Up to 90 days.")
@@ -41,7 +40,7 @@ def test_ladder_edits() -> None:
     with pytest.raises(ProblemsError, match='already has a step called "Revocation"'):
         discipline.add_step(draft, "revocation")
     with pytest.raises(ProblemsError, match="name must not be empty"):
-        discipline.rename_step(draft, 0, " ")
+        discipline.edit_step(draft, 0, " ", "")
     with pytest.raises(ProblemsError, match="there is no step 9"):
         discipline.remove_step(draft, 8)
 

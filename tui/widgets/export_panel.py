@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
@@ -70,13 +69,6 @@ class ExportPanel(VerticalScroll):
     ExportPanel #export-actions { height: auto; }
     ExportPanel #export-progress { margin-left: 2; }
     """
-
-    class Exported(Message):
-        """The document was written; the review step may show or log it."""
-
-        def __init__(self, result: ExportResult) -> None:
-            super().__init__()
-            self.result = result
 
     def __init__(self, document: Document, *, id: str | None = "export-panel") -> None:
         super().__init__(id=id)
@@ -178,7 +170,6 @@ class ExportPanel(VerticalScroll):
             result: ExportResult = event.worker.result  # type: ignore[assignment]
             why = f" ({'; '.join(result.reasons)})" if result.reasons else ""
             self._show_result(f"Wrote {result.path}: {result.status}{why}")
-            self.post_message(self.Exported(result))
             return
         error = event.worker.error
         if isinstance(error, ProblemsError):

@@ -68,7 +68,13 @@ class Document:
 
     @property
     def modified(self) -> bool:
-        return self.saved_text != toml_io.dumps(self.draft)
+        return self.unsaved_text() is not None
+
+    def unsaved_text(self) -> str | None:
+        """The draft's TOML text when it differs from the saved text (what a recovery file
+        keeps), else None: one serialisation answers both "modified?" and "what to keep?"."""
+        text = toml_io.dumps(self.draft)
+        return None if text == self.saved_text else text
 
     @property
     def exists(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from policy_model import recovery, toml_io
+from policy_model import recovery
 from policy_model.document import Document
 from policy_model.files import sha256_of
 from tui.screens.answer import Answer
@@ -34,14 +34,13 @@ class Safekeeping:
         document = self.app.document
         if document is None:
             return
-        if document.modified and not document.read_only:
-            text = toml_io.dumps(document.draft)
-            if text != self._recovered_text:
-                try:
-                    recovery.write(document.path, text)
-                    self._recovered_text = text
-                except OSError as error:
-                    self.app.notify(f"Could not write the recovery file: {error.strerror}", severity="warning")
+        text = None if document.read_only else document.unsaved_text()
+        if text is not None and text != self._recovered_text:
+            try:
+                recovery.write(document.path, text)
+                self._recovered_text = text
+            except OSError as error:
+                self.app.notify(f"Could not write the recovery file: {error.strerror}", severity="warning")
         if document.changed_on_disk() and sha256_of(document.path) != self._asked_about:
             self.ask_about_outside_edit(saving=False)
 

@@ -39,6 +39,8 @@ class RecentDrafts:
 
     def add(self, path: Path) -> None:
         path = Path(path).resolve()
+        if self.paths[:1] == [path]:
+            return  # already first (every save of the same draft): no write, no fsync
         self.paths = [path, *(p for p in self.paths if p != path)][:LIMIT]
         if self.store is None:
             return

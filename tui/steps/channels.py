@@ -81,8 +81,8 @@ class ChannelsStep(Step):
         yield AccessMatrix(id="access-matrix")
 
     def on_mount(self) -> None:
+        # Textual then runs the base class's on_mount too, which draws the step.
         self.query_one(ChannelList).border_title = "Channels  ★ recommended ○ optional ✗ against"
-        super().on_mount()
 
     # --- rendering ---------------------------------------------------------------------------
 

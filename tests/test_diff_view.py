@@ -53,7 +53,7 @@ async def test_pick_an_older_draft_by_keyboard_and_see_the_changes(example_draft
 
         # An edit to the open draft shows up when the step asks for a fresh comparison.
         app.document.draft.channels[2].enabled = False
-        app.query_one(DiffView).refresh_diff()
+        app.query_one(DiffView).render_document()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "WhatsApp" not in body(app)

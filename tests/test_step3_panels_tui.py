@@ -244,13 +244,17 @@ async def test_training_panel_follows_a_change_made_in_step_1(example_draft: Pat
         await pilot.press("3")
         document = app.document
         assert document is not None
+        # Each change is announced as a step announces its own (the screen then re-renders).
         training.add_session(document.draft, "Launch")
+        document.changed()
+        app.draft_replaced()
         await pilot.press("ctrl+t", "ctrl+t")  # Clauses, Preview, then the Training tab
         await settle(pilot)
         assert "14 of 14 granted not yet trained" in screen_text(app)
         await pilot.press("1")
         document.draft.eligibility.overrides.append(Override("E1002", "denied", "moved to operations"))
         document.changed()
+        app.draft_replaced()
         await pilot.press("3")
         await settle(pilot)
         assert "13 of 13 granted not yet trained" in screen_text(app)

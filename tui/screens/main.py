@@ -132,7 +132,7 @@ class MainScreen(Screen[None]):
     def render_steps(self) -> None:
         """Every step from the document, and what is left to do in each."""
         for step in self.query(Step):
-            step.render_document()
+            step.refresh_document()
         self.show_progress()
 
     def show_progress(self) -> None:

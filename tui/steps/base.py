@@ -12,14 +12,16 @@ from textual.widgets import Static
 from policy_model.document import Document
 from policy_model.problems import Problem
 from tui.steps.catalog import BY_KEY
+from tui.widgets.shown import RendersWhenShown
 from tui.widgets.view_tabs import ViewTabs
 
 
-class Step(Vertical):
+class Step(RendersWhenShown, Vertical):
     """A step of the method. Subclasses set the class fields and compose their body.
 
     A step never keeps state of its own: it changes the document through model operations,
-    posts `Step.Changed`, and the screen re-renders every step from the document.
+    posts `Step.Changed`, and the screen re-renders every step from the document (a step not
+    shown draws when it is, see `RendersWhenShown`).
     """
 
     # Which step of `catalog.STEPS` this is; its title and purpose are said there.
@@ -65,12 +67,6 @@ class Step(Vertical):
         target = target or next((w for w in self.query("*") if w.focusable), None)
         if target is not None:
             target.focus()
-
-    def render_document(self) -> None:
-        """Show the document as it is now; called on mount and after every change."""
-
-    def on_mount(self) -> None:
-        self.render_document()
 
     def draft_changed(self) -> None:
         self.post_message(self.Changed())

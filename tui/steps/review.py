@@ -35,10 +35,10 @@ class ReviewStep(Step):
         policy = self.document.draft.policy
         self.query_one("#review-summary", Static).update(
             f"{policy.company or '(company not set)'} — {policy.title}, version {policy.version}")
-        self.query_one(DetailsPanel).render_document()
-        self.query_one(ApproversPanel).render_document()
+        self.query_one(DetailsPanel).refresh_document()
+        self.query_one(ApproversPanel).refresh_document()
         self.query_one(ExportPanel).render_document()
-        self.query_one(DiffView).refresh_diff()
+        self.query_one(DiffView).refresh_document()
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.query_one(ExportPanel).show_problems(problems)

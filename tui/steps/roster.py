@@ -169,7 +169,7 @@ class RosterStep(Step):
             basis, overrides = self._pending
             self._pending = None
             self._install(event.worker.result, basis, overrides)  # type: ignore[arg-type]
-            self.render_document()  # catch up with changes made while it was being decided
+            self.refresh_document()  # catch up with changes made while it was being decided
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self._pending = None
             self.query_one(RosterTable).loading = False

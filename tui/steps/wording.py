@@ -74,7 +74,6 @@ class WordingStep(Step):
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self._settle: Timer | None = None
-        self._stale = True
         self._preview_headings: dict[int, str] = {}
         self._audience_key: tuple[int, int, str] | None = None
         self._audience: Audience | None = None
@@ -114,24 +113,11 @@ class WordingStep(Step):
         return self._audience
 
     def render_document(self) -> None:
-        """Re-render from the draft; while another step is on screen, wait until this one shows.
-
-        Other steps change the draft often (every override in step 1), and filling in the
-        policy needs every employee's decision: a hidden step need not pay for that.
-        """
-        if not self.display:
-            self._stale = True
-            return
-        self._stale = False
         self.query_one(ClauseList).show(self.draft)
         self._load_editor()
         self._render_outputs()
         for panel in self.query(DraftPanel):
-            panel.render_document()
-
-    def on_show(self) -> None:
-        if self._stale:
-            self.render_document()
+            panel.refresh_document()
 
     def _load_editor(self) -> None:
         index = self.selected

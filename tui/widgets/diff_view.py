@@ -30,6 +30,7 @@ from policy_model.diff import Line, render_lines
 from policy_model.document import Document
 from policy_model.problems import ProblemsError
 from tui.screens.path_prompt import PathPrompt
+from tui.widgets.shown import RendersWhenShown
 
 STYLES = {"heading": "bold", "added": "green", "removed": "red", "changed": "yellow", "note": "dim"}
 # A Static holding hundreds of thousands of lines would stall the screen; the command line has them all.
@@ -46,7 +47,7 @@ def as_text(lines: list[Line], limit: int = LINES_SHOWN) -> Text:
     return text
 
 
-class DiffView(Vertical):
+class DiffView(RendersWhenShown, Vertical):
     """The open draft compared with an older one; `c` picks the older draft."""
 
     DEFAULT_CSS = """
@@ -85,8 +86,8 @@ class DiffView(Vertical):
         self.query_one("#diff-source", Static).update(f"Reading {path}...")
         self._load(Path(path))
 
-    def refresh_diff(self) -> None:
-        """Compare again with the draft as it is now; the review step calls this after every change."""
+    def render_document(self) -> None:
+        """Compare again with the draft as it is now (after every change, while shown)."""
         if self.older is not None:
             self._compare(self.older, self._current())
 

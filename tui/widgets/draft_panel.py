@@ -17,10 +17,12 @@ from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.problems import ProblemsError
 from tui.steps.base import Step
+from tui.widgets.shown import RendersWhenShown
 
 
-class DraftPanel(Vertical):
-    """A panel over one part of the draft; subclasses compose it and fill `render_document`."""
+class DraftPanel(RendersWhenShown, Vertical):
+    """A panel over one part of the draft; subclasses compose it and fill `render_document`
+    (drawn when on screen: a panel in a tab not shown catches up when shown)."""
 
     # The one-line summary every panel opens with.
     DEFAULT_CSS = """
@@ -35,16 +37,6 @@ class DraftPanel(Vertical):
     def draft(self) -> Draft:
         """Always the document's current draft: undo replaces it, so it is never kept."""
         return self.document.draft
-
-    def on_mount(self) -> None:
-        self.render_document()
-
-    def on_show(self) -> None:
-        """Shown again (its tab or step chosen): another step may have changed what it shows."""
-        self.render_document()
-
-    def render_document(self) -> None:
-        """Show the document as it is now; called on mount, after each change and by the step."""
 
     def change(self, operation: Callable[[Draft], object]) -> bool:
         """Run a model operation on the draft; True if it was accepted and recorded."""

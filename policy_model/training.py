@@ -154,11 +154,11 @@ def training_status(draft: Draft, employees: Sequence[Employee]) -> TrainingStat
     sessions = draft.training.sessions
     done = {(c.employee_id, c.session) for c in draft.training.completions}
     counts = {s.title: [0, 0] for s in sessions}
-    audiences = [(s.title, _groups(s.audience)) for s in sessions]
+    audiences = _audiences(draft)
     granted = granted_employees(draft, employees)
     status = TrainingStatus(granted=len(granted))
     for employee in granted:
-        required = [title for title, groups in audiences if _reaches(groups, employee)]
+        required = _required(audiences, employee)
         missing = tuple(s for s in required if (employee.id, s) not in done)
         for title in required:
             counts[title][1] += 1
@@ -170,6 +170,24 @@ def training_status(draft: Draft, employees: Sequence[Employee]) -> TrainingStat
             status.pending.append(Pending(employee, missing, "not yet: " + ", ".join(missing)))
     status.attendance = {title: (completed, required) for title, (completed, required) in counts.items()}
     return status
+
+
+def _audiences(draft: Draft) -> list[tuple[str, list[Group] | None]]:
+    return [(s.title, _groups(s.audience)) for s in draft.training.sessions]
+
+
+def _required(audiences: list[tuple[str, list[Group] | None]], employee: Employee) -> list[str]:
+    """The sessions meant for the person, by title."""
+    return [title for title, groups in audiences if _reaches(groups, employee)]
+
+
+def needs_training(draft: Draft, employee: Employee) -> bool:
+    """Whether a granted person is still to be trained, as `training_status` counts them (a
+    session meant for them not completed, or none covering them): for one person, such as the
+    one selected in step 1, without deciding the whole roster."""
+    done = {c.session for c in draft.training.completions if c.employee_id == employee.id}
+    required = _required(_audiences(draft), employee)
+    return not required or any(title not in done for title in required)
 
 
 def pending(draft: Draft, employees: Sequence[Employee]) -> list[Pending]:

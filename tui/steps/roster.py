@@ -35,7 +35,7 @@ from policy_model.eligibility import (
     set_thresholds,
 )
 from policy_model.roster_index import RosterIndex, parse_query
-from policy_model.training import pending_ids
+from policy_model.training import needs_training
 from tui.background import BACKGROUND_FROM
 from tui.steps.base import Step
 from tui.widgets.access_chart import STYLES, AccessChart
@@ -98,7 +98,6 @@ class RosterStep(Step):
         self._worker: Worker[RosterIndex] | None = None
         self._pending: tuple[Basis, dict[str, Override]] | None = None
         self._refocus = False
-        self._untrained: set[str] = set()
         self._problem = ""  # why the filter text matches no one, when it is not understood
         self._counts: dict[Status, int] = {}
         # What the footer's person actions depend on: refreshing bindings redraws the footer,
@@ -126,8 +125,6 @@ class RosterStep(Step):
 
     def render_document(self) -> None:
         roster, draft = self.document.roster, self.document.draft
-        # Granted people still to be trained (step 3's sessions), flagged beside their status.
-        self._untrained = pending_ids(draft, roster.employees) if draft.training.sessions else set()
         self._show_rules()
         if not roster.employees:
             self.index, self._built = None, None
@@ -256,7 +253,9 @@ class RosterStep(Step):
             detail.append(decision.status, style=STYLES[decision.status])
             detail.append(" — " if decision.overridden else f" — rule {decision.rule_id}: ")
             detail.append(decision.reason)
-            if person.id in self._untrained:
+            # Granted and still to be trained (step 3's sessions): worked out for this person only.
+            draft = self.document.draft
+            if decision.status == "granted" and draft.training.sessions and needs_training(draft, person):
                 detail.append("  · training pending", style="bold")
         elif self._problem:
             detail.append(self._problem, style="bold red")

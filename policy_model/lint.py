@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from . import toml_io
 from .channels import channel_name, enabled_channels
 from .clauses import (
     VARIABLES,
@@ -129,13 +128,16 @@ class Finding:
 
 
 class _Locator:
-    """Places a clause offset on a line of the draft's TOML source."""
+    """Places a clause offset on a line of the draft's TOML source.
 
-    def __init__(self, draft: Draft, file: str, source: str | None) -> None:
+    Without the source (an unsaved or modified draft) problems carry no line, as elsewhere in
+    `check`: lines of a text written from memory could point at the wrong place in the file.
+    """
+
+    def __init__(self, file: str, source: str | None) -> None:
         self.file = file
-        self.source = source if source is not None else toml_io.dumps(draft)
-        self.lines = self.source.splitlines()
-        self.positions = locate_keys(self.source)
+        self.lines = source.splitlines() if source is not None else []
+        self.positions = locate_keys(source) if source is not None else {}
 
     def line_of(self, field: str, text: str | None = None, offset: int | None = None) -> int | None:
         where = position_of(self.positions, field)
@@ -172,7 +174,7 @@ def lint(draft: Draft, employees: Sequence[Employee], file: str, source: str | N
 
 def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = None) -> list[Finding]:
     """The problems with the clause and character range each concerns, errors first."""
-    at = _Locator(draft, file, source)
+    at = _Locator(file, source)
     found = [*_variables(draft, who, at), *_sections(draft, at), *_channels(draft, at), *_wording(draft, at),
              *_duties(draft, at), *_conditions(draft, at)]
     return sorted(found, key=lambda f: (f.problem.severity != "error", f.clause if f.clause is not None else -1))

@@ -253,3 +253,9 @@ def test_clauses_and_lint_import_without_textual() -> None:
 
     code = "import sys, policy_model.clauses, policy_model.lint; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)
+
+
+def test_without_the_files_text_problems_carry_no_line() -> None:
+    # An unsaved or modified draft: a line in text written from memory could point anywhere.
+    found = problems(full_draft(company=""))
+    assert found and all(p.line is None for p in found)

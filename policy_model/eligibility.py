@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 import getpass
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from operator import attrgetter
 
 from .draft import STATUSES, Draft, Employee, Override, Rule, Status
 from .problems import Severity
@@ -56,9 +57,10 @@ def _contains_any(text: str, words: Sequence[str]) -> bool:
     return any(word.lower() in lowered for word in words)
 
 
-def facts(employee: Employee) -> tuple[object, ...]:
-    """Everything `matches` and `describe` read: two people with the same facts get the same decision."""
-    return (employee.role, employee.department, employee.clients, employee.touch, employee.customer_facing)
+# Everything `matches` and `describe` read: two people with the same facts get the same
+# decision, and a change to any of them can change one (the roster import reports those).
+FACT_FIELDS = ("role", "department", "clients", "touch", "customer_facing")
+facts: Callable[[Employee], tuple[object, ...]] = attrgetter(*FACT_FIELDS)
 
 
 def matches(rule: Rule, employee: Employee) -> bool:

@@ -13,11 +13,10 @@ from datetime import datetime
 
 from ..counted import counted
 from ..draft import Employee
+from ..eligibility import FACT_FIELDS, facts
 from ..problems import Problem
 from ..roster_snapshot import encode_flag
 
-# The facts the eligibility rules look at: a change in any of them can change a decision.
-DECIDING_FIELDS = ("role", "department", "clients", "touch", "customer_facing")
 # How many joined, left or changed people the text report names before summing up the rest.
 LISTED = 20
 
@@ -99,11 +98,10 @@ def compare(before: Sequence[Employee], after: Sequence[Employee], since: dateti
         if was is None:
             changes.joined.append(person)
             continue
-        if (was.role, was.department, was.clients, was.touch, was.customer_facing) == (
-                person.role, person.department, person.clients, person.touch, person.customer_facing):
+        if facts(was) == facts(person):
             continue
         differences = tuple((name, _text(getattr(was, name)), _text(getattr(person, name)))
-                            for name in DECIDING_FIELDS if getattr(was, name) != getattr(person, name))
+                            for name in FACT_FIELDS if getattr(was, name) != getattr(person, name))
         changes.changed.append(Change(person.id, person.name, differences))
     changes.left = [e for e in before if e.id not in new_ids]
     return changes

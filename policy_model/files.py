@@ -1,4 +1,5 @@
-"""Writing files so that a crash never leaves a half-written one.
+"""Reading files with a reason in words, and writing them so that a crash never leaves a
+half-written one.
 
 Drafts, roster snapshots and exports all go through `atomic_write`: the bytes go to a
 temporary file in the same folder, are flushed to disk, and only then replace the target in
@@ -15,7 +16,23 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from .problems import Problem, ProblemsError
+
 PRIVATE = 0o600
+
+
+def read_bytes(path: Path, what: str, limit: int = -1) -> bytes:
+    """The file's bytes (its first `limit` bytes, if given), or ProblemsError saying in words
+    why it cannot be read; `what` names the file expected ("is a folder, not a draft file")."""
+    try:
+        with Path(path).open("rb") as stream:
+            return stream.read(limit)
+    except FileNotFoundError:
+        raise ProblemsError([Problem(str(path), "no such file")]) from None
+    except IsADirectoryError:
+        raise ProblemsError([Problem(str(path), f"is a folder, not a {what}")]) from None
+    except OSError as error:
+        raise ProblemsError([Problem(str(path), f"cannot be read: {error.strerror}")]) from None
 
 
 def sha256_of(path: Path) -> str | None:

@@ -20,7 +20,7 @@ import tomli_w
 
 from .channels import draft_issues as channel_issues
 from .draft import SCHEMA_VERSION, Draft
-from .files import atomic_write
+from .files import atomic_write, read_bytes
 from .problems import Problem, ProblemsError
 from .schema import Issue, decode, encode
 from .toml_locate import locate_keys, position_of
@@ -93,13 +93,9 @@ def load(path: Path) -> LoadedDraft:
     """Read and decode a draft file; an unreadable file is one problem, not an exception."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return LoadedDraft(None, [Problem(str(path), "no such file")])
-    except IsADirectoryError:
-        return LoadedDraft(None, [Problem(str(path), "is a folder, not a draft file")])
-    except OSError as error:
-        return LoadedDraft(None, [Problem(str(path), f"cannot be read: {error.strerror}")])
+        raw = read_bytes(path, "draft file")
+    except ProblemsError as error:
+        return LoadedDraft(None, error.problems)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -11,19 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .draft import Completion, Draft, Employee, TrainingSession
+from .files import read_bytes
 from .problems import Problem, ProblemsError
+from .roster_snapshot import Progress
 from .training import find_session
 from .user_input import parse_day, shown
-
-# Called now and then during a long import with (rows read, lines in the file); returning True
-# asks the reader to stop.
-Progress = Callable[[int, int], bool]
 
 # Header words, compared with case, spaces and punctuation removed ("Employee ID" -> "employeeid").
 _ID_NAMES = {"employeeid", "id", "empid", "employee", "employeeno", "employeenumber", "staffid", "staffno",
@@ -208,15 +206,8 @@ def apply_import(draft: Draft, result: CompletionImport) -> int:
 
 
 def read_file(path: Path) -> bytes:
-    """A file's bytes, or ProblemsError saying in words why it cannot be read."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ProblemsError([Problem(str(path), "no such file")]) from None
-    except IsADirectoryError:
-        raise ProblemsError([Problem(str(path), "is a folder, not a CSV file")]) from None
-    except OSError as error:
-        raise ProblemsError([Problem(str(path), f"cannot be read: {error.strerror}")]) from None
+    """A completions file's bytes, or ProblemsError saying in words why it cannot be read."""
+    return read_bytes(path, "CSV file")
 
 
 def import_completions(draft: Draft, path: Path, employees: Sequence[Employee], *, session: str | None = None,

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from ..files import read_bytes
 from ..problems import Problem, ProblemsError
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -82,15 +83,7 @@ def open_table(path: Path, *, sheet: str | None = None, default_sheet: str | Non
     """
     path = Path(path)
     file = path.name
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(SAMPLE_BYTES if sample else -1)
-    except FileNotFoundError:
-        raise _refuse(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise _refuse(str(path), "is a folder, not a roster file") from None
-    except OSError as error:
-        raise _refuse(str(path), f"cannot be read: {error.strerror}") from None
+    head = read_bytes(path, "roster file", SAMPLE_BYTES if sample else -1)
     if head.startswith(b"PK\x03\x04"):
         return _open_workbook(path, sheet, default_sheet)
     _refuse_non_text(file, head)

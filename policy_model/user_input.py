@@ -27,6 +27,14 @@ def shown(text: str, limit: int = 60) -> str:
     return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
+def printable_line(text: str) -> str:
+    """A cell from someone's file as one line of a table on a terminal: runs of white space
+    become one space, other control characters "?" (they could move the cursor or clear it)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else "?" for ch in " ".join(text.split()))
+
+
 def refuse(what: str, message: str) -> ProblemsError:
     """The error an edit operation raises: `what` names the thing being edited."""
     return ProblemsError([Problem(what, message)])

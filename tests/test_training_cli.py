@@ -87,6 +87,20 @@ def test_pending_as_csv_neutralises_what_a_spreadsheet_would_run(tmp_path: Path,
     assert rows[1][:3] == ["E1", '\'=HYPERLINK("http://x.example","Ann")', "Sales"]
 
 
+def test_pending_as_text_keeps_control_characters_from_the_terminal(tmp_path: Path, capsys) -> None:
+    """A name from an HR export could hold an escape sequence that clears or recolours the terminal."""
+    path = tmp_path / "d.toml"
+    document = create_document(path, company="Acme")
+    training.add_session(document.draft, "Launch")
+    people = [Employee("E1", "Ann\x1b[2J Lee", role="Banker", department="Sales\nEast", clients=5,
+                       customer_facing=True)]
+    write_snapshot(snapshot_path(path), people, [], document.draft.roster)
+    document.save()
+    assert main(["training", "pending", str(path)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert "\x1b" not in first and first.startswith("E1  Ann?[2J Lee  Sales East")
+
+
 def test_approve(example_draft: Path, capsys) -> None:
     assert main(["approve", str(example_draft), "--name", "dana whitfield", "--status", "approved"]) == 0
     assert capsys.readouterr().out.strip() == "Dana Whitfield: approved for version 0.1"

@@ -21,6 +21,7 @@ from policy_model.draft import STATUSES, Status
 from policy_model.files import atomic_write
 from policy_model.problems import Problem, ProblemsError, errors_in
 from policy_model.roster_index import RosterIndex
+from policy_model.user_input import printable_line
 from tui.cli import print_problems
 
 # Column caps for the table; the reason takes what is left.
@@ -90,7 +91,8 @@ def format_table(rows: Sequence[AccessRow], width: int) -> str:
             lines.append(_line([*cells, _fit(row.reason, width - fixed)], widths))
         else:
             lines.append(_line(cells, widths))
-            lines.extend(textwrap.wrap(_clean(row.reason), width, initial_indent=indent, subsequent_indent=indent))
+            lines.extend(textwrap.wrap(printable_line(row.reason), width, initial_indent=indent,
+                                       subsequent_indent=indent))
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -109,12 +111,7 @@ def _line(cells: list[str], widths: dict[str, int]) -> str:
     return _GAP.join(fitted + cells[len(widths):])
 
 
-def _clean(text: str) -> str:
-    """One line, no control characters: a roster cell must not move the terminal's cursor."""
-    return "".join(ch if ch.isprintable() else "?" for ch in " ".join(text.split()))
-
-
 def _fit(text: str, width: int) -> str:
     """Text cut to `width` characters, with an ellipsis when something was cut."""
-    text = _clean(text)
+    text = printable_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"

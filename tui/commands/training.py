@@ -11,6 +11,7 @@ from policy_model.document import open_document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.training import pending
 from policy_model.training_import import import_completions
+from policy_model.user_input import printable_line
 from tui.cli import print_problems
 
 
@@ -62,6 +63,7 @@ def _pending(args: argparse.Namespace) -> int:
     if args.format == "csv":  # opened in a spreadsheet: names from an HR export are neutralised
         sys.stdout.write(spreadsheet_csv(("id", "name", "department", "reason"), rows))
         return 0
+    rows = [tuple(printable_line(cell) for cell in row) for row in rows]  # names from an HR export
     widths = [max([len(h), *(len(r[n]) for r in rows)]) for n, h in enumerate(("id", "name", "department"))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])

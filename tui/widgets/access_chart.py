@@ -16,6 +16,7 @@ from textual.widget import Widget
 
 from policy_model.draft import STATUSES
 from policy_model.roster_index import DepartmentCount
+from policy_model.user_input import printable_line
 
 BLOCKS = {"granted": "█", "review": "▓", "denied": "░"}
 STYLES = {"granted": Style(color="green"), "review": Style(color="yellow"), "denied": Style(color="red")}
@@ -79,8 +80,7 @@ class AccessChart(Widget):
         return text
 
     def _bar(self, text: Text, count: DepartmentCount, label: int, number: int, scale: float) -> None:
-        name = "".join(ch if ch.isprintable() else "?" for ch in count.department)
-        text.append(set_cell_size(name, label) + " ")
+        text.append(set_cell_size(printable_line(count.department), label) + " ")
         text.append(f"{count.total:>{number},} ", style="bold")
         for status, length in zip(STATUSES, stacked_bar([getattr(count, s) for s in STATUSES], scale), strict=True):
             text.append(BLOCKS[status] * length, style=STYLES[status])

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from policy_model.roster_index import RosterIndex
+from policy_model.user_input import printable_line
 
 HEADERS = ("ID", "NAME", "ROLE", "DEPARTMENT", "STATUS", "REASON")
 OVERRIDE_MARK = "*"
@@ -55,9 +56,7 @@ class Columns:
 
 def _cell(text: str, width: int) -> str:
     """One line of `text` exactly `width` cells wide; control characters shown as "?"."""
-    if not text.isprintable():
-        text = "".join(ch if ch.isprintable() else "?" for ch in " ".join(text.split()))
-    return set_cell_size(text, width)
+    return set_cell_size(printable_line(text), width)
 
 
 class RosterTable(ScrollView, can_focus=True, inherit_bindings=False):

@@ -13,6 +13,7 @@ from policy_model.draft import Override
 from tui.widgets.diff_view import DiffView
 
 from .diff_support import signed, write
+from .waiting import settle
 
 
 class DiffApp(App[None]):
@@ -44,8 +45,7 @@ async def test_pick_an_older_draft_by_keyboard_and_see_the_changes(example_draft
         assert "Not compared yet" in str(app.query_one("#diff-source", Static).content)
         await pilot.press("c")
         await pilot.press("ctrl+u", *str(signed_path), "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert f"Changes since {signed_path} (version 0.1)" in str(app.query_one("#diff-source", Static).content)
         shown = body(app)
         assert "Channel WhatsApp enabled" in shown
@@ -54,8 +54,7 @@ async def test_pick_an_older_draft_by_keyboard_and_see_the_changes(example_draft
         # An edit to the open draft shows up when the step asks for a fresh comparison.
         app.document.draft.channels[2].enabled = False
         app.query_one(DiffView).render_document()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "WhatsApp" not in body(app)
 
 
@@ -65,8 +64,7 @@ async def test_a_broken_older_draft_is_reported_and_nothing_changes(example_draf
     app = DiffApp(example_draft)
     async with app.run_test(size=(80, 24)) as pilot:
         app.query_one(DiffView).compare_with(broken)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert f"Could not compare with {broken}" in str(app.query_one("#diff-source", Static).content)
         assert body(app) == ""
         assert any("not valid TOML" in n.message for n in app._notifications)

@@ -13,6 +13,8 @@ from tui.screens.yes_no import YesNoScreen
 from tui.steps.review import ReviewStep
 from tui.widgets.export_panel import ExportPanel
 
+from .waiting import settle
+
 
 def break_roster(draft: Path) -> None:
     """A duplicate employee in the snapshot: an error check reports."""
@@ -44,8 +46,7 @@ async def test_problems_first_then_export_writes_the_default_path(export_draft: 
 
         panel.query_one("#export-path", Input).focus()
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         target = export_draft.with_suffix(".docx")
         assert text_of(panel, "#export-result") == (f"Wrote {target}: DRAFT (3 of 3 approvals outstanding; "
                                                      "5 problems found by check)")
@@ -70,8 +71,7 @@ async def test_an_existing_file_is_replaced_only_when_the_user_says_so(export_dr
         path_input.focus()
         await pilot.press("ctrl+r")
         await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert text_of(panel, "#export-result").startswith(f"Wrote {target}: DRAFT")
         assert docx.Document(str(target)).core_properties.version == "0.1"
 
@@ -83,8 +83,7 @@ async def test_a_bad_template_is_reported_and_nothing_is_written(export_draft: P
         panel.query_one("#export-template", Input).value = "policy.toml"
         panel.query_one("#export-template", Input).focus()
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert text_of(panel, "#export-result") == (f"Not exported:\n{export_draft}: --template: not a Word .docx "
                                                      "file that can be used as a template")
         assert not export_draft.with_suffix(".docx").exists()

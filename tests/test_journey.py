@@ -20,6 +20,7 @@ from tui.screens.roster_import import RosterImportDialog
 from tui.widgets.roster_table import RosterTable
 
 from .conftest import EXAMPLE
+from .keys import type_text
 
 HR_HEADERS = ["Employee ID", "Full Name", "Work Email", "Job Title", "Department", "Manager ID", "Client Count",
               "Touch Level", "Customer Facing"]
@@ -35,10 +36,6 @@ def hr_export(folder: Path) -> Path:
     path = folder / "hr-export.csv"
     path.write_bytes(out.getvalue().encode("cp1252", errors="replace"))
     return path
-
-
-async def typed(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*("space" if c == " " else c for c in text))
 
 
 async def settled(pilot: Pilot[None]) -> None:
@@ -59,11 +56,11 @@ async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path) -> Non
         await pilot.press("4")
         await pilot.press("e")
         assert isinstance(app.screen, FormScreen)
-        await typed(pilot, "Harbor Community Bank")
+        await type_text(pilot, "Harbor Community Bank")
         await pilot.press("tab", "tab")
-        await typed(pilot, "Carmen Reyes")
+        await type_text(pilot, "Carmen Reyes")
         await pilot.press("tab")
-        await typed(pilot, "2027-01-01")
+        await type_text(pilot, "2027-01-01")
         await pilot.press("enter")
         assert document.draft.policy.company == "Harbor Community Bank"
 
@@ -77,7 +74,7 @@ async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path) -> Non
         await settled(pilot)
         assert len(document.roster.employees) == 42
         await pilot.press("slash")
-        await typed(pilot, "status:review")
+        await type_text(pilot, "status:review")
         await pilot.press("enter")
         table = app.screen.query_one(RosterTable)
         reviews = len(table.rows)
@@ -86,7 +83,7 @@ async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path) -> Non
             await pilot.press("o")
             assert isinstance(app.screen, OverrideDialog)
             await pilot.press("enter", "tab")  # the first choice, granted
-            await typed(pilot, "serves clients directly")
+            await type_text(pilot, "serves clients directly")
             await pilot.press("enter")
             await settled(pilot)
         assert len(table.rows) == 0
@@ -101,24 +98,24 @@ async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path) -> Non
         # Step 3: reword the first clause, then plan the training.
         await pilot.press("3", "enter")
         await pilot.press("ctrl+end")
-        await typed(pilot, " We answer customers within one business day.")
+        await type_text(pilot, " We answer customers within one business day.")
         await pilot.press("escape")
         await settled(pilot)
         assert document.draft.clauses[0].customised
         await pilot.press("ctrl+t", "ctrl+t")
         await pilot.press("a")
-        await typed(pilot, "Messaging customers safely")
+        await type_text(pilot, "Messaging customers safely")
         await pilot.press("tab")
-        await typed(pilot, "2026-12-08")
+        await type_text(pilot, "2026-12-08")
         await pilot.press("enter")
         assert [s.title for s in document.draft.training.sessions] == ["Messaging customers safely"]
 
         # Step 4: an approver, then the export.
         await pilot.press("4", "ctrl+t")
         await pilot.press("a")
-        await typed(pilot, "Dana Whitfield")
+        await type_text(pilot, "Dana Whitfield")
         await pilot.press("tab")
-        await typed(pilot, "General Counsel")
+        await type_text(pilot, "General Counsel")
         await pilot.press("enter")
         assert [a.name for a in document.draft.approvers] == ["Dana Whitfield"]
         await pilot.press("ctrl+t", "ctrl+r")

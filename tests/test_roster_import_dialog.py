@@ -12,6 +12,8 @@ from policy_model.roster import ImportReport
 from tui.app import PolicyApp
 from tui.screens.roster_import import RosterImportDialog
 
+from .waiting import settle
+
 HR_EXPORT = (
     "Staff No;Full Name;Position;Grade;Dept;Book Size;Touch;Client-facing\r\n"
     "S1;Okafor, Grace [b];Account Manager;Senior;Sales;5;High;Y\r\n"
@@ -34,8 +36,7 @@ async def test_preview_remap_and_import(example_draft: Path, tmp_path: Path) -> 
         dialog.query_one("#import-path", Input).value = str(source)
         dialog.query_one("#import-path", Input).focus()
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert str(dialog.query_one("#import-format", Static).render()) == \
             "hr.csv: UTF-8, semicolon-separated; 8 columns"
         preview = dialog.query_one("#import-preview", DataTable)
@@ -47,8 +48,7 @@ async def test_preview_remap_and_import(example_draft: Path, tmp_path: Path) -> 
         assert dialog.query_one("#map-email", Select).value == Select.NULL
         role.value = "Grade"  # the user maps role to another column
         await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, RosterImportDialog)
     report = results[0]
     assert report is not None and report.imported == 2
@@ -68,8 +68,7 @@ async def test_a_file_that_is_not_a_table_is_shown_and_nothing_changes(example_d
     results: list[ImportReport | None] = []
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(RosterImportDialog(document, str(source)), results.append)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert "not a text file" in str(dialog.query_one("#import-format", Static).render())
         await pilot.press("ctrl+r")  # nothing to import: the key does nothing
@@ -96,19 +95,16 @@ async def test_workbook_sheets_can_be_chosen(example_draft: Path, tmp_path: Path
     results: list[ImportReport | None] = []
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(RosterImportDialog(document, str(source)), results.append)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         sheet = dialog.query_one("#import-sheet", Select)
         assert sheet.display and sheet.value == "Notes"
         sheet.value = "Staff"
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert dialog.query_one("#map-role", Select).value == "Job Title"
         await pilot.click("#import-run")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
     assert results[0] is not None and results[0].sheet == "Staff"
     assert [e.id for e in document.roster.employees] == ["7"]
 
@@ -132,15 +128,13 @@ async def test_escape_cancels_a_running_import(example_draft: Path, tmp_path: Pa
     results: list[ImportReport | None] = []
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(RosterImportDialog(document, str(source)), results.append)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         dialog = app.screen
         assert dialog.query_one("#import-progress").display
         await pilot.press("escape")  # cancels the import, does not close the dialog
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is dialog and not dialog.query_one("#import-progress").display
         await pilot.press("escape")  # now closes it
         await pilot.pause()

@@ -25,6 +25,9 @@ from tui.steps.roster import RosterStep
 from tui.widgets.access_chart import AccessChart, stacked_bar
 from tui.widgets.roster_table import Columns, RosterTable
 
+from .keys import type_text
+from .waiting import settle
+
 
 def shown_lines(table: RosterTable) -> list[str]:
     """The table's rows as drawn on screen (header excluded), trailing blanks dropped."""
@@ -34,11 +37,6 @@ def shown_lines(table: RosterTable) -> list[str]:
 
 def shown_ids(table: RosterTable) -> list[str]:
     return [line.split()[0] for line in shown_lines(table)]
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*("space" if ch == " " else ch for ch in text))
-    await pilot.pause()
 
 
 async def into_filter(pilot: Pilot[None]) -> Input:
@@ -172,8 +170,7 @@ async def test_twenty_thousand_people_filter_and_scroll(tmp_path: Path) -> None:
     document = open_document(big_roster(tmp_path / "big.toml", 20_000))
     app = PolicyApp(document)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one(RosterTable)
         assert len(table.rows) == 20_000
         expected = RosterIndex.of_draft(document.draft, document.roster.employees)
@@ -196,8 +193,7 @@ async def test_twenty_thousand_people_filter_and_scroll(tmp_path: Path) -> None:
 
         # A changed rule re-decides everyone in the background, then the table follows.
         await pilot.press("r", "down", "e", "backspace", "backspace", "2", "0", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         expected = RosterIndex.of_draft(document.draft, document.roster.employees)
         assert document.draft.eligibility.rules[1].max_clients == 20
         step_index = app.screen.query_one("#step-1").index  # type: ignore[attr-defined]
@@ -274,11 +270,9 @@ async def test_import_from_step_1_by_key_updates_the_table_and_saves(example_dra
         dialog.query_one("#import-path", Input).value = str(source)
         dialog.query_one("#import-path", Input).focus()
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert shown_ids(app.screen.query_one(RosterTable)) == ["E1002", "E2001"]
         assert app.sub_title.endswith("unsaved changes")

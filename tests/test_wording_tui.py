@@ -14,6 +14,7 @@ from tui.steps.wording import SETTLE, WordingStep
 from tui.widgets.clause_list import ClauseList
 from tui.widgets.lint_panel import LintPanel
 
+from .keys import type_text
 from .waiting import until
 
 OVERBROAD = "Never disparage. "
@@ -23,10 +24,6 @@ async def open_clauses(pilot: Pilot[None]) -> None:
     """Step 3, with the clause list focused, reached by keys alone."""
     await pilot.press("3")
     assert isinstance(pilot.app.focused, ClauseList)
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*("space" if c == " " else c for c in text))
 
 
 async def settle(pilot: Pilot[None]) -> None:

@@ -7,27 +7,20 @@ with channels open to all and with every channel narrowed to groups.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+
+from timing import best_of, decide_afresh
 
 from policy_model import channels as ch
 from policy_model.access import grants, matrix
 from policy_model.document import open_document
-from policy_model.eligibility import evaluate, evaluate_with, overrides_by_id
+from policy_model.eligibility import evaluate
 
 ROWS = 200_000
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "regional-bank.toml"
 
 
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -42,7 +35,7 @@ def main() -> None:
             ch.set_enabled(draft, channel.id, True)
     decisions = evaluate(draft, people)
     # Deciding everyone afresh (evaluate itself would give its kept answer again).
-    evaluation = best_of(3, lambda: evaluate_with(people, draft.eligibility.rules, overrides_by_id(draft)))
+    evaluation = best_of(3, lambda: decide_afresh(draft, people))
     open_grants = best_of(3, lambda: grants(draft, people, decisions))
     open_matrix = best_of(3, lambda: matrix(draft, people, decisions))
     for channel in draft.channels:

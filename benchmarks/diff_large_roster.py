@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import copy
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timing import decide_afresh, timed  # noqa: E402
 
 from policy_model.diff import diff_drafts, render_text  # noqa: E402
 from policy_model.document import new_draft  # noqa: E402
@@ -25,14 +26,7 @@ def roster(n: int) -> list[Employee]:
                      touch="high" if i % 3 else "low", customer_facing=i % 5 != 0) for i in range(n)]
 
 
-def timed(work) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
-
-
 def main() -> None:
-    from policy_model.eligibility import evaluate_with, overrides_by_id
 
     employees = roster(PEOPLE)
     old = new_draft("Bank")
@@ -40,7 +34,7 @@ def main() -> None:
     new.eligibility.rules[1].max_clients = 5  # moves thousands of people out of "granted"
     new.eligibility.overrides = [Override(f"E{i:06d}", "denied", "left the team") for i in range(0, PEOPLE, 100)]
     # Deciding everyone afresh (evaluate itself would give its kept answer again).
-    evaluation = timed(lambda: evaluate_with(employees, new.eligibility.rules, overrides_by_id(new)))
+    evaluation = timed(lambda: decide_afresh(new, employees))
     result = None
 
     def diff() -> None:

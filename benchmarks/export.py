@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
+from timing import timed
 
 from exporters.docx import export_bytes
 from exporters.docx.ooxml import add_table
@@ -61,12 +61,6 @@ def _saved(document: docx.document.Document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def timed(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -13,20 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
+
+from timing import decide_afresh, timed
 
 from policy_model import toml_io, training, training_import
 from policy_model.document import new_draft
 from policy_model.draft import Completion, Employee
-from policy_model.eligibility import evaluate_with, overrides_by_id
-
-
-def timed(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
 
 
 def main(count: int) -> None:
@@ -40,7 +33,7 @@ def main(count: int) -> None:
 
     # The pending list first, while nothing is decided yet; then deciding everyone afresh.
     pending = timed(lambda: training.pending(draft, employees))
-    rules = timed(lambda: evaluate_with(employees, draft.eligibility.rules, overrides_by_id(draft)))
+    rules = timed(lambda: decide_afresh(draft, employees))
     print(f"{count} employees, {len(trained)} completions")
     print(f"pending list / step 1 evaluation alone: {pending / rules:.2f}x ({pending:.2f}s)")
 

@@ -10,21 +10,15 @@ from __future__ import annotations
 
 import random
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from timing import timed  # noqa: E402
+
 from policy_model import clauses, lint  # noqa: E402
 from policy_model.document import new_draft  # noqa: E402
 from policy_model.draft import Employee  # noqa: E402
-
-
-def timed(function, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    for _ in range(repeat):
-        function()
-    return (time.perf_counter() - start) / repeat
 
 
 def main(size: int = 200_000) -> None:

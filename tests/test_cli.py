@@ -77,3 +77,11 @@ def test_a_broken_file_gives_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert str(path) in result.stderr
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    """A `check` in a git hook does not pay for the export's imports, or for the version lookup."""
+    code = ("import sys; from tui.cli import main; main(['check', 'examples/regional-bank.toml']); "
+            "print(sorted(m for m in sys.modules if m.startswith('tui.commands.') or m == 'importlib.metadata'))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines()[-1] == "['tui.commands.check']"

@@ -25,7 +25,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def package_version() -> str:
     # importlib.metadata takes longer to import than the rest of this module: only --version
-    # and --help need it, not opening a draft.
+    # needs it.
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -34,7 +34,21 @@ def package_version() -> str:
         return "0+unknown"
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked for (see `package_version`)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only`, that command's alone (a command imports what it
+    runs on, so a `check` in a git hook does not import the export too)."""
     parser = argparse.ArgumentParser(
         prog="policy-tui",
         description="Write your company's social media and mobile policy: decide who needs access, "
@@ -42,10 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'policy-tui COMMAND --help' for a command's options. "
         "With no command, opens the app on DRAFT (a new draft if the file does not exist).",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    parser.add_argument("--version", action=_Version)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS.values():
-        import_module(f"tui.commands.{module}").add_parser(subparsers)
+    for name, module in COMMANDS.items():
+        if only in (None, name):
+            import_module(f"tui.commands.{module}").add_parser(subparsers)
     return parser
 
 
@@ -67,7 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if first in COMMANDS or not args_list or args_list[0] in ("-h", "--help", "--version"):
         if not args_list:
             return _open(None)
-        args = build_parser().parse_args(args_list)
+        # The top-level help lists every command; a command needs only its own parser.
+        only = first if first in COMMANDS and args_list[0] not in ("-h", "--help") else None
+        args = build_parser(only).parse_args(args_list)
         if args.command is None:
             return _open(None)
         undecodable = _undecodable_text(args)

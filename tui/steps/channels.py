@@ -71,7 +71,6 @@ class ChannelsStep(Step):
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self.group_by: GroupBy = "department"
-        self._decided: tuple[tuple[int, int, str], list[Decision]] | None = None
         self._highlight_next: str | None = None  # a channel just added, highlighted once it is listed
 
     def compose_body(self) -> ComposeResult:
@@ -109,13 +108,11 @@ class ChannelsStep(Step):
         self.query_one("#channel-terms", Static).update(terms)
         self.query_one(ChannelList).border_subtitle = " · ".join(f"duty: {d.title}" for d in duties(draft))
 
-    def decisions(self) -> tuple[Sequence[Employee], list[Decision]]:
-        """The roster and step 1's decisions, re-evaluated only when the rules or roster change."""
+    def decisions(self, draft: Draft | None = None) -> tuple[Sequence[Employee], list[Decision]]:
+        """The roster and step 1's decisions for the draft (or a copy of it, in a worker):
+        `evaluate` gives its kept answer again while the rules, overrides and roster are unchanged."""
         employees = self.document.roster.employees
-        key = (id(employees), len(employees), repr(self.document.draft.eligibility))
-        if self._decided is None or self._decided[0] != key:
-            self._decided = (key, evaluate(self.document.draft, employees))
-        return employees, self._decided[1]
+        return employees, evaluate(draft or self.document.draft, employees)
 
     def _refresh_matrix(self) -> None:
         table = self.query_one(AccessMatrix)
@@ -126,7 +123,7 @@ class ChannelsStep(Step):
 
     @work(thread=True, exclusive=True, group="access-matrix", description="counting the access matrix")
     def _compute_matrix(self, draft: Draft, by: GroupBy) -> None:
-        employees, decided = self.decisions()
+        employees, decided = self.decisions(draft)
         computed = matrix(draft, employees, decided, by=by)
         if not get_current_worker().is_cancelled:  # a newer change has started a newer count
             self.app.call_from_thread(self.query_one(AccessMatrix).show, computed)

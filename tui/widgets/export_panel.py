@@ -142,8 +142,8 @@ class ExportPanel(VerticalScroll):
         self.app.push_screen(YesNoScreen(f"{target} already exists. Replace it?", "Replace", "Keep it"), answered)
 
     def _start(self, target: Path, template: Path | None) -> None:
-        """Snapshot the draft on this thread, then build and write the document in a worker."""
-        problems = check_document(self.document)
+        """Snapshot the draft on this thread, then check it, build and write the document in a
+        worker (the check decides the whole roster)."""
         snapshot = detached(self.document)
         bar = self.query_one(ProgressBar)
         bar.update(total=None, progress=0)
@@ -154,7 +154,7 @@ class ExportPanel(VerticalScroll):
         def work() -> ExportResult:
             from exporters.docx import export_docx
 
-            view = build_view(snapshot, problems)
+            view = build_view(snapshot, check_document(snapshot))
             export_docx(view, target, template,
                         progress=lambda done, total: self.app.call_from_thread(bar.update, total=total, progress=done))
             return ExportResult(target, view.status, view.draft_reasons)

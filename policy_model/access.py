@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .channels import channel_name, clear_restriction, enabled_channels, lookup, restrict, short_name
+from .channels import channel_name, enabled_channels, lookup, short_name
 from .draft import Channel, Draft, Employee
 from .eligibility import Decision
-from .groups import Group, parse_group
+from .groups import Group, parse_group, reaches
 
 GroupBy = Literal["department", "role"]
 NO_GROUP = "(none)"
@@ -142,10 +142,11 @@ def who_loses(draft: Draft, employees: Sequence[Employee], decisions: Sequence[D
 def left_out(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision],
              channel_id: str) -> list[Employee]:
     """Granted people a channel's groups leave out: those who would get it if it were open to all."""
-    opened = copy.deepcopy(draft)
-    clear_restriction(opened, channel_id)
-    return [loss.employee for loss in who_loses(opened, employees, decisions,
-                                                lambda d: restrict(d, channel_id, lookup(draft, channel_id).groups))]
+    channel = lookup(draft, channel_id)
+    if not channel.enabled:
+        return []
+    groups = [parse_group(g) for g in channel.groups]
+    return [e for e, d in zip(employees, decisions, strict=True) if d.status == "granted" and not reaches(groups, e)]
 
 
 def roster_issues(draft: Draft, employees: Sequence[Employee],

@@ -77,6 +77,10 @@ def test_role_and_employee_groups_add_up(draft):
     assert got["E6"] == ("linkedin", "sms")  # named
     assert got["E2"] == ("linkedin",)
     assert got["E3"] == ()  # naming a denied person does not grant her
+    # Left out: granted, but neither a banker nor named.
+    assert [e.id for e in left_out(draft, PEOPLE, evaluate(draft, PEOPLE), "sms")] == ["E2", "E7"]
+    set_enabled(draft, "sms", False)
+    assert left_out(draft, PEOPLE, evaluate(draft, PEOPLE), "sms") == []  # a disabled channel leaves out no one
 
 
 def test_disabling_a_channel_takes_it_from_everyone_who_had_it(draft):

@@ -22,6 +22,7 @@ from .document import Document
 from .draft import Approver, Channel, Draft, Employee, PolicyHeader
 from .eligibility import Decision, evaluate
 from .problems import Problem, blocking_final, errors_in
+from .training import completions_by_session
 
 Status = Literal["DRAFT", "FINAL"]
 
@@ -178,9 +179,7 @@ def build_view(document: Document, problems: Sequence[Problem] = ()) -> PolicyVi
     channels = enabled_channels(draft)
     employees = document.roster.employees
     decisions = evaluate(draft, employees)
-    completions: dict[str, int] = {}
-    for completion in draft.training.completions:
-        completions[completion.session] = completions.get(completion.session, 0) + 1
+    completions = completions_by_session(draft)
     status, reasons = document_status(draft.approvers, problems)
     return PolicyView(
         company=policy.company,

@@ -23,7 +23,7 @@ from policy_model.problems import Problem
 from tui.background import detached, is_large
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
-from tui.widgets.view_tabs import ViewTabs
+from tui.widgets.view_tabs import ViewTabs, first_focusable
 
 
 class MainScreen(Screen[None]):
@@ -125,7 +125,7 @@ class MainScreen(Screen[None]):
         current = panes.index(tabs.active) if tabs.active in panes else -1
         tabs.active = panes[(current + 1) % len(panes)]
         pane = tabs.get_pane(tabs.active)
-        target = next((w for w in pane.query("*") if w.focusable), None)
+        target = first_focusable(pane)
         if target is not None:
             target.focus()
 

@@ -13,7 +13,7 @@ from policy_model.document import Document
 from policy_model.problems import Problem
 from tui.steps.catalog import BY_KEY
 from tui.widgets.shown import RendersWhenShown
-from tui.widgets.view_tabs import ViewTabs
+from tui.widgets.view_tabs import ViewTabs, first_focusable
 
 
 class Step(RendersWhenShown, Vertical):
@@ -63,8 +63,8 @@ class Step(RendersWhenShown, Vertical):
         tabs = self.query(ViewTabs)
         pane = tabs.first().active_pane if tabs else None
         if pane is not None and (target is None or pane not in target.ancestors):
-            target = next((w for w in pane.query("*") if w.focusable), None)
-        target = target or next((w for w in self.query("*") if w.focusable), None)
+            target = first_focusable(pane)
+        target = target or first_focusable(self)
         if target is not None:
             target.focus()
 

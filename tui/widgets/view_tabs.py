@@ -22,6 +22,11 @@ from textual.widgets import ContentSwitcher, Static
 BAR = "━"
 
 
+def first_focusable(widget: Widget) -> Widget | None:
+    """The first widget below `widget` that can take the keyboard, in document order."""
+    return next((w for w in widget.query("*") if w.focusable), None)
+
+
 class View(Vertical):
     """One view: its name in the strip, its widgets below it when shown."""
 

@@ -31,7 +31,7 @@ from tui.widgets.draft_panel import DraftPanel
 from tui.widgets.training_panel import TrainingPanel
 
 from .conftest import without_training
-from .waiting import settle
+from .waiting import settle, until
 
 
 @pytest.fixture
@@ -249,15 +249,14 @@ async def test_training_panel_follows_a_change_made_in_step_1(example_draft: Pat
         document.changed()
         app.draft_replaced()
         await pilot.press("ctrl+t", "ctrl+t")  # Clauses, Preview, then the Training tab
-        await settle(pilot)
-        assert "14 of 14 granted not yet trained" in screen_text(app)
+        # The panel catches up when it is shown (on the next layout), then counts in a worker.
+        assert await until(pilot, lambda: "14 of 14 granted not yet trained" in screen_text(app))
         await pilot.press("1")
         document.draft.eligibility.overrides.append(Override("E1002", "denied", "moved to operations"))
         document.changed()
         app.draft_replaced()
         await pilot.press("3")
-        await settle(pilot)
-        assert "13 of 13 granted not yet trained" in screen_text(app)
+        assert await until(pilot, lambda: "13 of 13 granted not yet trained" in screen_text(app))
 
 
 async def test_a_long_list_opens_at_once_and_says_how_many_more(example_draft: Path) -> None:

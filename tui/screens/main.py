@@ -23,6 +23,7 @@ from policy_model.problems import Problem
 from tui.background import detached, is_large
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
+from tui.widgets.shown import bring_up_to_date
 from tui.widgets.view_tabs import ViewTabs, first_focusable
 
 
@@ -113,6 +114,7 @@ class MainScreen(Screen[None]):
             await switcher.mount(BY_KEY[key].load()(self.document))
             self.show_progress()
         switcher.current = f"step-{key}"
+        bring_up_to_date(switcher.query_one(f"#step-{key}"))
 
     def action_next_tab(self) -> None:
         """Cycle the current step's tabs and give the keyboard to the tab shown."""

@@ -3,6 +3,8 @@
 Other steps change the draft often (every override in step 1), and drawing a step or a tab
 can mean deciding every employee, counting training or comparing drafts. A step or tab that
 is not shown need not pay for that: it remembers it is out of date and draws when shown.
+What switches a step or a tab calls `bring_up_to_date` at once, so the first frame shown is already
+current; Textual's Show event, a frame later, covers any other way of being shown.
 """
 
 from __future__ import annotations
@@ -32,6 +34,17 @@ class RendersWhenShown(Widget):
     def on_mount(self) -> None:
         self.refresh_document()
 
-    def on_show(self) -> None:
+    def catch_up(self) -> None:
+        """Draw now if a change came while it was hidden."""
         if self._stale:
             self.refresh_document()
+
+    def on_show(self) -> None:
+        self.catch_up()
+
+
+def bring_up_to_date(shown: Widget) -> None:
+    """Just shown (a step, a tab): draw it, and what is below it, if a change came meanwhile."""
+    for node in [shown, *shown.query(RendersWhenShown)]:
+        if isinstance(node, RendersWhenShown):
+            node.catch_up()

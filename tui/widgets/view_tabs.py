@@ -19,6 +19,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
+from tui.widgets.shown import bring_up_to_date
+
 BAR = "━"
 
 
@@ -104,5 +106,6 @@ class ViewTabs(Vertical):
         if not self.query_children(ContentSwitcher):
             return  # chosen before the views are built: on_mount shows it
         self.query_one(ContentSwitcher).current = view_id
+        bring_up_to_date(self.get_pane(view_id))
         self.query_one(TabStrip).show(self._views, view_id)
         self.post_message(self.TabActivated(self, self.get_pane(view_id)))

@@ -62,6 +62,19 @@ def load_side(path: Path, progress: Progress | None = None) -> Side:
     return Side(loaded.draft, path, employees, [*loaded.problems, *problems])
 
 
+def load_sides(old: Path, new: Path) -> tuple[Side, Side]:
+    """Both drafts of a comparison; ProblemsError with the problems of either or both."""
+    sides, problems = [], []
+    for path in (old, new):
+        try:
+            sides.append(load_side(path))
+        except ProblemsError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ProblemsError(problems)
+    return sides[0], sides[1]
+
+
 def compare(old: Side, new: Side) -> DraftDiff:
     """The diff of two sides; access by rosters when both are there, else by overrides."""
     missing = ", ".join(s.snapshot_name for s in (old, new) if s.employees is None)

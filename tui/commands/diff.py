@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from policy_model.compare import compare, load_side
+from policy_model.compare import compare, load_sides
 from policy_model.diff import render_text
 from policy_model.problems import ProblemsError
 from tui.cli import print_problems
@@ -33,17 +33,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
-    sides = []
-    trouble = []
-    for path in (args.old, args.new):
-        try:
-            sides.append(load_side(path))
-        except ProblemsError as error:
-            trouble.extend(error.problems)
-    if trouble:
-        print_problems(trouble)
+    try:
+        old, new = load_sides(args.old, args.new)
+    except ProblemsError as error:
+        print_problems(error.problems)
         return TROUBLE
-    old, new = sides
     print_problems([*old.warnings, *new.warnings])
     result = compare(old, new)
     sys.stdout.write(render_text(result, old_name=str(args.old), new_name=str(args.new)))

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from policy_model.checks import check_document
-from policy_model.compare import compare, load_side
+from policy_model.compare import compare, load_sides
 from policy_model.document import open_document
 from policy_model.draft import Draft
 from policy_model.files import atomic_writer
@@ -81,16 +81,7 @@ def run_redline(new: Path, old: Path, out: Path, *, author: str | None = None, d
     """Write the redline of NEW against OLD to OUT; raises ProblemsError (nothing written) on trouble."""
     from exporters.redline import redline_document
 
-    problems: list[Problem] = []
-    sides = []
-    for path in (old, new):
-        try:
-            sides.append(load_side(path))
-        except ProblemsError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise ProblemsError(problems)
-    before, after = sides
+    before, after = load_sides(old, new)
     print_problems([*before.warnings, *after.warnings])
     texts = {id(side.draft): side for side in (before, after)}
     document = redline_document(before.draft, after.draft, author or default_author(after.draft),

@@ -15,7 +15,6 @@ from policy_model import signoff
 from policy_model.draft import APPROVER_ROLES
 from policy_model.problems import ProblemsError
 from tui.screens.form import FormField, FormScreen, Values
-from tui.screens.yes_no import YesNoScreen
 from tui.widgets.draft_panel import DraftPanel, fill_table, selected
 
 ROLE_CHOICES = tuple((role, role) for role in APPROVER_ROLES)
@@ -108,12 +107,8 @@ class ApproversPanel(DraftPanel):
         if index is None:
             return
         name = self.draft.approvers[index].name
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.change(lambda draft: signoff.remove_approver(draft, index))
-
-        self.app.push_screen(YesNoScreen(f"Remove {name} from the approvers?", "Remove"), answered)
+        self.change_if_confirmed(f"Remove {name} from the approvers?",
+                                 lambda draft: signoff.remove_approver(draft, index))
 
     def action_bump(self) -> None:
         current = self.draft.policy.version

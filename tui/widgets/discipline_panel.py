@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Static
 
 from policy_model import discipline
 from tui.screens.form import FormField, FormScreen, Values
-from tui.screens.yes_no import YesNoScreen
 from tui.widgets.draft_panel import DraftPanel, fill_table, selected
 
 
@@ -98,9 +97,5 @@ class DisciplinePanel(DraftPanel):
         if index is None:
             return
         step = self.draft.discipline[index]
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.change(lambda draft: discipline.remove_step(draft, index))
-
-        self.app.push_screen(YesNoScreen(f'Remove the step "{step.name}" from the ladder?', "Remove"), answered)
+        self.change_if_confirmed(f'Remove the step "{step.name}" from the ladder?',
+                                 lambda draft: discipline.remove_step(draft, index))

@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.problems import ProblemsError
+from tui.screens.yes_no import YesNoScreen
 from tui.steps.base import Step
 from tui.widgets.shown import RendersWhenShown
 
@@ -47,6 +48,15 @@ class DraftPanel(RendersWhenShown, Vertical):
             return False
         self.changed()
         return True
+
+    def change_if_confirmed(self, question: str, operation: Callable[[Draft], object]) -> None:
+        """Ask first (a removal), then run the model operation only if the answer is yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change(operation)
+
+        self.app.push_screen(YesNoScreen(question, "Remove"), answered)
 
     def changed(self) -> None:
         """After a change made to the draft: an undo point, this panel, then everyone else."""

@@ -30,7 +30,6 @@ from policy_model.user_input import optional_day, refuse
 from tui.screens.form import FormField, FormScreen, Values
 from tui.screens.path_prompt import PathPrompt
 from tui.screens.table_view import TableScreen
-from tui.screens.yes_no import YesNoScreen
 from tui.widgets.draft_panel import DraftPanel, fill_table, selected
 
 FORMAT_CHOICES = tuple((f, f) for f in TRAINING_FORMATS)
@@ -182,13 +181,9 @@ class TrainingPanel(DraftPanel):
             return
         title = session.title
         done = training.completions_by_session(self.draft).get(title, 0)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.change(lambda draft: training.remove_session(draft, title))
-
-        self.app.push_screen(YesNoScreen(f'Remove the session "{title}" and the {done} completion'
-                                       f'{"s" * (done != 1)} recorded for it?', "Remove"), answered)
+        self.change_if_confirmed(f'Remove the session "{title}" and the {done} completion'
+                                 f'{"s" * (done != 1)} recorded for it?',
+                                 lambda draft: training.remove_session(draft, title))
 
     # --- completions ------------------------------------------------------------------------------
 

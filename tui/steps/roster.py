@@ -125,10 +125,10 @@ class RosterStep(Step):
 
     def render_document(self) -> None:
         roster, draft = self.document.roster, self.document.draft
-        self._show_rules()
         if not roster.employees:
             self.index, self._built = None, None
             self._show_people()
+            self._show_rules()
             return
         basis = Basis(roster.employees, repr(draft.eligibility.rules))
         overrides = {k: replace(v) for k, v in overrides_by_id(draft).items()}
@@ -142,6 +142,7 @@ class RosterStep(Step):
             self._show_people()
         else:
             self._show_detail(self._selected())  # what is shown of the selected person may have changed
+        self._show_rules()  # with each rule's count, once the index has them
 
     def _rebuild(self, basis: Basis, overrides: dict[str, Override]) -> None:
         employees = basis.employees
@@ -187,7 +188,6 @@ class RosterStep(Step):
             self._refocus = False
             table.focus()
         self._show_people()
-        self._show_rules()
 
     def _show_people(self) -> None:
         """Counts, chart and the filtered table, after the index or its decisions changed."""

@@ -105,13 +105,20 @@ def catalog() -> Catalog:
     return loaded
 
 
-def industry_of(industry: str) -> Industry:
-    """The industry whose rules apply to the draft's free-text industry ("Retail banking" -> financial)."""
+def industry_groups(industry: str) -> set[str]:
+    """The industry groups ("financial", "healthcare") a free-text industry belongs to: each
+    whose words it contains as a whole word or phrase. Clause conditions test these."""
     lowered = industry.lower()
-    for name, words in catalog().industries.items():
-        if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered) for word in words):
-            return name  # type: ignore[return-value]
-    return "general"
+    return {name for name, words in catalog().industries.items()
+            if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered) for word in words)}
+
+
+def industry_of(industry: str) -> Industry:
+    """The industry whose rules apply to the draft's free-text industry ("Retail banking" ->
+    financial): the first of its groups in the catalog's order, else general."""
+    groups = industry_groups(industry)
+    first = next((name for name in catalog().industries if name in groups), "general")
+    return first  # type: ignore[return-value]
 
 
 def duties(draft: Draft) -> list[Duty]:

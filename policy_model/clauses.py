@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .channels import channel_name, enabled_channels
+from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee
 from .eligibility import evaluate
 from .package_data import read_toml
@@ -30,10 +30,10 @@ from .user_input import unique_id
 
 @dataclass(frozen=True)
 class Library:
-    """The shipped clauses, in policy order, and the industry groups their conditions name."""
+    """The shipped clauses, in policy order (their conditions name the channel catalog's
+    industry groups)."""
 
     clauses: tuple[Clause, ...]
-    industries: dict[str, tuple[str, ...]]
 
     def clause(self, clause_id: str) -> Clause | None:
         return next((c for c in self.clauses if c.id == clause_id), None)
@@ -43,9 +43,7 @@ class Library:
 def library() -> Library:
     """The clause library, read once from the package data."""
     data = read_toml("clauses.toml")
-    clauses = tuple(Clause(**entry) for entry in data["clauses"])
-    industries = {group: tuple(words) for group, words in data["industries"].items()}
-    return Library(clauses, industries)
+    return Library(tuple(Clause(**entry) for entry in data["clauses"]))
 
 
 def seed_clauses() -> list[Clause]:
@@ -60,16 +58,6 @@ def library_clause(clause: Clause) -> Clause | None:
 
 # ---------------------------------------------------------------------------------------------
 # Conditions
-
-
-def industry_groups(industry: str) -> set[str]:
-    """The industry groups ("financial", "healthcare") a free-text industry belongs to."""
-    text = industry.lower()
-    groups = set()
-    for group, words in library().industries.items():
-        if any(re.search(rf"\b{re.escape(w)}\b", text) for w in (group, *words)):
-            groups.add(group)
-    return groups
 
 
 def in_industry(draft: Draft, group: str) -> bool:

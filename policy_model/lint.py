@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from .channels import channel_name, enabled_channels
+from .channels import catalog, channel_name, enabled_channels
 from .clauses import (
     VARIABLES,
     Audience,
@@ -216,7 +216,7 @@ def _variables(draft: Draft, who: Audience, at: _Locator) -> Iterator[Finding]:
 
 def _conditions(draft: Draft, at: _Locator) -> Iterator[Finding]:
     """A condition naming an industry group or channel nobody knows never holds: say so."""
-    groups = set(library().industries)
+    groups = set(catalog().industries)
     channels = set(rules().channel_names) | {c.id for c in draft.channels}
     for n, clause in enumerate(draft.clauses):
         for key, names, known in (("when_industry", clause.when_industry, groups),

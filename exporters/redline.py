@@ -244,14 +244,11 @@ def add_change_summary(document: Any, diff: DraftDiff) -> None:
     if not rows:
         document.add_paragraph("No changes to the policy header, access or channels.")
         return
+    from exporters.docx.base import TABLE_STYLE
+    from exporters.docx.ooxml import add_table
+
     shown = rows[:SUMMARY_ROWS_MAX]
-    table = document.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for cell, title in zip(table.rows[0].cells, ("Change", "Subject", "Before", "After"), strict=True):
-        cell.text = title
-    for row in shown:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = xml_safe(text)
+    add_table(document, shown, TABLE_STYLE, headers=("Change", "Subject", "Before", "After"))
     if len(rows) > len(shown):
         document.add_paragraph(f"{len(rows) - len(shown)} more changes are not listed here; "
                                "'policy-tui diff OLD NEW' lists them all.")

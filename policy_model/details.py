@@ -8,9 +8,10 @@ a revision entry, through `signoff.bump_version`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .draft import MARKETS, Draft, Market
-from .user_input import clean_line, optional_day, refuse
+from .user_input import clean_line, refuse
 
 WHAT = "policy"
 INDUSTRIES = ("general", "financial", "healthcare")
@@ -48,11 +49,20 @@ def set_details(draft: Draft, details: Details) -> None:
     if details.market not in MARKETS:
         raise refuse(WHAT, f'the market must be b2b, b2c or both, not "{details.market}"')
     market: Market = details.market  # type: ignore[assignment]
-    effective = optional_day(details.effective_date, WHAT, "effective date")
+    effective = _date(details.effective_date.strip())
     months = _months(details.review_months.strip())
     policy = draft.policy
     policy.company, policy.title, policy.owner, policy.jurisdiction = company, title, owner, jurisdiction
     policy.market, policy.industry, policy.effective_date, policy.review_months = market, industry, effective, months
+
+
+def _date(text: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise refuse(WHAT, f'"{text}" is not a date; write it as YYYY-MM-DD (for example 2027-01-01)') from None
 
 
 def _months(text: str) -> int | None:

@@ -66,9 +66,6 @@ def test_details_are_checked_and_set_together(tmp_path: Path) -> None:
         with pytest.raises(ProblemsError, match=message):
             set_details(draft, replace(before, **bad))
         assert details_of(draft) == before, "a refused form changes nothing"
-    # The effective date is read as every other date the app takes (training dates, completions).
-    set_details(draft, replace(before, effective_date="1 Mar 2027"))
-    assert draft.policy.effective_date == date(2027, 3, 1)
 
 
 async def test_details_form_in_step_4_and_tabs_by_key(example_draft: Path) -> None:

@@ -1,0 +1,238 @@
+"""Whether a job title, or failing that a department, says that someone deals with customers.
+
+HR exports carry a job title and a department but never a "customer-facing" flag, so without
+an inference every person would land in review. The knowledge is data
+(`data/role_lexicon.toml`): occupation families resting on the US SOC 2018 groups, each with
+the phrases that name it, so HR can read and extend it without reading code. Every answer is
+an inference and says what it was inferred from; a title that says nothing about customers
+("Manager", "Vice President") or says two contradicting things is not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any, Literal, NamedTuple
+
+from .package_data import read_toml
+
+Basis = Literal["role", "department"]
+
+_WORD = re.compile(r"[^\W_]+|&")
+_SOC = re.compile(r"\d\d-\d{4} \S")
+_FAMILY_KEYS = {"id", "label", "customer_facing", "soc", "phrases", "departments", "onet"}
+_REQUIRED = _FAMILY_KEYS - {"departments", "onet"}
+# A roster of 200,000 people has a few thousand distinct (title, department) pairs.
+_CACHED_PAIRS = 1 << 16
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """What a title or department says about customers, and the evidence, for the reason text."""
+
+    customer_facing: bool
+    family: str
+    basis: Basis
+    matched: str
+
+    @property
+    def words(self) -> str:
+        """The inference for a reason: "sales role, inferred customer-facing"."""
+        verdict = "customer-facing" if self.customer_facing else "not customer-facing"
+        if self.basis == "role":
+            return f"{self.family} role, inferred {verdict}"
+        return f"department {self.matched}: {self.family}, inferred {verdict}"
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A group of occupations that share one answer, and the classification it rests on."""
+
+    id: str
+    label: str
+    customer_facing: bool
+    soc: tuple[str, ...]
+    phrases: tuple[str, ...]
+    departments: tuple[str, ...]
+    onet: str
+
+
+class _Word(NamedTuple):
+    """A word as the lexicon reads it, and where it was written in the text."""
+
+    word: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """How the lexicon reads a title: the level markers to drop and the spellings to fold."""
+
+    levels: frozenset[str]
+    spellings: Mapping[str, str]
+
+    def read(self, text: str) -> list[_Word]:
+        """The words of `text` that carry meaning, each in one spelling and singular.
+
+        Level markers go because "Sr. Accountant" and "Accountant II" are the same job; plurals
+        and spelling variants are folded so that a phrase need be listed only once.
+        """
+        found = []
+        for match in _WORD.finditer(text):
+            word = "and" if match[0] == "&" else match[0].casefold()
+            if word.isdigit() or word in self.levels:
+                continue
+            word = _singular(word)
+            found.append(_Word(self.spellings.get(word, word), match.start(), match.end()))
+        return found
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The families, and their phrases read into word tuples for lookup."""
+
+    families: tuple[Family, ...]
+    reader: Reader
+    roles: Mapping[tuple[str, ...], Family]  # what a title is read against
+    departments: Mapping[tuple[str, ...], Family]  # the same, plus the families' department words
+    longest: int  # words in the longest phrase: no run of a title longer than this can match
+
+
+def _singular(word: str) -> str:
+    """A plural's singular, by rule: the same rule reads the lexicon, so it need only be consistent."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _strings(where: str, value: object, *, required: bool = True) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value) or (
+            required and not value):
+        raise ValueError(f"{where}: expected a list of words, got {value!r}")
+    return tuple(value)
+
+
+def _text(where: str, value: object, *, required: bool = True) -> str:
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ValueError(f"{where}: expected text, got {value!r}")
+    return value
+
+
+def _family(n: int, entry: object) -> Family:
+    """One family checked: a mistake in the data file names the family and the key."""
+    where = f"role_lexicon.toml: family[{n}]"
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where}: expected a table, got {entry!r}")
+    where += f" ({entry.get('id', '?')})"
+    if missing := sorted(_REQUIRED - entry.keys()):
+        raise ValueError(f"{where}: missing {', '.join(missing)}")
+    if unknown := sorted(entry.keys() - _FAMILY_KEYS):
+        raise ValueError(f"{where}: unknown key {', '.join(unknown)}")
+    if not isinstance(entry["customer_facing"], bool):
+        raise ValueError(f"{where}: customer_facing: expected true or false, got {entry['customer_facing']!r}")
+    soc = _strings(f"{where}: soc", entry["soc"])
+    if bad := [s for s in soc if not _SOC.match(s)]:
+        raise ValueError(f'{where}: soc: expected "NN-NNNN Title", got {bad[0]!r}')
+    return Family(
+        id=_text(f"{where}: id", entry["id"]), label=_text(f"{where}: label", entry["label"]),
+        customer_facing=entry["customer_facing"], soc=soc,
+        phrases=_strings(f"{where}: phrases", entry["phrases"]),
+        departments=_strings(f"{where}: departments", entry.get("departments", []), required=False),
+        onet=_text(f"{where}: onet", entry.get("onet", ""), required=False),
+    )
+
+
+def _reader(reading: object) -> Reader:
+    where = "role_lexicon.toml: reading"
+    if (not isinstance(reading, dict) or reading.keys() - {"levels", "spellings"}
+            or not isinstance(reading.get("spellings", {}), dict)):
+        raise ValueError(f"{where}: expected a table of levels and spellings, got {reading!r}")
+    levels = frozenset(w.casefold() for w in _strings(f"{where}.levels", reading.get("levels", []), required=False))
+    spellings = {}
+    for variant, word in reading.get("spellings", {}).items():
+        if not isinstance(word, str) or not _WORD.fullmatch(word):
+            raise ValueError(f"{where}.spellings.{variant}: expected one word, got {word!r}")
+        spellings[_singular(variant.casefold())] = _singular(word.casefold())
+    return Reader(levels, spellings)
+
+
+def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
+    """The lexicon from the parsed data file, checked; ValueError names the first mistake.
+
+    A phrase may belong to one family only: listed under two answers it would contradict
+    itself, and under two families with the same answer it would make the label arbitrary.
+    """
+    if unknown := sorted(data.keys() - {"reading", "family"}):
+        raise ValueError(f"role_lexicon.toml: unknown table {', '.join(unknown)}")
+    reader = _reader(data.get("reading", {}))
+    families = tuple(_family(n, entry) for n, entry in enumerate(data.get("family", [])))
+    if not families:
+        raise ValueError("role_lexicon.toml: no families")
+    ids = [f.id for f in families]
+    if twice := sorted({i for i in ids if ids.count(i) > 1}):
+        raise ValueError(f"role_lexicon.toml: family id {twice[0]} is used twice")
+    roles: dict[tuple[str, ...], Family] = {}
+    departments: dict[tuple[str, ...], Family] = {}
+    for family in families:
+        for phrase, index in [(p, roles) for p in family.phrases] + [(p, departments) for p in family.departments]:
+            words = tuple(w.word for w in reader.read(phrase))
+            if not words:
+                raise ValueError(f'role_lexicon.toml: family {family.id}: "{phrase}" has no words once levels go')
+            other = roles.get(words) or departments.get(words)
+            if other is not None:
+                answers = "" if other.customer_facing is family.customer_facing else ", with different answers"
+                raise ValueError(f'role_lexicon.toml: "{phrase}" is listed in family {other.id} and in family '
+                                 f"{family.id}{answers}")
+            index[words] = family
+    return Lexicon(families, reader, roles, roles | departments, max(map(len, roles | departments)))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The bundled lexicon, read and checked on first use so that start-up does not read it."""
+    return compile_lexicon(read_toml("role_lexicon.toml"))
+
+
+def _longest(book: Lexicon, text: str, phrases: Mapping[tuple[str, ...], Family]) -> list[tuple[Family, str]]:
+    """The longest phrases found in `text`, leftmost first, each with its words as written."""
+    words = book.reader.read(text)
+    keys = [w.word for w in words]
+    for size in range(min(book.longest, len(keys)), 0, -1):
+        found = [(family, text[words[i].start:words[i + size - 1].end])
+                 for i in range(len(keys) - size + 1)
+                 if (family := phrases.get(tuple(keys[i:i + size]))) is not None]
+        if found:
+            return found
+    return []
+
+
+def infer(role: str, department: str = "") -> Inference | None:
+    """Whether the role says the person faces customers; if it says nothing, the department.
+
+    The longest phrase wins, so "Sales Engineer" is sales and "Loan Officer" deals with
+    borrowers, whatever "engineer" or "officer" alone would say. Several longest phrases that agree are labelled
+    by the leftmost, as titles put the field before the job ("Production Technician"). None
+    when nothing matches or the longest phrases disagree: the department is read only when the
+    role named nothing, never to settle a role that contradicts itself.
+    """
+    return _infer(role, department)
+
+
+@lru_cache(maxsize=_CACHED_PAIRS)
+def _infer(role: str, department: str) -> Inference | None:
+    book = lexicon()
+    basis: Basis
+    for basis, text, phrases in (("role", role, book.roles), ("department", department, book.departments)):
+        found = _longest(book, text, phrases)
+        if not found:
+            continue
+        family, matched = found[0]
+        if any(other.customer_facing is not family.customer_facing for other, _ in found):
+            return None
+        return Inference(family.customer_facing, family.label, basis, matched)
+    return None

@@ -16,11 +16,16 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from .draft import Status
 from .roster_index import RosterIndex
 
 COLUMNS = ("id", "name", "email", "role", "department", "status", "reason", "rule", "channels")
+# What the list says of a person: their status, or "revoke" for someone granted before who has
+# left, whose access IT must remove.
+Shown = Status | Literal["revoke"]
+SHOWN: tuple[Shown, ...] = ("granted", "review", "denied", "revoke")
 _FORMULA_STARTS = ("=", "+", "-", "@")
 _SKIPPED_STARTS = ("\t", "\r", "\n")
 
@@ -32,7 +37,7 @@ class AccessRow:
     email: str
     role: str
     department: str
-    status: Status
+    status: Shown
     reason: str
     rule: str
     # The channels step 2 gives this person ("LinkedIn; SMS / text messaging"); empty unless granted.
@@ -43,17 +48,18 @@ class AccessRow:
                 self.channels)
 
 
-def access_rows(index: RosterIndex, status: Status | None = None,
+def access_rows(index: RosterIndex, status: Shown | None = None,
                 channels: Sequence[str] | None = None) -> Iterator[AccessRow]:
-    """Everyone (or everyone with `status`) in roster order; an override's rule is "override".
+    """Everyone (or everyone shown as `status`) in roster order; an override's rule is "override".
 
     `channels`, aligned with the roster, is what `access.grant_names` gives each person.
     """
     for n, (employee, decision) in enumerate(zip(index.employees, index.decisions, strict=True)):
-        if status is not None and decision.status != status:
+        shown: Shown = "revoke" if employee.revoke else decision.status
+        if status is not None and shown != status:
             continue
         yield AccessRow(employee.id, employee.name, employee.email, employee.role, employee.department,
-                        decision.status, decision.reason, decision.rule_id, channels[n] if channels else "")
+                        shown, decision.reason, decision.rule_id, channels[n] if channels else "")
 
 
 def spreadsheet_safe(cell: str) -> str:

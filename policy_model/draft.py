@@ -55,8 +55,9 @@ class RosterRef:
     """Where the employees are: the snapshot file beside the draft, and how it was made.
 
     `sha256` and `rows` let a load notice a snapshot that was replaced or edited since the
-    import; `mapping` (our field -> the source's column header) lets next month's re-import
-    run without asking again.
+    import; `mapping` (our field -> the source's column header) and `keep` (the source's
+    other columns the user chose to keep in the snapshot) let next month's re-import run
+    without asking again.
     """
 
     snapshot: str = ""
@@ -66,6 +67,7 @@ class RosterRef:
     imported_at: datetime | None = None
     sheet: str | None = None
     mapping: dict[str, str] = field(default_factory=dict)
+    keep: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -238,8 +240,11 @@ class Draft:
 class Employee:
     """One row of the roster snapshot, in our canonical fields.
 
-    `extra` keeps the source's other columns, in order, so nothing HR gave us is lost.
-    Slots keep 200,000 of these small.
+    `extra` keeps the source's other columns that the user chose to keep, in order. The
+    employment fields come last: `employment` is the status as HR wrote it ("Active",
+    "Voluntarily Terminated"), `left_on` an exit date as YYYY-MM-DD, and `revoke` the day of
+    the import that found a person granted before gone or terminated, so IT removes their
+    access (see `leavers`). Slots keep 200,000 of these small.
     """
 
     id: str
@@ -252,3 +257,7 @@ class Employee:
     touch: Touch | None = None
     customer_facing: bool | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    location: str = ""
+    employment: str = ""
+    left_on: str = ""
+    revoke: str = ""

@@ -16,7 +16,9 @@ from datetime import UTC, datetime
 from operator import attrgetter
 
 from .draft import STATUSES, Draft, Employee, Override, Rule, Status
+from .leavers import has_left, left_words, today
 from .problems import Severity
+from .roles import infer
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,8 @@ class Decision:
 
 
 NO_RULE = "no-rule"
+# The decision for people who no longer work here: before every rule and override.
+LEAVER = "leaver"
 
 
 def default_rules() -> list[Rule]:
@@ -59,13 +63,22 @@ def _contains_any(text: str, words: Sequence[str]) -> bool:
 
 # Everything `matches` and `describe` read: two people with the same facts get the same
 # decision, and a change to any of them can change one (the roster import reports those).
-FACT_FIELDS = ("role", "department", "clients", "touch", "customer_facing")
+FACT_FIELDS = ("role", "department", "clients", "touch", "customer_facing", "employment", "left_on", "revoke")
 facts: Callable[[Employee], tuple[object, ...]] = attrgetter(*FACT_FIELDS)
+
+
+def customer_facing(employee: Employee) -> bool | None:
+    """Whether the person faces customers: the file's own value, else what their job title (or
+    department) says (`roles.infer`), else unknown."""
+    if employee.customer_facing is not None:
+        return employee.customer_facing
+    inferred = infer(employee.role, employee.department)
+    return None if inferred is None else inferred.customer_facing
 
 
 def matches(rule: Rule, employee: Employee) -> bool:
     """Whether every condition the rule sets holds for the employee (reads only its `facts`)."""
-    if rule.customer_facing is not None and employee.customer_facing is not rule.customer_facing:
+    if rule.customer_facing is not None and customer_facing(employee) is not rule.customer_facing:
         return False
     if rule.roles and not _contains_any(employee.role, rule.roles):
         return False
@@ -81,7 +94,9 @@ def matches(rule: Rule, employee: Employee) -> bool:
 
 
 def describe(employee: Employee) -> str:
-    """The facts a rule looks at, in words: "Account Manager, 5 clients, high touch"."""
+    """The facts a rule looks at, in words: "Account Manager, 5 clients, high touch"; a value
+    inferred from the title says so: "Machine Operator II (production role, inferred not
+    customer-facing)", never to be taken for one from the file."""
     parts = [employee.role or "no role"]
     if employee.clients is not None:
         parts.append(f"{employee.clients} client{'s' * (employee.clients != 1)}")
@@ -89,11 +104,19 @@ def describe(employee: Employee) -> str:
         parts.append(f"{employee.touch} touch")
     if employee.customer_facing is False:
         parts.append("not customer-facing")
-    return ", ".join(parts)
+    said = ", ".join(parts)
+    if employee.customer_facing is None and (inferred := infer(employee.role, employee.department)) is not None:
+        said += f" ({inferred.words})"
+    return said
 
 
-def decide(employee: Employee, rules: Sequence[Rule], override: Override | None = None) -> Decision:
-    """The first rule that matches decides, unless a person overrode it."""
+def decide(employee: Employee, rules: Sequence[Rule], override: Override | None = None,
+           day: str | None = None) -> Decision:
+    """The first rule that matches decides, unless a person overrode it; someone who has left
+    by `day` (YYYY-MM-DD, today by default) is denied before either, as they are not staff."""
+    if has_left(employee, day or today()):
+        revoke = "; was granted: remove their access" if employee.revoke else ""
+        return Decision("denied", LEAVER, f"{describe(employee)}: {left_words(employee)}, never granted{revoke}")
     if override is not None:
         return Decision(override.status, "override", f"override by {override.by or 'someone'}: {override.reason}",
                         overridden=True)
@@ -149,15 +172,16 @@ def evaluate_with(employees: Sequence[Employee], rules: Sequence[Rule],
     """
     decided: dict[tuple[object, ...], Decision] = {}
     decisions = []
+    day = today()
     for employee in employees:
         override = overrides.get(employee.id)
         if override is not None:
-            decisions.append(decide(employee, rules, override))
+            decisions.append(decide(employee, rules, override, day))
             continue
         key = facts(employee)
         decision = decided.get(key)
         if decision is None:
-            decision = decided[key] = decide(employee, rules)
+            decision = decided[key] = decide(employee, rules, day=day)
         decisions.append(decision)
     return decisions
 
@@ -296,7 +320,8 @@ def lint_eligibility(draft: Draft, employees: Sequence[Employee]) -> list[tuple[
             check_thresholds(rule.max_clients, rule.min_clients)
         except ValueError as error:
             found.append((f"eligibility.rules[{n}]", f"rule {rule.id}: {error}", "error"))
-    known = {e.id for e in employees}
+    known = {e.id: e for e in employees}
+    day = today()
     for n, override in enumerate(draft.eligibility.overrides):
         if not override.reason.strip():
             found.append((f"eligibility.overrides[{n}].reason",
@@ -306,4 +331,8 @@ def lint_eligibility(draft: Draft, employees: Sequence[Employee]) -> list[tuple[
             found.append((f"eligibility.overrides[{n}].employee_id",
                           f"{override.employee_id} is not in the roster (left the company?); "
                           "the override has no effect", "warning"))
+        elif override.employee_id in known and has_left(known[override.employee_id], day):
+            found.append((f"eligibility.overrides[{n}].employee_id",
+                          f"{override.employee_id} has left ({left_words(known[override.employee_id])}); "
+                          "a leaver is never granted, so the override has no effect", "warning"))
     return found

@@ -20,7 +20,11 @@ from .draft import Employee, RosterRef
 from .files import atomic_write
 from .problems import Problem
 
-CANONICAL = ("id", "name", "email", "role", "department", "manager", "clients", "touch", "customer_facing")
+# The snapshot's first columns. The employment columns were added after the first nine; a
+# snapshot written before them (its header has the first nine only) is still read.
+FIRST = ("id", "name", "email", "role", "department", "manager", "clients", "touch", "customer_facing")
+EMPLOYMENT = ("location", "employment", "left_on", "revoke")
+CANONICAL = (*FIRST, *EMPLOYMENT)
 _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"no", "n", "false", "0", ""}
 
@@ -158,10 +162,11 @@ def parse_snapshot(data: bytes, file: str, progress: Progress | None = None) -> 
         return Roster(problems=[Problem(file, "the roster snapshot is not UTF-8 text")])
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
-    if header is None or tuple(header[: len(CANONICAL)]) != CANONICAL:
+    if header is None or tuple(header[: len(FIRST)]) != FIRST:
         return Roster(problems=[Problem(file, "not a roster snapshot: the first line must be "
                                         + ",".join(CANONICAL), line=1)])
-    extra = header[len(CANONICAL):]
+    width = len(CANONICAL) if tuple(header[len(FIRST): len(CANONICAL)]) == EMPLOYMENT else len(FIRST)
+    extra = header[width:]
     roster = Roster(extra_columns=extra)
     seen: dict[str, int] = {}
     total = text.count("\n")
@@ -170,7 +175,7 @@ def parse_snapshot(data: bytes, file: str, progress: Progress | None = None) -> 
         if progress and count % 20_000 == 0 and progress(line, total):
             roster.cancelled = True
             break
-        employee, problem = _employee(row, extra, file, line)
+        employee, problem = _employee(row, width, extra, file, line)
         if problem:
             roster.problems.append(problem)
             continue
@@ -185,11 +190,14 @@ def parse_snapshot(data: bytes, file: str, progress: Progress | None = None) -> 
     return roster
 
 
-def _employee(row: list[str], extra: list[str], file: str, line: int) -> tuple[Employee | None, Problem | None]:
+def _employee(row: list[str], width: int, extra: list[str], file: str,
+              line: int) -> tuple[Employee | None, Problem | None]:
+    """One snapshot row; `width` is how many canonical columns this snapshot has."""
     if not any(row):
         return None, Problem(file, "empty row", line=line)
     row = row + [""] * (len(CANONICAL) + len(extra) - len(row))
-    id_, name, email, role, department, manager, clients, touch, facing = row[: len(CANONICAL)]
+    id_, name, email, role, department, manager, clients, touch, facing = row[: len(FIRST)]
+    location, employment, left_on, revoke = row[len(FIRST): len(CANONICAL)] if width > len(FIRST) else ("",) * 4
     if not id_.strip():
         return None, Problem(file, "missing employee id", field="id", line=line)
     try:
@@ -206,5 +214,6 @@ def _employee(row: list[str], extra: list[str], file: str, line: int) -> tuple[E
         id=id_, name=name, email=email, role=role, department=department, manager=manager,
         clients=client_count, touch=touch or None,  # type: ignore[arg-type]
         customer_facing=customer_facing,
-        extra=dict(zip(extra, row[len(CANONICAL):], strict=False)) if extra else {},
+        extra=dict(zip(extra, row[width:], strict=False)) if extra else {},
+        location=location, employment=employment, left_on=left_on, revoke=revoke,
     ), None

@@ -61,7 +61,7 @@ def test_each_encoding_and_delimiter_imports_every_row(draft: Path, tmp_path: Pa
     assert people["E1"].name == "Müller, Jürgen"  # "Last, First" kept as given
     assert people["E2"].name == "Lefèvre, Zoé"
     assert people["E3"].name == "Price, Euro €"
-    assert people["E1"].extra == {"Location": "Straße 1"}
+    assert people["E1"].location == "Straße 1"
     assert (people["E1"].clients, people["E1"].touch, people["E1"].customer_facing) == (5, "high", True)
     assert (people["E2"].clients, people["E2"].touch, people["E2"].customer_facing) == (None, None, False)
 
@@ -84,10 +84,10 @@ def test_quoted_values_with_line_breaks_are_one_row(draft: Path, tmp_path: Path)
     report = import_roster(document, source)
     assert report.imported == 3
     people = document.roster.by_id()
-    assert people["E1"].extra["Location"] == "line one\nline two"  # extras kept exactly
-    assert people["E2"].name == "Two Lines"  # our fields are one line
+    assert people["E1"].location == "line one line two"  # our fields are one line
+    assert people["E2"].name == "Two Lines"
     snapshot = read_snapshot(draft, document.draft.roster)
-    assert snapshot.problems == [] and snapshot.by_id()["E1"].extra["Location"] == "line one\nline two"
+    assert snapshot.problems == [] and snapshot.by_id()["E1"].location == "line one line two"
 
 
 def test_rejected_rows_are_reported_with_their_row_numbers(draft: Path, tmp_path: Path) -> None:
@@ -151,7 +151,7 @@ def test_xlsx_sheet_is_chosen_and_unknown_sheet_lists_the_sheets(draft: Path, tm
     assert str(error.value) == 'hr.xlsx: no sheet named "People"; the sheets are "Cover", "Staff"'
     with pytest.raises(ProblemsError, match="only one column"):
         import_roster(document, source)  # the first sheet is a cover page
-    report = import_roster(document, source, sheet="Staff")
+    report = import_roster(document, source, sheet="Staff", keep=["Hired"])
     assert report.sheet == "Staff" and report.imported == 2
     assert document.draft.roster.sheet == "Staff"
     grace = document.roster.by_id()["101"]
@@ -208,14 +208,14 @@ def test_headers_match_by_synonym_whatever_their_spelling() -> None:
     assert auto_match(header) == {"id": 0, "name": 1, "email": 2, "role": 3, "department": 4, "manager": 5,
                                   "clients": 6, "touch": 7, "customer_facing": 8}
     assert normalise(" Staff No. ") == normalise("staff_no") == "staffno"
-    assert auto_match(["Manager Name", "Manager ID"])["manager"] == 1  # an id beats a name
+    assert auto_match(["Manager ID", "Manager Name"])["manager"] == 1  # a name beats an id: people read it
 
 
 def test_given_mapping_beats_saved_and_auto_and_bad_entries_list_the_columns(draft: Path, tmp_path: Path) -> None:
     header = ["Staff No", "Name", "Title", "Position", "Email"]
     source = write(tmp_path / "hr.csv", csv_text([["S1", "A", "Chair", "Banker", "a@x"]], header=header), "utf-8")
     document = open_document(draft)
-    report = import_roster(document, source, mapping={"role": "position", "email": ""})
+    report = import_roster(document, source, mapping={"role": "position", "email": ""}, keep=["Title", "Email"])
     assert report.mapping == {"id": "Staff No", "name": "Name", "role": "Position"}
     assert report.origins["role"] == "given"
     person = document.roster.employees[0]
@@ -224,11 +224,13 @@ def test_given_mapping_beats_saved_and_auto_and_bad_entries_list_the_columns(dra
     # Next import: the saved mapping is used with no questions.
     again = import_roster(document, source)
     assert again.mapping["role"] == "Position" and again.origins["role"] == "saved"
+    # Kept as last time; the e-mail left out once is matched again by its header.
+    assert (document.roster.employees[0].extra, document.roster.employees[0].email) == ({"Title": "Chair"}, "a@x")
     with pytest.raises(ProblemsError) as error:
         import_roster(document, source, mapping={"rank": "Title", "role": "Grade"})
     assert [p.message for p in error.value.problems] == [
-        '--map rank=...: unknown field "rank"; the fields are id, name, email, role, department, manager, clients, '
-        "touch, customer_facing",
+        '--map rank=...: unknown field "rank"; the fields are id, name, email, role, department, manager, location, '
+        "employment, left_on, clients, touch, customer_facing",
         '--map role=Grade: no column "Grade" in this file; the columns are "Staff No", "Name", "Title", '
         '"Position", "Email"',
     ]
@@ -263,7 +265,7 @@ def test_reimport_keeps_overrides_and_reports_joined_left_changed(example_draft:
     # Next month's export: E1003 left, E2001 joined, E1002's role and book changed; the rest the same.
     people = [e for e in document.roster.employees if e.id != "E1003"]
     rows = [[e.id, e.name, e.email, e.role, e.department, e.manager, "" if e.clients is None else str(e.clients),
-             e.touch or "", {True: "yes", False: "no", None: ""}[e.customer_facing], *e.extra.values()]
+             e.touch or "", {True: "yes", False: "no", None: ""}[e.customer_facing], e.location, "2017-03-15"]
             for e in people]
     rows[1][3], rows[1][6] = "Senior Relationship Banker", "14"
     rows.append(["E2001", "Sato, Ken", "ken@x.example", "Teller", "Retail Banking", "E1001", "", "", "yes", "Bend",
@@ -290,7 +292,9 @@ def test_reimport_keeps_overrides_and_reports_joined_left_changed(example_draft:
     # The draft now points at the new snapshot, and says where it came from.
     ref = document.draft.roster
     data = snapshot_path(example_draft).read_bytes()
-    assert (ref.source, ref.rows, ref.sha256) == ("hr-2026-12.csv", 42, hashlib.sha256(data).hexdigest())
+    # E1003, granted by override and gone from the file, stays in the snapshot for IT to revoke.
+    assert (ref.source, ref.rows, ref.sha256) == ("hr-2026-12.csv", 43, hashlib.sha256(data).hexdigest())
+    assert [e.id for e in report.revoked] == ["E1003"] and document.roster.by_id()["E1003"].revoke
     assert ref.imported_at is not None and ref.imported_at.tzinfo is not None
     assert first["E1001"] == document.roster.by_id()["E1001"]
 

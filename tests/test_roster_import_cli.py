@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from policy_model.document import open_document
+from policy_model.eligibility import evaluate
 from tui.cli import main
 
 HR_EXPORT = (
@@ -27,6 +28,9 @@ def test_import_prints_the_report_and_saves(example_draft: Path, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "hr.csv"
     source.write_bytes(HR_EXPORT.encode("cp1252"))
+    example = open_document(example_draft)
+    granted_before = {e.id for e, d in zip(example.roster.employees, evaluate(example.draft, example.roster.employees),
+                                           strict=True) if d.status == "granted"}
     assert main(["roster", "import", str(example_draft), str(source)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "hr.csv (UTF-8, semicolon-separated): 5 rows: 3 imported, 2 rejected, 0 blank"
@@ -36,7 +40,10 @@ def test_import_prints_the_report_and_saves(example_draft: Path, tmp_path: Path,
     assert out[-1] == f"saved {example_draft} and regional-bank.roster.csv"
     document = open_document(example_draft)
     assert document.problems == [] and document.roster.problems == []
-    assert [e.id for e in document.roster.employees] == ["E1001", "E1002", "E9002"]
+    people = document.roster.employees
+    assert [e.id for e in people if not e.revoke] == ["E1001", "E1002", "E9002"]
+    # Those granted before and gone from the file stay in the snapshot, marked for IT to revoke.
+    assert {e.id for e in people if e.revoke} == granted_before - {"E1001", "E1002"}
     assert document.draft.roster.source == "hr.csv"
     assert document.draft.roster.mapping["clients"] == "# Clients"
 
@@ -45,7 +52,7 @@ def test_map_option_chooses_the_column(example_draft: Path, tmp_path: Path) -> N
     source = tmp_path / "hr.csv"
     source.write_text("Staff,Who,Grade,Rank\nS1,A,Banker,3\n", encoding="utf-8")
     assert main(["roster", "import", str(example_draft), str(source), "--map", "id=Staff", "--map", "name=Who",
-                 "--map", "role=Grade"]) == 0
+                 "--map", "role=Grade", "--keep", "Rank"]) == 0
     document = open_document(example_draft)
     assert document.draft.roster.mapping == {"id": "Staff", "name": "Who", "role": "Grade"}
     assert document.roster.employees[0].extra == {"Rank": "3"}

@@ -55,7 +55,7 @@ async def test_preview_remap_and_import(example_draft: Path, tmp_path: Path) -> 
     assert [(r.row, r.reason) for r in report.rejected] == [(4, "duplicate employee id S2 (first on row 3)")]
     assert report.mapping["role"] == "Grade" and report.origins["role"] == "given"
     assert document.draft.roster.source == "hr.csv"
-    assert [e.role for e in document.roster.employees] == ["Senior", "Junior"]
+    assert [e.role for e in document.roster.employees if not e.revoke] == ["Senior", "Junior"]
     assert document.modified and document.can_undo
 
 
@@ -106,7 +106,7 @@ async def test_workbook_sheets_can_be_chosen(example_draft: Path, tmp_path: Path
         await pilot.click("#import-run")
         await settle(pilot)
     assert results[0] is not None and results[0].sheet == "Staff"
-    assert [e.id for e in document.roster.employees] == ["7"]
+    assert [e.id for e in document.roster.employees if not e.revoke] == ["7"]
 
 
 async def test_escape_cancels_a_running_import(example_draft: Path, tmp_path: Path, monkeypatch) -> None:
@@ -114,7 +114,7 @@ async def test_escape_cancels_a_running_import(example_draft: Path, tmp_path: Pa
 
     import tui.screens.roster_import as dialog_module
 
-    def slow_import(document, source, *, mapping, sheet, progress):  # type: ignore[no-untyped-def]
+    def slow_import(document, source, *, mapping, sheet, keep, progress):  # type: ignore[no-untyped-def]
         deadline = time.monotonic() + 10
         while not progress(1, 10) and time.monotonic() < deadline:
             time.sleep(0.01)  # a large file being read, until the user cancels

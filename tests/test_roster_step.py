@@ -274,12 +274,15 @@ async def test_import_from_step_1_by_key_updates_the_table_and_saves(example_dra
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert shown_ids(app.screen.query_one(RosterTable)) == ["E1002", "E2001"]
+        # Everyone granted before and missing from next month's file stays listed, to revoke.
+        revoked = [e.id for e in document.roster.employees if e.revoke]
+        table = app.screen.query_one(RosterTable)
+        assert revoked and [table.index.employees[n].id for n in table.rows] == ["E1002", "E2001", *revoked]
         assert app.sub_title.endswith("unsaved changes")
         await pilot.press("ctrl+s")
         await pilot.pause()
     reloaded = open_document(example_draft)
-    assert [e.id for e in reloaded.roster.employees] == ["E1002", "E2001"]
+    assert [e.id for e in reloaded.roster.employees] == ["E1002", "E2001", *revoked]
     assert reloaded.roster.problems == []
     assert [o.employee_id for o in reloaded.draft.eligibility.overrides] == ["E1002"]
 

@@ -8,7 +8,7 @@ client values are parsed once per distinct combination, because a roster has onl
 
 Each row ends up imported, blank, or rejected with the first reason that applies, in this
 order: wrong number of values, missing id (or name), missing role, a control character, a bad
-client count, touch level or customer-facing value, a duplicate id.
+client count, touch level or customer-facing value, an unreadable exit date, a duplicate id.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ from ..roster_snapshot import Progress
 from .mapping import Mapping
 from .readers import Table
 from .report import Rejection
-from .values import parse_clients, parse_customer_facing, parse_touch
+from .values import parse_clients, parse_customer_facing, parse_touch, read_exit_dates
 
 # Rows read between two calls of the progress callback (which may cancel).
 CHUNK = 5_000
 # Rows turned into columns at a time: few enough to be still in the processor's cache.
 BLOCK = 1_000
 TEXT_FIELDS = ("name", "email", "role", "department", "manager")
+EMPLOYMENT_FIELDS = ("location", "employment")
 LOAD_FIELDS = ("clients", "touch", "customer_facing")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\t\v\f]+\s*")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -49,6 +50,7 @@ class Converted:
     rows: int = 0
     blank: int = 0
     cancelled: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 class _Loads(dict[tuple[str, str, str], "Load | str"]):
@@ -86,8 +88,9 @@ def read_columns(table: Table, skip: dict[int, str | None], progress: Progress |
     return columns
 
 
-def convert(table: Table, mapping: Mapping, extra_columns: list[str], progress: Progress | None = None) -> Converted:
-    """The table's employees under `mapping`, with every other row counted or rejected."""
+def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Progress | None = None) -> Converted:
+    """The table's employees under `mapping`, with every other row counted or rejected; `kept`
+    names the source's other columns to keep (index -> name in the snapshot)."""
     skip: dict[int, str | None] = {}  # row index -> why it is rejected (None: blank)
     by_column = read_columns(table, skip, progress)
     if by_column is None:
@@ -102,8 +105,9 @@ def convert(table: Table, mapping: Mapping, extra_columns: list[str], progress: 
     def raw(index: int | None) -> Sequence[str]:
         return repeat("", count) if index is None else by_column[index]  # type: ignore[return-value]
 
-    keys = texts(columns.get("id", columns.get("name")))
-    fields = [texts(columns.get(name)) for name in TEXT_FIELDS]
+    keys = texts(columns.get("id")) if not derive else names(mapping, texts)
+    fields = [names(mapping, texts) if name == "name" else texts(columns.get(name)) for name in TEXT_FIELDS]
+    employment = [texts(columns.get(name)) for name in EMPLOYMENT_FIELDS]
     if "" in keys:
         what = "name (the id is made from it)" if derive else "employee id"
         for i in _indexes(keys, ""):
@@ -111,8 +115,9 @@ def convert(table: Table, mapping: Mapping, extra_columns: list[str], progress: 
     if "" in fields[2]:
         for i in _indexes(fields[2], ""):
             skip.setdefault(i, "missing role")
-    checked = zip(TEXT_FIELDS, fields, strict=True) if derive else zip(("employee id", *TEXT_FIELDS), (keys, *fields),
-                                                                        strict=True)
+    checked = zip((*TEXT_FIELDS, *EMPLOYMENT_FIELDS), (*fields, *employment), strict=True)
+    if not derive:
+        checked = zip(("employee id", *TEXT_FIELDS, *EMPLOYMENT_FIELDS), (keys, *fields, *employment), strict=True)
     for name, values in checked if table.plain_lines != count + 1 else ():
         if not all(map(str.isprintable, values)):
             _clean(values, name, skip, keep_breaks=values is keys)
@@ -122,24 +127,44 @@ def convert(table: Table, mapping: Mapping, extra_columns: list[str], progress: 
         for i, load in enumerate(loads):
             if isinstance(load, str):
                 skip.setdefault(i, load)
+    exits = texts(columns.get("left_on"))
+    dates = read_exit_dates(exits)
+    if any(isinstance(day, ValueError) for day in dates.days.values()):
+        for i, text in enumerate(exits):
+            day = dates.days.get(text)
+            if isinstance(day, ValueError):
+                skip.setdefault(i, str(day))
+    left_on = list(map({**dates.days, "": ""}.__getitem__, exits))
     if derive:
         _derive_ids(keys, skip)
     elif len(set(keys)) != count:
         _reject_duplicates(keys, skip, table.first_row)
 
-    converted = Converted(rows=count, blank=sum(reason is None for reason in skip.values()))
+    converted = Converted(rows=count, blank=sum(reason is None for reason in skip.values()),
+                          notes=[dates.note] if dates.note else [])
     converted.rejected = [Rejection(table.first_row + i, reason) for i, reason in sorted(skip.items())
                           if reason is not None]
-    kept = _kept(count, skip)
-    extras = [kept(raw(index)) for index in mapping.extra_indexes]
-    keys, fields, loads = kept(keys), [kept(values) for values in fields], kept(loads)  # type: ignore[assignment,misc]
+    keep = _kept(count, skip)
+    extra_columns = list(kept.values())
+    extras = [keep(raw(index)) for index in kept]
+    keys, fields, loads = keep(keys), [keep(values) for values in fields], keep(loads)  # type: ignore[assignment,misc]
+    employed = [*map(keep, employment), keep(left_on)]
     # Each person's extras as (column, value) pairs, built a column at a time, then a dict each.
     pairs = zip(*(zip(repeat(name), values) for name, values in zip(extra_columns, extras, strict=True)), strict=True)
     extra = map(dict, pairs) if extras else (dict() for _ in keys)
     load_columns = [list(column) for column in zip(*loads, strict=True)] if loads else [[], [], []]
-    converted.employees = list(map(Employee, keys, *fields, *load_columns, extra))  # type: ignore[call-overload]
-    converted.columns = [keys, *fields, *load_columns, *extras]  # type: ignore[list-item]
+    converted.employees = list(map(Employee, keys, *fields, *load_columns, extra, *employed))  # type: ignore[call-overload]
+    revoke = [""] * len(keys)
+    converted.columns = [keys, *fields, *load_columns, *employed, revoke, *extras]  # type: ignore[list-item]
     return converted
+
+
+def names(mapping: Mapping, texts: Callable[[int | None], list[str]]) -> list[str]:
+    """The name column, or a first-name and a last-name column joined ("Grace Okafor")."""
+    if mapping.name_parts is None:
+        return texts(mapping.columns.get("name"))
+    first, last = (texts(index) for index in mapping.name_parts)
+    return [f"{a} {b}".strip() for a, b in zip(first, last, strict=True)]
 
 
 def _indexes(values: list[str], wanted: str) -> list[int]:

@@ -19,13 +19,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..document import Document
+from ..draft import Employee
+from ..eligibility import evaluate
 from ..files import is_readable_name, readable_name
+from ..leavers import has_left, revocations, today
 from ..problems import Problem, ProblemsError
 from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_snapshot
 from .convert import convert
-from .mapping import Mapping, require, resolve
+from .mapping import Mapping, columns_list, find_column, require, resolve
 from .readers import Table, open_table
 from .report import ImportReport, compare
+from .sensitive import sensitive_category
 
 
 @dataclass
@@ -56,13 +60,17 @@ def preview_roster(source: Path, *, sheet: str | None = None, mapping: dict[str,
 
 
 def import_roster(document: Document, source: Path, *, mapping: dict[str, str] | None = None,
-                  sheet: str | None = None, progress: Progress | None = None) -> ImportReport:
+                  sheet: str | None = None, keep: list[str] | None = None,
+                  progress: Progress | None = None) -> ImportReport:
     """Import `source` into the document's draft and write its roster snapshot.
 
     `mapping` (field -> column; an empty column leaves a field out) beats the mapping saved
-    by the last import, which beats matching the headers by synonyms. `progress(rows done,
-    rows expected)` is called now and then; returning True cancels, and a cancelled import
-    writes nothing. ProblemsError when the file cannot be imported; nothing is written then.
+    by the last import, which beats matching the headers by synonyms. The snapshot holds our
+    fields and only the source's other columns named in `keep` (by default, those kept last
+    time): an HR file's pay, performance or ethnicity has no place beside a policy.
+    `progress(rows done, rows expected)` is called now and then; returning True cancels, and
+    a cancelled import writes nothing. ProblemsError when the file cannot be imported;
+    nothing is written then.
     """
     source = Path(source)
     ref = document.draft.roster
@@ -75,37 +83,55 @@ def import_roster(document: Document, source: Path, *, mapping: dict[str, str] |
     table = open_table(source, sheet=sheet, default_sheet=ref.sheet)
     resolved = resolve(table.header, table.file, given=mapping, saved=ref.mapping)
     require(resolved, table.file)
+    kept = choose_kept(resolved, table.file, given=keep, saved=ref.keep)
     report = ImportReport(source=table.file, kind=table.kind, sheet=table.sheet, mapping=resolved.as_saved(),
-                          origins=dict(resolved.origins), notes=list(resolved.notes),
-                          derived_ids="id" not in resolved.columns)
+                          origins=dict(resolved.origins), notes=[*resolved.notes, *kept.notes],
+                          derived_ids="id" not in resolved.columns, kept=list(kept.columns.values()),
+                          left_out=kept.left_out)
     if table.sheet is not None and sheet is None and ref.sheet and ref.sheet != table.sheet:
         report.notes.append(f'the sheet used last time, "{ref.sheet}", is not in this workbook; '
                             f'read the first sheet, "{table.sheet}"')
     with _collector_paused():
-        return _import_rows(document, table, resolved, report, progress)
+        return _import_rows(document, table, resolved, kept, report, progress)
 
 
-def _import_rows(document: Document, table: Table, mapping: Mapping, report: ImportReport,
+def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept, report: ImportReport,
                  progress: Progress | None) -> ImportReport:
     """The import once the file is open and its mapping known: convert, compare, write."""
     ref = document.draft.roster
-    extra_columns = _extra_names(table.header, mapping.extra_indexes)
-    converted = convert(table, mapping, extra_columns, progress)
+    extra_columns = list(kept.columns.values())
+    converted = convert(table, mapping, kept.columns, progress)
     if converted.cancelled:
         report.cancelled = True
         return report
     employees = converted.employees
     report.rows, report.imported, report.blank = converted.rows, len(employees), converted.blank
     report.rejected = converted.rejected
+    report.notes += converted.notes
     if not employees:
         raise ProblemsError([*report.problems, Problem(table.file, f"no row could be imported "
                                                        f"({len(report.rejected)} rejected, {report.blank} blank); "
                                                        "nothing was written")])
     previous = _previous_roster(document)
+    day = today()
+    gone: list[Employee] = []
     if previous is not None:
         report.changes = compare(previous.employees, employees, ref.imported_at)
+        before = evaluate(document.draft, previous.employees)
+        granted = {e.id for e, d in zip(previous.employees, before, strict=True) if d.status == "granted"}
+        report.revoked, gone = revocations(granted, previous.employees, employees, day)
+        if report.revoked:
+            positions = {e.id: n for n, e in enumerate(employees)}
+            revoke_column = converted.columns[len(CANONICAL) - 1]
+            for person in report.revoked:
+                revoke_column[positions[person.id]] = day  # type: ignore[index]
+        if gone:
+            report.revoked += gone
+            _append_rows(converted.columns, gone, extra_columns)
+            employees = employees + gone
+    report.leavers = [e for e in converted.employees if has_left(e, day)]
     overrides = document.draft.eligibility.overrides
-    ids = set(converted.columns[0]) if overrides else set()
+    ids = {e.id for e in converted.employees} if overrides else set()
     report.overrides_of_leavers = [o.employee_id for o in overrides if o.employee_id not in ids]
     report.overrides_kept = len(overrides) - len(report.overrides_of_leavers)
 
@@ -118,6 +144,7 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, report: Imp
     ref.sheet = table.sheet
     ref.imported_at = datetime.now(UTC).replace(microsecond=0)
     ref.mapping = report.mapping
+    ref.keep = [table.header[i] for i in kept.columns]
     document.roster = Roster(employees=employees, extra_columns=extra_columns)
     report.snapshot = target.name
     return report
@@ -149,6 +176,51 @@ def _previous_roster(document: Document) -> Roster | None:
         return document.roster
     roster = read_snapshot(document.path, ref)
     return roster if roster.employees else None
+
+
+def _append_rows(columns: list[list[object]], people: list[Employee], extra_columns: list[str]) -> None:
+    """Add people to the snapshot's columns (canonical fields, then the kept extras)."""
+    for column, name in zip(columns, CANONICAL, strict=False):
+        column += [getattr(person, name) for person in people]
+    for column, name in zip(columns[len(CANONICAL):], extra_columns, strict=True):
+        column += [person.extra.get(name, "") for person in people]
+
+
+@dataclass
+class Kept:
+    """The source's other columns the snapshot keeps (index -> name in the snapshot), and the
+    ones left out with their sensitive category (None when merely not needed)."""
+
+    columns: dict[int, str]
+    left_out: list[tuple[str, str | None]]
+    notes: list[str]
+
+
+def choose_kept(mapping: Mapping, file: str, *, given: list[str] | None, saved: list[str]) -> Kept:
+    """Which of the unmapped columns to keep: those named in `given` (ProblemsError for one
+    not in the file), else those kept last time that are still there (a missing one noted)."""
+    header = mapping.header
+    wanted: dict[int, str] = {}
+    notes: list[str] = []
+    problems = []
+    for column in given if given is not None else saved:
+        index = find_column(header, column)
+        if index is None and given is not None:
+            problems.append(Problem(file, f'--keep {column}: no column "{column}" in this file; '
+                                    f"the columns are {columns_list(header)}"))
+        elif index is None:
+            notes.append(f'"{column}" was kept last time but is not in this file')
+        elif index in mapping.extra_indexes:
+            wanted[index] = column
+    if problems:
+        raise ProblemsError(problems)
+    names = dict(zip(wanted, _extra_names(header, list(wanted)), strict=True))
+    for index in names:
+        category = sensitive_category(header[index])
+        if category is not None:
+            notes.append(f'kept "{header[index]}" ({category}) as asked: it is sensitive personal data')
+    left_out = [(header[i], sensitive_category(header[i])) for i in mapping.extra_indexes if i not in names]
+    return Kept(names, left_out, notes)
 
 
 def _extra_names(header: list[str], indexes: list[int]) -> list[str]:

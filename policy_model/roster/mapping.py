@@ -16,13 +16,16 @@ from typing import Literal
 
 from ..package_data import read_toml
 from ..problems import Problem, ProblemsError
-from ..roster_snapshot import CANONICAL
 
-FIELDS: tuple[str, ...] = CANONICAL
+# Our fields a source column can fill, in the order the import dialog lists them.
+FIELDS: tuple[str, ...] = ("id", "name", "email", "role", "department", "manager", "location", "employment",
+                           "left_on", "clients", "touch", "customer_facing")
 REQUIRED_NOTE = "a roster needs an employee id or name column, and a role column"
 Origin = Literal["given", "saved", "auto"]
 
 _PUNCTUATION = re.compile(r"[\W_]+")
+# How a name made of two columns is written in a mapping: "First Name + Last Name".
+JOIN = " + "
 
 
 def normalise(header: str) -> str:
@@ -33,8 +36,8 @@ def normalise(header: str) -> str:
 @cache
 def _catalog() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     data = read_toml("column_synonyms.toml")
-    labels = {name: data[name]["label"] for name in FIELDS}
-    synonyms = {name: tuple(dict.fromkeys(normalise(s) for s in data[name]["synonyms"])) for name in FIELDS}
+    labels = {name: entry["label"] for name, entry in data.items()}
+    synonyms = {name: tuple(dict.fromkeys(normalise(s) for s in entry["synonyms"])) for name, entry in data.items()}
     return labels, synonyms
 
 
@@ -56,14 +59,22 @@ class Mapping:
     columns: dict[str, int] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # A first-name and a last-name column that together make the name (`columns["name"]` is
+    # then the first of them), for files with no full-name column.
+    name_parts: tuple[int, int] | None = None
 
     def column(self, name: str) -> str | None:
         index = self.columns.get(name)
-        return None if index is None else self.header[index]
+        if index is None:
+            return None
+        if name == "name" and self.name_parts is not None:
+            return JOIN.join(self.header[i] for i in self.name_parts)
+        return self.header[index]
 
     def as_saved(self) -> dict[str, str]:
-        """Field -> column header, in field order, as `draft.roster.mapping` keeps it."""
-        return {name: self.header[self.columns[name]] for name in FIELDS if name in self.columns}
+        """Field -> column header, in field order, as `draft.roster.mapping` keeps it; a name
+        made of two columns is saved as "First Name + Last Name"."""
+        return {name: column for name in FIELDS if (column := self.column(name)) is not None}
 
     @property
     def missing(self) -> list[str]:
@@ -78,15 +89,26 @@ class Mapping:
     @property
     def extra_indexes(self) -> list[int]:
         """The source columns no field uses, in file order: kept as extras in the snapshot."""
-        used = set(self.columns.values())
+        used = set(self.columns.values()) | set(self.name_parts or ())
         return [i for i in range(len(self.header)) if i not in used]
+
+
+def _header_forms(header: list[str]) -> dict[str, int]:
+    """Each header's normalised form -> its index, also under its singular ("Job Titles" is
+    found as "jobtitle"); an exact form beats a singular made from another header."""
+    by_norm: dict[str, int] = {}
+    for index, name in enumerate(header):
+        by_norm.setdefault(normalise(name), index)
+    for index, name in enumerate(header):
+        norm = normalise(name)
+        if norm.endswith("s") and len(norm) > 3:
+            by_norm.setdefault(norm[:-1], index)
+    return by_norm
 
 
 def auto_match(header: list[str]) -> dict[str, int]:
     """Field -> column index by synonyms; each column serves one field, the best synonym wins."""
-    by_norm: dict[str, int] = {}
-    for index, name in enumerate(header):
-        by_norm.setdefault(normalise(name), index)
+    by_norm = _header_forms(header)
     matched: dict[str, int] = {}
     taken: set[int] = set()
     for name in FIELDS:
@@ -99,12 +121,36 @@ def auto_match(header: list[str]) -> dict[str, int]:
     return matched
 
 
+def name_parts(header: list[str], taken: set[int] = frozenset()) -> tuple[int, int] | None:  # type: ignore[assignment]
+    """A first-name and a last-name column, when a file has both (and neither is taken)."""
+    by_norm = _header_forms(header)
+    found = []
+    for part in ("first_name", "last_name"):
+        index = next((by_norm[s] for s in synonyms(part) if s in by_norm and by_norm[s] not in taken), None)
+        if index is None:
+            return None
+        found.append(index)
+    return (found[0], found[1]) if found[0] != found[1] else None
+
+
 def find_column(header: list[str], column: str) -> int | None:
     """The index of a column named exactly, or failing that, equal after normalising."""
     if column in header:
         return header.index(column)
     wanted = normalise(column)
     return next((i for i, h in enumerate(header) if wanted and normalise(h) == wanted), None)
+
+
+def find_columns(header: list[str], name: str, column: str) -> tuple[int, ...] | None:
+    """`find_column`, and for the name also "First Name + Last Name": two columns joined."""
+    index = find_column(header, column)
+    if index is not None:
+        return (index,)
+    if name == "name" and JOIN.strip() in column:
+        parts = [find_column(header, part.strip()) for part in column.split(JOIN.strip(), 1)]
+        if None not in parts and parts[0] != parts[1]:
+            return tuple(parts)  # type: ignore[arg-type]
+    return None
 
 
 def columns_list(header: list[str]) -> str:
@@ -131,35 +177,43 @@ def resolve(header: list[str], file: str, *, given: dict[str, str] | None = None
             continue
         if not column:
             continue
-        index = find_column(header, column)
-        if index is None:
+        indexes = find_columns(header, name, column)
+        if indexes is None:
             problems.append(Problem(file, f'--map {name}={column}: no column "{column}" in this file; '
                                     f"the columns are {columns_list(header)}"))
             continue
-        mapping.columns[name] = index
-        mapping.origins[name] = "given"
+        _use(mapping, name, indexes, "given")
     if problems:
         raise ProblemsError(problems)
     for name, column in saved.items():
         if name not in FIELDS or name in given:
             continue
-        index = find_column(header, column)
-        if index is None:
+        indexes = find_columns(header, name, column)
+        if indexes is None:
             gone[name] = column
             continue
-        mapping.columns[name] = index
-        mapping.origins[name] = "saved"
-    taken = set(mapping.columns.values())
+        _use(mapping, name, indexes, "saved")
+    taken = set(mapping.columns.values()) | set(mapping.name_parts or ())
     for name, index in auto_match(header).items():
         if name not in mapping.columns and name not in given and index not in taken:
             mapping.columns[name] = index
             mapping.origins[name] = "auto"
             taken.add(index)
+    if "name" not in mapping.columns and "name" not in given and (parts := name_parts(header, taken)):
+        _use(mapping, "name", parts, "auto")
     for name, column in gone.items():
         instead = f'used "{mapping.column(name)}" instead' if name in mapping.columns else "left it out"
         mapping.notes.append(f'{name} was read from "{column}" last time, which is not in this file; {instead}')
     mapping.columns = {name: mapping.columns[name] for name in FIELDS if name in mapping.columns}
     return mapping
+
+
+def _use(mapping: Mapping, name: str, indexes: tuple[int, ...], origin: Origin) -> None:
+    """Record that `name` comes from these columns (two only for a name made of two)."""
+    mapping.columns[name] = indexes[0]
+    mapping.origins[name] = origin
+    if len(indexes) == 2:
+        mapping.name_parts = (indexes[0], indexes[1])
 
 
 def require(mapping: Mapping, file: str) -> None:

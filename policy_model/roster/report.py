@@ -16,6 +16,7 @@ from ..draft import Employee
 from ..eligibility import FACT_FIELDS, facts
 from ..problems import Problem
 from ..roster_snapshot import encode_flag
+from ..user_input import printable_line
 
 # How many joined, left or changed people the text report names before summing up the rest.
 LISTED = 20
@@ -72,6 +73,14 @@ class ImportReport:
     overrides_of_leavers: list[str] = field(default_factory=list)
     snapshot: str = ""
     cancelled: bool = False
+    # The source's other columns: kept in the snapshot as asked, or left out with their
+    # sensitive category (None when merely not needed by the policy).
+    kept: list[str] = field(default_factory=list)
+    left_out: list[tuple[str, str | None]] = field(default_factory=list)
+    # People the file says have left (never granted), and people granted before who have
+    # left or are gone from the file, whose access IT must remove.
+    leavers: list[Employee] = field(default_factory=list)
+    revoked: list[Employee] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:
@@ -108,7 +117,25 @@ def compare(before: Sequence[Employee], after: Sequence[Employee], since: dateti
 
 
 def _who(person: Employee) -> str:
-    return f"{person.id} {person.name}".rstrip()
+    return printable_line(f"{person.id} {person.name}".rstrip())
+
+
+def _columns_lines(report: ImportReport) -> list[str]:
+    """What became of the source's other columns: which were kept, which left out and why."""
+    lines = []
+    if report.kept:
+        lines.append("kept beside the policy: " + ", ".join(f'"{printable_line(c)}"' for c in report.kept))
+    if report.left_out:
+        sensitive = [f'"{printable_line(c)}" ({why})' for c, why in report.left_out if why]
+        others = [f'"{printable_line(c)}"' for c, why in report.left_out if not why]
+        parts = []
+        if sensitive:
+            parts.append(f"sensitive: {', '.join(sensitive)}")
+        if others:
+            parts.append(f"not needed: {', '.join(others)}")
+        lines.append(f"left out of the snapshot: {counted(len(report.left_out), 'column')} ({'; '.join(parts)}); "
+                     "keep one only if the policy needs it")
+    return lines
 
 
 def _listed(title: str, items: list[str]) -> list[str]:
@@ -132,8 +159,17 @@ def report_lines(report: ImportReport) -> list[str]:
     if report.derived_ids:
         lines.append("no employee id column: ids were made from each name (same name twice: -2, -3 ...); "
                      "overrides follow a person only while their name is unchanged")
+    lines.extend(_columns_lines(report))
     lines.extend(f"note: {note}" for note in report.notes)
     lines.extend(str(problem) for problem in report.problems)
+    if report.leavers:
+        lines.append(f"leavers: {counted(len(report.leavers), 'person', 'people')} the file says have left: "
+                     "kept as leavers, never granted")
+        lines.extend(_listed("leaver", [_who(e) for e in report.leavers]))
+    if report.revoked:
+        lines.append(f"revoke: {counted(len(report.revoked), 'person', 'people')} granted at the last import "
+                     "have left or are gone from this file: remove their access (roster show --status revoke)")
+        lines.extend(_listed("revoke", [_who(e) for e in report.revoked]))
     changes = report.changes
     if changes is not None:
         since = f" ({changes.since:%Y-%m-%d %H:%M} UTC)" if changes.since else ""

@@ -21,13 +21,17 @@ def _add_import(subparsers: argparse._SubParsersAction) -> None:  # type: ignore
         "import", help="import the employees from an HR export (CSV or Excel)",
         description="Import a roster file into a draft: CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon "
         "or tab) or an Excel workbook. Columns are matched by name; the mapping is saved in the draft "
-        "and reused next time. Prints every rejected row, and what changed since the last import.")
+        "and reused next time. Only our fields are kept, never a sensitive column unasked. Prints every "
+        "rejected row, the leavers, whose access to revoke, and what changed since the last import.")
     parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to import into (must exist)")
     parser.add_argument("file", type=Path, metavar="FILE", help="the roster file: .csv, .txt or .xlsx")
     parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", dest="mapping",
                         help=f"take FIELD from COLUMN (repeatable; an empty COLUMN leaves FIELD out). "
                         f"Fields: {', '.join(FIELDS)}")
     parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
+    parser.add_argument("--keep", action="append", metavar="COLUMN",
+                        help="also keep this column of the file in the roster snapshot (repeatable; by default "
+                        "only our fields are kept, and the columns kept last time)")
 
 
 def _parse_map(entries: list[str]) -> dict[str, str]:
@@ -44,7 +48,7 @@ def _parse_map(entries: list[str]) -> dict[str, str]:
 def _run_import(args: argparse.Namespace) -> int:
     mapping = _parse_map(args.mapping)
     document = open_document(args.draft)
-    report = import_roster(document, args.file, mapping=mapping or None, sheet=args.sheet)
+    report = import_roster(document, args.file, mapping=mapping or None, sheet=args.sheet, keep=args.keep)
     document.save()
     for line in report_lines(report):
         print(line)

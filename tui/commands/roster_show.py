@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from policy_model.access import grant_names
-from policy_model.access_list import AccessRow, access_csv, access_rows
+from policy_model.access_list import SHOWN, AccessRow, Shown, access_csv, access_rows
 from policy_model.document import open_document
-from policy_model.draft import STATUSES, Status
 from policy_model.files import atomic_write
 from policy_model.problems import Problem, ProblemsError, errors_in
 from policy_model.roster_index import RosterIndex
@@ -36,7 +35,9 @@ def add_show_parser(roster_subparsers: argparse._SubParsersAction) -> None:  # t
         description="List the roster with each person's status (granted, review or denied), the rule or "
         "override that decided it, and why. The CSV is what IT needs to provision access.")
     parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft whose roster to list")
-    parser.add_argument("--status", choices=STATUSES, help="only people with this status")
+    parser.add_argument("--status", choices=SHOWN,
+                        help="only people with this status (revoke: granted before and since left, for IT to "
+                        "remove their access)")
     parser.add_argument("--format", choices=("table", "csv"), default="table",
                         help="table to read (default), csv for IT and spreadsheets")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
@@ -75,7 +76,7 @@ def format_table(rows: Sequence[AccessRow], width: int) -> str:
     width = max(width, 60)
     widths = {name: min(cap, max(len(name), *(len(getattr(r, name)) for r in rows)))
               for name, cap in _WIDTHS.items()}
-    widths["status"] = len("granted")
+    widths["status"] = len("granted")  # as long as "revoke" and the others
     fixed = sum(widths.values()) + len(_GAP) * len(widths)
     reason_inline = width - fixed >= _REASON_MIN
     # Without room for the reason, the row must still fit: trim the widest text column.
@@ -96,14 +97,14 @@ def format_table(rows: Sequence[AccessRow], width: int) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def summary(rows: Sequence[AccessRow], status: Status | None) -> str:
-    counts = {s: 0 for s in STATUSES}
+def summary(rows: Sequence[AccessRow], status: Shown | None) -> str:
+    counts = {s: 0 for s in SHOWN}
     for row in rows:
         counts[row.status] += 1
     people = f"{len(rows)} {'person' if len(rows) == 1 else 'people'}"
     if status:
         return f"{people} {status}\n"
-    return f"{people}: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES) + "\n"
+    return f"{people}: " + ", ".join(f"{counts[s]} {s}" for s in SHOWN if counts[s] or s != "revoke") + "\n"
 
 
 def _line(cells: list[str], widths: dict[str, int]) -> str:

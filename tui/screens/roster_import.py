@@ -17,12 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from policy_model.document import Document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.roster import FIELDS, ImportReport, Preview, field_label, import_roster, preview_roster
+from policy_model.roster.sensitive import sensitive_category
 
 PREVIEW_ROWS = 5
 
@@ -58,6 +60,9 @@ class RosterImportDialog(ModalScreen[ImportReport | None]):
                 for name in FIELDS:
                     yield Label(field_label(name), classes="import-field")
                     yield Select[str]([], prompt="(not imported)", id=f"map-{name}", compact=True)
+            yield Label("Also keep in the snapshot (only what the policy needs; sensitive columns are marked):",
+                        classes="import-field", id="import-keep-label")
+            yield SelectionList[str](id="import-keep", compact=True)
             yield ProgressBar(id="import-progress", show_eta=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Import", id="import-run", variant="primary", disabled=True, compact=True)
@@ -67,6 +72,7 @@ class RosterImportDialog(ModalScreen[ImportReport | None]):
     def on_mount(self) -> None:
         self.query_one("#import-sheet").display = False
         self.query_one("#import-progress").display = False
+        self.query_one("#import-keep-label").display = self.query_one("#import-keep").display = False
         self.query_one("#import-path", Input).focus()
         # A folder is where to start typing; a file is previewed at once.
         if self.initial_path and Path(self.initial_path).expanduser().is_file():
@@ -125,10 +131,46 @@ class RosterImportDialog(ModalScreen[ImportReport | None]):
         with self.prevent(Select.Changed):
             for name in FIELDS:
                 select = self.query_one(f"#map-{name}", Select)
-                select.set_options(options)
                 column = preview.mapping.column(name)
+                joined = [(Text(column), column)] if column and column not in table.header else []
+                select.set_options(joined + options)  # a name made of two columns is one choice
                 select.value = column if column else Select.NULL
+        self._show_keep(preview)
+        self._show_missing()
         self.query_one("#import-run", Button).disabled = False
+
+    def _show_keep(self, preview: Preview) -> None:
+        """The file's other columns, ticked when kept last time, sensitive ones said so."""
+        header, kept = preview.table.header, set(self.document.draft.roster.keep)
+        keep = self.query_one("#import-keep", SelectionList)
+        keep.clear_options()
+        for index in preview.mapping.extra_indexes:
+            column = header[index]
+            category = sensitive_category(column)
+            label = Text(column)
+            if category:
+                label.append(f"  (sensitive: {category})", style="bold")
+            keep.add_option(Selection(label, column, column in kept))
+        self.query_one("#import-keep-label").display = keep.display = keep.option_count > 0
+
+    def _show_missing(self) -> bool:
+        """Say which required field has no column yet and put the keyboard on its choice, so a
+        file whose headers matched nothing is mapped here rather than refused; True if any."""
+        missing = [name for name in ("role",) if self._mapped(name) is None]
+        if self._mapped("id") is None and self._mapped("name") is None:
+            missing.insert(0, "id")
+        if not missing:
+            return False
+        labels = " and ".join(field_label(name) for name in missing)
+        status = self.query_one("#import-format", Static)
+        status.update(f"No column was recognised for {labels}: choose it below, then import.")
+        status.add_class("error")
+        self.query_one(f"#map-{missing[0]}", Select).focus()
+        return True
+
+    def _mapped(self, name: str) -> str | None:
+        value = self.query_one(f"#map-{name}", Select).value
+        return value if isinstance(value, str) else None
 
     # --- import --------------------------------------------------------------------------
 
@@ -137,23 +179,24 @@ class RosterImportDialog(ModalScreen[ImportReport | None]):
         assert self.preview is not None
         chosen = {}
         for name in FIELDS:
-            value = self.query_one(f"#map-{name}", Select).value
-            column = value if isinstance(value, str) else ""
+            column = self._mapped(name) or ""
             if column != (self.preview.mapping.column(name) or ""):
                 chosen[name] = column
         return chosen
 
     @on(Button.Pressed, "#import-run")
     def action_run_import(self) -> None:
-        if self.preview is None or self.importing is not None:
+        if self.preview is None or self.importing is not None or self._show_missing():
             return
         sheet = self.preview.table.sheet
+        keep = list(self.query_one("#import-keep", SelectionList).selected)
         self.query_one("#import-progress").display = True
         self.query_one("#import-run", Button).disabled = True
-        self.importing = self._import(self._path, self._chosen_mapping(), sheet)
+        self.importing = self._import(self._path, self._chosen_mapping(), sheet, keep)
 
     @work(thread=True, exclusive=True, group="import", description="importing the roster")
-    def _import(self, path: Path, mapping: dict[str, str], sheet: str | None) -> ImportReport | list[Problem]:
+    def _import(self, path: Path, mapping: dict[str, str], sheet: str | None,
+                keep: list[str]) -> ImportReport | list[Problem]:
         worker = get_current_worker()
         bar = self.query_one("#import-progress", ProgressBar)
 
@@ -162,7 +205,7 @@ class RosterImportDialog(ModalScreen[ImportReport | None]):
             return worker.is_cancelled
 
         try:
-            return import_roster(self.document, path, mapping=mapping, sheet=sheet, progress=progress)
+            return import_roster(self.document, path, mapping=mapping, sheet=sheet, keep=keep, progress=progress)
         except ProblemsError as error:
             return error.problems
 

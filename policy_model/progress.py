@@ -8,9 +8,9 @@ problems `check` reports, so it is never out of date.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
+from .checks import REVIEW
 from .counted import counted
 from .document import Document
 from .eligibility import evaluate
@@ -43,7 +43,7 @@ def outstanding(document: Document, problems: Sequence[Problem]) -> dict[str, li
     if not draft.roster.snapshot:
         left["1"].append("no roster imported yet")
     elif document.roster_loaded:
-        review = Counter(d.status for d in evaluate(draft, employees))["review"]
+        review = sum(d.status == "review" and not d.overridden for d in evaluate(draft, employees))
         if review:
             left["1"].append(counted(review, "person needs review", "people need review"))
     if not any(c.enabled for c in draft.channels):
@@ -54,7 +54,7 @@ def outstanding(document: Document, problems: Sequence[Problem]) -> dict[str, li
         left["3"].append("no discipline steps yet")
 
     for key in STEP_KEYS[:3]:
-        mine = [p for p in problems if step_of(p) == key]
+        mine = [p for p in problems if step_of(p) == key and p.field != REVIEW]
         errors = sum(p.severity == "error" for p in mine)
         todo = sum(p.severity == "todo" for p in mine)
         if errors:

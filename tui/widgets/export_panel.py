@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from policy_model.checks import check_document
+from policy_model.counted import counted
 from policy_model.document import Document
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError, errors_in
@@ -50,6 +51,10 @@ def problem_lines(problems: list[Problem]) -> str:
     if errors:
         lines.append(f"{errors} error{'s' * (errors != 1)}: the export is marked DRAFT until "
                      f"{'they are' if errors != 1 else 'it is'} fixed.")
+    todo = sum(p.severity == "todo" for p in problems)
+    if todo:
+        lines.append(f"{counted(todo, 'thing')} still to do: the export is marked DRAFT until "
+                     f"{'they are' if todo != 1 else 'it is'} done.")
     return "\n".join(lines)
 
 

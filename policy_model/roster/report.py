@@ -150,7 +150,7 @@ def report_lines(report: ImportReport) -> list[str]:
     if report.cancelled:
         return [f"{report.source}: import cancelled; nothing was written"]
     lines = [
-        f"{report.source} ({report.kind}): {counted(report.rows, 'row')}: {report.imported} imported, "
+        f"{report.source} ({report.kind}): {counted(report.rows, 'row')}: {report.imported:,} imported, "
         f"{len(report.rejected)} rejected, {report.blank} blank",
     ]
     mapped = ", ".join(f'{name} = "{column}" ({report.origins.get(name, "auto")})'

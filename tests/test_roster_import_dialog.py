@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, SelectionList, Static
 
 from policy_model.document import open_document
 from policy_model.roster import ImportReport
@@ -139,3 +139,43 @@ async def test_escape_cancels_a_running_import(example_draft: Path, tmp_path: Pa
         await pilot.press("escape")  # now closes it
         await pilot.pause()
     assert results == [None] and not document.modified
+
+
+async def test_unrecognised_headers_are_mapped_in_the_dialog_and_columns_chosen_to_keep(
+        example_draft: Path, tmp_path: Path) -> None:
+    """A file whose role header matches nothing asks for the column, not for --map; the
+    columns to keep are ticked there, sensitive ones marked, none ticked by default."""
+    source = tmp_path / "hr.csv"
+    source.write_text("Emp_ID,First Name,Last Name,Duty,Salary,Site Code\n"
+                      "7,Grace,Okafor,Account Manager,61000,B12\n", encoding="utf-8")
+    document = open_document(example_draft)
+    app = PolicyApp(document)
+    results: list[ImportReport | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(RosterImportDialog(document, str(source)), results.append)
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, RosterImportDialog)
+        message = str(dialog.query_one("#import-format", Static).render())
+        assert message == "No column was recognised for Role (job title): choose it below, then import."
+        assert "--map" not in message
+        role = dialog.query_one("#map-role", Select)
+        assert role.has_focus
+        assert dialog.query_one("#map-name", Select).value == "First Name + Last Name"
+        keep = dialog.query_one("#import-keep", SelectionList)
+        labels = [str(keep.get_option_at_index(n).prompt) for n in range(keep.option_count)]
+        assert labels == ["Duty", "Salary  (sensitive: salary or pay)", "Site Code"]
+        assert keep.selected == []
+        await pilot.press("ctrl+r")  # still no role: the dialog stays and says so
+        await settle(pilot)
+        assert app.screen is dialog and role.has_focus
+        role.value = "Duty"
+        keep.select("Site Code")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert not isinstance(app.screen, RosterImportDialog)
+    report = results[0]
+    assert report is not None and report.imported == 1
+    person = document.roster.by_id()["7"]
+    assert (person.name, person.role, person.extra) == ("Grace Okafor", "Account Manager", {"Site Code": "B12"})
+    assert document.draft.roster.keep == ["Site Code"]

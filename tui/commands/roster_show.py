@@ -16,6 +16,7 @@ from pathlib import Path
 
 from policy_model.access import grant_names
 from policy_model.access_list import SHOWN, AccessRow, Shown, access_csv, access_rows
+from policy_model.counted import counted
 from policy_model.document import open_document
 from policy_model.files import atomic_write
 from policy_model.problems import Problem, ProblemsError, errors_in
@@ -27,6 +28,8 @@ from tui.cli import print_problems
 _WIDTHS = {"id": 10, "name": 24, "role": 26, "department": 18}
 _REASON_MIN = 30
 _GAP = "  "
+# How the summary says a status: "20 people denied", "8 people in review".
+_AS_SAID: dict[Shown, str] = {"granted": "granted", "review": "in review", "denied": "denied", "revoke": "to revoke"}
 
 
 def add_show_parser(roster_subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -101,10 +104,10 @@ def summary(rows: Sequence[AccessRow], status: Shown | None) -> str:
     counts = {s: 0 for s in SHOWN}
     for row in rows:
         counts[row.status] += 1
-    people = f"{len(rows)} {'person' if len(rows) == 1 else 'people'}"
+    people = counted(len(rows), "person", "people")
     if status:
-        return f"{people} {status}\n"
-    return f"{people}: " + ", ".join(f"{counts[s]} {s}" for s in SHOWN if counts[s] or s != "revoke") + "\n"
+        return f"{people} {_AS_SAID[status]}\n"
+    return f"{people}: " + ", ".join(f"{counts[s]:,} {s}" for s in SHOWN if counts[s] or s != "revoke") + "\n"
 
 
 def _line(cells: list[str], widths: dict[str, int]) -> str:

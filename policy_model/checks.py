@@ -10,16 +10,12 @@ from .access import roster_issues
 from .channels import policy_issues
 from .counted import counted
 from .document import Document
-from .eligibility import evaluate, lint_eligibility
+from .eligibility import REVIEW, evaluate, lint_eligibility, undecided
 from .lint import lint
 from .problems import Problem
 from .signoff import check_signoff
 from .toml_locate import locate_keys, position_of
 from .training import check_training
-
-# The field of the one to-do that counts the people still in review: a FINAL policy has
-# decided everyone (step 1 says how many are left in its own words).
-REVIEW = "eligibility.review"
 
 
 def _source(document: Document) -> str | None:
@@ -55,7 +51,7 @@ def _policy_problems(document: Document, source: str | None) -> list[Problem]:
     if employees:
         decisions = evaluate(draft, employees)
         issues += roster_issues(draft, employees, decisions)
-        review = sum(d.status == "review" and not d.overridden for d in decisions)
+        review = undecided(decisions)
         if review:
             found.append((REVIEW, f"{counted(review, 'person is', 'people are')} still in review: decide them "
                           "with a rule or an override (an override can keep someone in review, with a reason)",

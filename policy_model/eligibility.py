@@ -32,6 +32,9 @@ class Decision:
 
 
 NO_RULE = "no-rule"
+# The field of the one to-do `check` gives for the people still in review: a FINAL policy has
+# decided everyone. Its message starts with their count ("8 people are still in review: ...").
+REVIEW = "eligibility.review"
 # The decision for people who no longer work here: before every rule and override.
 LEAVER = "leaver"
 
@@ -184,6 +187,11 @@ def evaluate_with(employees: Sequence[Employee], rules: Sequence[Rule],
             decision = decided[key] = decide(employee, rules, day=day)
         decisions.append(decision)
     return decisions
+
+
+def undecided(decisions: Sequence[Decision]) -> int:
+    """How many people the rules left in review; an override to review is a decision made."""
+    return sum(d.status == "review" and not d.overridden for d in decisions)
 
 
 def describe_rule(rule: Rule) -> str:

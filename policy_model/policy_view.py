@@ -20,7 +20,7 @@ from .channels import channel_name, enabled_channels
 from .clauses import RenderedClause, render_policy
 from .document import Document
 from .draft import Approver, Channel, Draft, Employee, PolicyHeader
-from .eligibility import Decision, evaluate
+from .eligibility import REVIEW, Decision, evaluate
 from .problems import Problem, blocking_final, errors_in
 from .training import completions_by_session
 
@@ -155,7 +155,10 @@ def document_status(approvers: Sequence[Approver], problems: Sequence[Problem]) 
     errors = len(errors_in(list(problems)))
     if errors:
         reasons.append(f"{errors} problem{'s' * (errors != 1)} found by check")
-    todo = len(blocking_final(list(problems))) - errors
+    review = [p for p in problems if p.field == REVIEW]
+    if review:
+        reasons.append(review[0].message.partition(":")[0])  # "8 people are still in review"
+    todo = len(blocking_final(list(problems))) - errors - len(review)
     if todo:
         reasons.append(f"{todo} thing{'s' * (todo != 1)} still to do")
     return ("DRAFT" if reasons else "FINAL"), tuple(reasons)

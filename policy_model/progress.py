@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .checks import REVIEW
 from .counted import counted
 from .document import Document
-from .eligibility import evaluate
+from .eligibility import REVIEW, evaluate, undecided
 from .policy_view import document_status
 from .problems import Problem
 
@@ -43,7 +42,7 @@ def outstanding(document: Document, problems: Sequence[Problem]) -> dict[str, li
     if not draft.roster.snapshot:
         left["1"].append("no roster imported yet")
     elif document.roster_loaded:
-        review = sum(d.status == "review" and not d.overridden for d in evaluate(draft, employees))
+        review = undecided(evaluate(draft, employees))
         if review:
             left["1"].append(counted(review, "person needs review", "people need review"))
     if not any(c.enabled for c in draft.channels):

@@ -15,7 +15,7 @@ def test_export_writes_a_docx_and_says_why_it_is_a_draft(export_draft: Path, tmp
     target = tmp_path / "policy.docx"
     assert main(["export", str(export_draft), "-o", str(target)]) == 0
     assert capsys.readouterr().out == (f"wrote {target}: DRAFT (3 of 3 approvals outstanding; "
-                                          "4 problems found by check)\n")
+                                          "4 problems found by check; 8 people are still in review)\n")
     assert docx.Document(str(target)).core_properties.title == "Social Media and Mobile Communication Policy"
     assert target.stat().st_mode & 0o777 == 0o600
 
@@ -57,4 +57,4 @@ def test_problems_found_by_check_are_printed_and_keep_the_export_a_draft(export_
     assert main(["export", str(export_draft), "-o", str(target)]) == 0
     captured = capsys.readouterr()
     assert "duplicate employee id E1001" in captured.err
-    assert captured.out.startswith(f"wrote {target}: DRAFT (5 problems found by check)"), "4 before, and the duplicate"
+    assert captured.out.startswith(f"wrote {target}: DRAFT (5 problems found by check; "), "4 before, and the duplicate"

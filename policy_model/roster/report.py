@@ -16,6 +16,7 @@ from ..draft import Employee
 from ..eligibility import FACT_FIELDS, facts
 from ..problems import Problem
 from ..roster_snapshot import encode_flag
+from ..user_input import printable_line
 
 # How many joined, left or changed people the text report names before summing up the rest.
 LISTED = 20
@@ -111,11 +112,18 @@ def _who(person: Employee) -> str:
     return f"{person.id} {person.name}".rstrip()
 
 
-def _listed(title: str, items: list[str]) -> list[str]:
+def listed(title: str, items: list[str]) -> list[str]:
+    """One indented line per item, the first LISTED of them, then how many more there are."""
     lines = [f"  {title}: {item}" for item in items[:LISTED]]
     if len(items) > LISTED:
         lines.append(f"  {title}: ... and {len(items) - LISTED} more")
     return lines
+
+
+def changed_lines(changes: RosterChanges) -> list[str]:
+    """The people whose facts changed, a line each: "E0042 Grace Okafor: clients 12 -> 5; touch low -> high"."""
+    return listed("changed", [f"{printable_line(c.id)} {printable_line(c.name)}: "
+                              + "; ".join(f"{name} {a} -> {b}" for name, a, b in c.fields) for c in changes.changed])
 
 
 def report_lines(report: ImportReport) -> list[str]:
@@ -139,11 +147,9 @@ def report_lines(report: ImportReport) -> list[str]:
         since = f" ({changes.since:%Y-%m-%d %H:%M} UTC)" if changes.since else ""
         lines.append(f"since the last import{since}: {len(changes.joined)} joined, {len(changes.left)} left, "
                      f"{len(changes.changed)} changed")
-        lines.extend(_listed("joined", [_who(e) for e in changes.joined]))
-        lines.extend(_listed("left", [_who(e) for e in changes.left]))
-        lines.extend(_listed("changed", [
-            f"{c.id} {c.name}: " + "; ".join(f"{name} {a} -> {b}" for name, a, b in c.fields)
-            for c in changes.changed]))
+        lines.extend(listed("joined", [_who(e) for e in changes.joined]))
+        lines.extend(listed("left", [_who(e) for e in changes.left]))
+        lines.extend(changed_lines(changes))
     if report.overrides_kept or report.overrides_of_leavers:
         line = f"overrides: {report.overrides_kept} kept for people still in the roster"
         if report.overrides_of_leavers:

@@ -22,6 +22,7 @@ from ..document import Document
 from ..files import is_readable_name, readable_name
 from ..problems import Problem, ProblemsError
 from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_snapshot
+from .clients import carry_over
 from .convert import convert
 from .mapping import Mapping, require, resolve
 from .readers import Table, open_table
@@ -102,6 +103,7 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, report: Imp
                                                        f"({len(report.rejected)} rejected, {report.blank} blank); "
                                                        "nothing was written")])
     previous = _previous_roster(document)
+    report.notes.extend(carry_over(ref, mapping, previous, converted))
     if previous is not None:
         report.changes = compare(previous.employees, employees, ref.imported_at)
     overrides = document.draft.eligibility.overrides

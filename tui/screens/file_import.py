@@ -16,7 +16,7 @@ from typing import ClassVar, Generic, Protocol, TypeVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, CSSPathType
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import ModalScreen
@@ -51,7 +51,7 @@ ProgressCallback = Callable[[int, int], bool]
 class FileImportDialog(ModalScreen[R | None], Generic[P, R]):
     """Returns the import's report, or None when the user closes the dialog without importing."""
 
-    CSS_PATH = "../styles/roster_import.tcss"
+    CSS_PATH: ClassVar[CSSPathType | None] = "../styles/roster_import.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="import.cancel",

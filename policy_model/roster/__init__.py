@@ -5,16 +5,8 @@ what an import would read without changing anything. `import_clients` and `previ
 the same for the client counts in a CRM account export.
 """
 
-from .clients import (
-    CLIENT_FIELDS,
-    ClientsPreview,
-    ClientsReport,
-    UnmatchedOwner,
-    client_fields,
-    clients_report_lines,
-    import_clients,
-    preview_clients,
-)
+from .clients import CLIENT_FIELDS, ClientsPreview, client_fields, import_clients, preview_clients
+from .clients_report import ClientsReport, UnmatchedOwner, clients_report_lines
 from .importer import Preview, import_roster, preview_roster
 from .mapping import FIELDS, Mapping, field_label
 from .readers import Table

@@ -34,14 +34,14 @@ from ..files import readable_name
 from ..problems import Problem, ProblemsError
 from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_snapshot
 from ..user_input import clean_line, printable_line
+from .clients_report import ClientsReport, UnmatchedOwner
 from .convert import Converted, read_columns
 from .mapping import FieldSet, Mapping, columns_list, field_set, resolve
 from .owners import OwnerMatcher
 from .readers import Table, open_table
-from .report import LISTED, Rejection, RosterChanges, changed_lines, compare, listed
+from .report import LISTED, Rejection, compare
 
 CLIENT_FIELDS = ("owner", "tier", "account")
-TOUCH_RULE = "high when at least half of a person's accounts are in a high-touch tier, else low"
 _CLIENTS, _TOUCH = CANONICAL.index("clients"), CANONICAL.index("touch")
 
 
@@ -154,45 +154,6 @@ def preview_clients(source: Path, *, saved: ClientsRef | None = None, sheet: str
     return ClientsPreview(table, rows, resolved, [tier for tier in tiers if tier[0]])
 
 
-@dataclass(frozen=True)
-class UnmatchedOwner:
-    """An owner whose accounts count for no one: `candidates` are the ids they could be (none, or several)."""
-
-    owner: str
-    accounts: int
-    candidates: tuple[str, ...] = ()
-
-
-@dataclass
-class ClientsReport:
-    """The outcome of reading one CRM export into a draft's roster."""
-
-    source: str
-    kind: str
-    sheet: str | None
-    mapping: dict[str, str]
-    origins: dict[str, str]
-    notes: list[str] = field(default_factory=list)
-    rows: int = 0
-    blank: int = 0
-    repeated: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-    accounts: int = 0  # accounts with an owner
-    no_owner: int = 0
-    matched: int = 0  # accounts whose owner is someone in the roster
-    people: int = 0  # people given a count
-    unknown: int = 0  # people in the roster with no account in the file
-    high_touch: list[str] = field(default_factory=list)
-    unmatched: list[UnmatchedOwner] = field(default_factory=list)
-    changes: RosterChanges | None = None
-    snapshot: str = ""
-    cancelled: bool = False
-
-    @property
-    def has_tiers(self) -> bool:
-        return "tier" in self.mapping
-
-
 def import_clients(document: Document, source: Path, *, mapping: dict[str, str] | None = None,
                    high_touch: Sequence[str] | None = None, sheet: str | None = None,
                    progress: Progress | None = None) -> ClientsReport:
@@ -292,9 +253,10 @@ def _check_tiers(report: ClientsReport, accounts: Accounts) -> None:
     if not report.high_touch:
         shown = ", ".join(f'"{printable_line(tier)}" ({counted(n, "account")})' for tier, n in found[:LISTED])
         more = f" and {len(found) - LISTED} more" if len(found) > LISTED else ""
-        raise ProblemsError([Problem(report.source, f'tier column "{report.mapping["tier"]}" found but no high-touch '
-                                     f"tier named; the tiers are {shown or '(none)'}{more}; name the high-touch ones "
-                                     "with --high-touch VALUE (repeatable), or leave tiers out with --map tier=")])
+        column = printable_line(report.mapping["tier"])
+        raise ProblemsError([Problem(report.source, f'tier column "{column}" found but no high-touch tier named; '
+                                     f"the tiers are {shown or '(none)'}{more}; name the high-touch ones with "
+                                     "--high-touch VALUE (repeatable), or leave tiers out with --map tier=")])
     spelled = {_tier_key(tier): tier for tier, _ in found}
     report.notes.extend(f'high-touch tier "{printable_line(name)}" is not in this file'
                         for name in report.high_touch if _tier_key(name) not in spelled)
@@ -349,7 +311,8 @@ def _refuse_if_no_one(report: ClientsReport) -> None:
     else:
         owners = ", ".join(f'"{printable_line(u.owner)}"' for u in report.unmatched[:3])
         why = f"no account owner is anyone in the roster (owners such as {owners})"
-    raise ProblemsError([Problem(report.source, f'{why}; check the owner column ("{report.mapping["owner"]}", '
+    column = printable_line(report.mapping["owner"])
+    raise ProblemsError([Problem(report.source, f'{why}; check the owner column ("{column}", '
                                  "or choose one with --map owner=COLUMN); nothing was written")])
 
 
@@ -369,7 +332,7 @@ def carry_over(ref: RosterRef, mapping: Mapping, previous: Roster | None, conver
     if crm is None or previous is None:
         return []
     if "clients" in mapping.columns or "touch" in mapping.columns:
-        return [f"client counts and touch are this file's, replacing those read from {crm.source}; "
+        return [f"client counts and touch are this file's, replacing those read from {printable_line(crm.source)}; "
                 "read the CRM export again (roster clients) to use its counts"]
     before = previous.by_id()
     kept = 0
@@ -382,47 +345,4 @@ def carry_over(ref: RosterRef, mapping: Mapping, previous: Roster | None, conver
         kept += 1
     when = f" of {crm.imported_at:%Y-%m-%d}" if crm.imported_at else ""
     return [f"client counts and touch kept for {counted(kept, 'person', 'people')} from the CRM export "
-            f"{crm.source}{when}; this file has none"]
-
-
-# --- The report in words ---------------------------------------------------------------------
-
-
-def clients_report_lines(report: ClientsReport) -> list[str]:
-    """The report in words, one line each: rows, mapping, who got a count, touch, unmatched owners, changes."""
-    if report.cancelled:
-        return [f"{report.source}: client import cancelled; nothing was written"]
-    lines = [
-        f"{report.source} ({report.kind}): {counted(report.rows, 'row')}: {counted(report.accounts, 'account')}, "
-        f"{report.repeated} repeated (counted once), {report.no_owner} without an owner, "
-        f"{len(report.rejected)} rejected, {report.blank} blank",
-        "columns: " + ", ".join(f'{name} = "{column}" ({report.origins.get(name, "auto")})'
-                                for name, column in report.mapping.items()),
-    ]
-    lines.extend(f"note: {note}" for note in report.notes)
-    lines.extend(str(Problem(report.source, r.reason, line=r.row)) for r in report.rejected[:LISTED])
-    orphaned = sum(owner.accounts for owner in report.unmatched)
-    lines.append(f"{counted(report.people, 'person', 'people')} given a client count from "
-                 f"{counted(report.matched, 'account')}; {counted(orphaned, 'account')} owned by no one in the roster")
-    if report.has_tiers:
-        lines.append(f"touch: {TOUCH_RULE} ({', '.join(map(printable_line, report.high_touch))})")
-    else:
-        lines.append("touch: no tier column, so touch is left unknown; the rules go by the client count alone")
-    if report.unknown:
-        lines.append(f"{counted(report.unknown, 'person', 'people')} in the roster own no account in this file: "
-                     "their client count and touch are now unknown")
-    lines.extend(listed("unmatched", [_unmatched_line(u) for u in report.unmatched]))
-    changes = report.changes
-    if changes is not None:
-        people = counted(len(changes.changed), "person", "people")
-        lines.append(f"since the last client import ({changes.since:%Y-%m-%d %H:%M} UTC): {people} changed"
-                     if changes.since else f"client count or touch changed for {people}")
-        lines.extend(changed_lines(changes))
-    return lines
-
-
-def _unmatched_line(owner: UnmatchedOwner) -> str:
-    who = f"{printable_line(owner.owner)}: {counted(owner.accounts, 'account')}, "
-    if not owner.candidates:
-        return who + "no employee matches"
-    return who + f"{len(owner.candidates)} employees match ({', '.join(owner.candidates[:5])}): counted for no one"
+            f"{printable_line(crm.source)}{when}; this file has none"]

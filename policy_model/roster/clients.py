@@ -21,10 +21,11 @@ export needs no questions, and re-reading it reports whose count or touch change
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from pathlib import Path
 
 from ..counted import counted
@@ -55,6 +56,14 @@ def _tier_text(text: str) -> str:
     return " ".join(text.split())
 
 
+class _TierTexts(dict[str, str]):
+    """A cell -> its tier text, worked out once per distinct cell (an export has a handful of tiers)."""
+
+    def __missing__(self, cell: str) -> str:
+        text = self[cell] = _tier_text(cell)
+        return text
+
+
 def _tier_key(text: str) -> str:
     """Tiers are compared without case: "strategic" names the tier "Strategic"."""
     return _tier_text(text).casefold()
@@ -78,13 +87,16 @@ class Accounts:
     repeated: int = 0
     rejected: list[Rejection] = field(default_factory=list)
 
+    def written(self) -> Counter[str]:
+        """Accounts per tier as written in the file, in the order first seen."""
+        return Counter(chain.from_iterable(book.values() for book in self.books.values()))
+
     def tiers(self) -> list[tuple[str, int]]:
         """Each tier as first written, with its number of accounts, most first ("" for none)."""
         counts: dict[str, tuple[str, int]] = {}
-        for book in self.books.values():
-            for tier in book.values():
-                first, n = counts.get(_tier_key(tier), (tier, 0))
-                counts[_tier_key(tier)] = (first, n + 1)
+        for tier, n in self.written().items():
+            first, total = counts.get(_tier_key(tier), (tier, 0))
+            counts[_tier_key(tier)] = (first, total + n)
         return sorted(counts.values(), key=lambda entry: (-entry[1], entry[0].casefold()))
 
 
@@ -106,6 +118,7 @@ def _group_accounts(columns: list[list[str]], skip: dict[int, str | None], mappi
         return repeat("", count) if index is None else columns[index]  # type: ignore[return-value]
 
     accounts = Accounts(rows=count)
+    tier_text = _TierTexts().__getitem__
     for i, (owner, tier, account) in enumerate(zip(column("owner"), column("tier"), column("account"), strict=True)):
         if i in skip:
             reason = skip[i]
@@ -123,7 +136,7 @@ def _group_accounts(columns: list[list[str]], skip: dict[int, str | None], mappi
         if key in book:
             accounts.repeated += 1
         else:
-            book[key] = _tier_text(tier)
+            book[key] = tier_text(tier)
     return accounts
 
 
@@ -218,8 +231,8 @@ def _current_roster(document: Document) -> Roster:
                                      "(policy-tui roster import DRAFT FILE), then its client counts")])
     roster = document.roster if document.roster_loaded else read_snapshot(document.path, ref)
     if roster.problems or not roster.employees:
-        why = roster.problems[0].message if roster.problems else "the roster snapshot holds no one"
-        raise ProblemsError([Problem(ref.snapshot, f"{why}; re-import the roster before reading client counts")])
+        why = roster.problems[0].message if roster.problems else "it holds no one; re-import the roster"
+        raise ProblemsError([Problem(ref.snapshot, f"client counts cannot go onto this roster snapshot: {why}")])
     return roster
 
 
@@ -263,10 +276,9 @@ def _check_tiers(report: ClientsReport, accounts: Accounts) -> None:
     report.high_touch = [spelled.get(_tier_key(name), name) for name in report.high_touch]  # as the file spells them
 
 
-def touch_of(tiers: Iterable[str], high: set[str]) -> Touch:
-    """high when at least half of the accounts are in a high-touch tier (`high`, as `_tier_key`s), else low."""
-    values = list(tiers)
-    return "high" if 2 * sum(_tier_key(tier) in high for tier in values) >= len(values) else "low"
+def touch_of(tiers: Collection[str], high: set[str]) -> Touch:
+    """high when at least half of the accounts' `tiers` are in `high` (tiers as written), else low."""
+    return "high" if 2 * sum(tier in high for tier in tiers) >= len(tiers) else "low"
 
 
 def _with_loads(employees: Sequence[Employee], accounts: Accounts, report: ClientsReport) -> list[Employee]:
@@ -287,7 +299,8 @@ def _with_loads(employees: Sequence[Employee], accounts: Accounts, report: Clien
         else:
             report.unmatched.append(UnmatchedOwner(owner, len(book), tuple(person.id for person in found)))
     report.unmatched.sort(key=lambda u: (-u.accounts, u.owner))
-    high = {_tier_key(name) for name in report.high_touch}
+    named = {_tier_key(name) for name in report.high_touch}
+    high = {tier for tier in accounts.written() if _tier_key(tier) in named}  # every spelling of them
     updated = []
     for person in employees:
         mine = books.get(person.id)

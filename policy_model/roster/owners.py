@@ -31,8 +31,9 @@ NameKey = tuple[tuple[str, ...], tuple[str, ...]]
 
 def name_words(name: str) -> tuple[str, ...]:
     """A name's words in first-to-last order: "Okafor, Grace A." -> ("grace", "a", "okafor")."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name.casefold()
+    if not text.isascii():  # accents set aside: "Étienne" is "etienne"
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     last, comma, first = text.partition(",")
     if comma:
         text = f"{first} {last}"

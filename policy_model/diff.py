@@ -335,6 +335,11 @@ def _roster_line(change: FieldChange) -> Line:
         return Line("changed", "Snapshot contents changed (re-imported)")
     if change.name == "mapping":
         return Line("changed", "Column mapping changed")
+    if change.name == "clients":
+        crm = change.new
+        if crm is None:
+            return Line("changed", "Client counts from a CRM export no longer recorded")
+        return Line("changed", f"Client counts read from the CRM export {show(crm.source)} ({show(crm.imported_at)})")
     return Line("changed", f"{_label(change.name).capitalize()}: {show(change.old)} -> {show(change.new)}")
 
 

@@ -51,13 +51,35 @@ class PolicyHeader:
 
 
 @dataclass
+class ClientsRef:
+    """Where the roster's client counts and touch came from: the CRM account export last read.
+
+    HR files carry no client counts; a CRM export does, as accounts per owner. `mapping`
+    (owner, tier, account -> the export's column header) and `high_touch` (the tiers whose
+    accounts are looked after closely) let next quarter's export be read without asking
+    again. `accounts` is how many accounts the export listed, `matched` how many of them
+    belong to someone in the roster, and `people` how many people were given a count.
+    """
+
+    source: str = ""
+    sheet: str | None = None
+    imported_at: datetime | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+    high_touch: list[str] = field(default_factory=list)
+    accounts: int = 0
+    matched: int = 0
+    people: int = 0
+
+
+@dataclass
 class RosterRef:
     """Where the employees are: the snapshot file beside the draft, and how it was made.
 
     `sha256` and `rows` let a load notice a snapshot that was replaced or edited since the
     import; `mapping` (our field -> the source's column header) and `keep` (the source's
     other columns the user chose to keep in the snapshot) let next month's re-import run
-    without asking again.
+    without asking again. `clients` is set once client counts were read from a CRM export
+    (`roster clients`); until then the counts, if any, are the HR file's.
     """
 
     snapshot: str = ""
@@ -68,6 +90,7 @@ class RosterRef:
     sheet: str | None = None
     mapping: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)
+    clients: ClientsRef | None = None
 
 
 @dataclass

@@ -25,6 +25,7 @@ from ..files import is_readable_name, readable_name
 from ..leavers import has_left, revocations, today
 from ..problems import Problem, ProblemsError
 from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_snapshot
+from .clients import carry_over
 from .convert import convert
 from .mapping import Mapping, columns_list, find_column, require, resolve
 from .readers import Table, open_table
@@ -113,6 +114,7 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept,
                                                        f"({len(report.rejected)} rejected, {report.blank} blank); "
                                                        "nothing was written")])
     previous = _previous_roster(document)
+    report.notes.extend(carry_over(ref, mapping, previous, converted))
     day = today()
     gone: list[Employee] = []
     if previous is not None:

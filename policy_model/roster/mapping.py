@@ -3,7 +3,8 @@
 Three sources, strongest first: what the user asked for (`--map FIELD=COLUMN` or the import
 dialog), the mapping saved in the draft by the last import (so next month's file needs no
 questions), and a match of the headers against the synonyms in
-`data/column_synonyms.toml`. A saved column that is gone from the new file falls back to the
+`data/column_synonyms.toml` (a CRM export's fields have their own, `data/crm_columns.toml`;
+each is a `FieldSet`). A saved column that is gone from the new file falls back to the
 synonyms and is reported, never silently reused or dropped.
 """
 
@@ -26,6 +27,8 @@ Origin = Literal["given", "saved", "auto"]
 _PUNCTUATION = re.compile(r"[\W_]+")
 # How a name made of two columns is written in a mapping: "First Name + Last Name".
 JOIN = " + "
+# The two columns a name can be made of, when a file has no full-name column.
+NAME_PARTS = ("first_name", "last_name")
 
 
 def normalise(header: str) -> str:
@@ -33,22 +36,35 @@ def normalise(header: str) -> str:
     return _PUNCTUATION.sub("", header.replace("#", "no").replace("&", "and").casefold())
 
 
+@dataclass(frozen=True)
+class FieldSet:
+    """The fields one kind of file maps to (a roster, a CRM export): names, labels, synonyms.
+
+    Kept as data in `data/`, one table per field with a `label` and its `synonyms`, so a new
+    spelling of a header is a line in a TOML file rather than code.
+    """
+
+    names: tuple[str, ...]
+    labels: dict[str, str]
+    synonyms: dict[str, tuple[str, ...]]  # normalised, best first
+
+
 @cache
-def _catalog() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    data = read_toml("column_synonyms.toml")
-    labels = {name: entry["label"] for name, entry in data.items()}
-    synonyms = {name: tuple(dict.fromkeys(normalise(s) for s in entry["synonyms"])) for name, entry in data.items()}
-    return labels, synonyms
+def field_set(data_file: str, names: tuple[str, ...]) -> FieldSet:
+    """The fields `names` as described in `data/<data_file>`."""
+    data = read_toml(data_file)
+    return FieldSet(names, {name: data[name]["label"] for name in names},
+                    {name: tuple(dict.fromkeys(normalise(s) for s in data[name]["synonyms"])) for name in names})
+
+
+def roster_fields() -> FieldSet:
+    """A roster's fields, matched by `data/column_synonyms.toml`."""
+    return field_set("column_synonyms.toml", FIELDS)
 
 
 def field_label(name: str) -> str:
-    """The field's name for people: "Client count" for `clients`."""
-    return _catalog()[0][name]
-
-
-def synonyms(name: str) -> tuple[str, ...]:
-    """The normalised headers that match a field, best first."""
-    return _catalog()[1][name]
+    """The roster field's name for people: "Client count" for `clients`."""
+    return roster_fields().labels[name]
 
 
 @dataclass
@@ -74,7 +90,7 @@ class Mapping:
     def as_saved(self) -> dict[str, str]:
         """Field -> column header, in field order, as `draft.roster.mapping` keeps it; a name
         made of two columns is saved as "First Name + Last Name"."""
-        return {name: column for name in FIELDS if (column := self.column(name)) is not None}
+        return {name: column for name in self.columns if (column := self.column(name)) is not None}
 
     @property
     def missing(self) -> list[str]:
@@ -106,13 +122,17 @@ def _header_forms(header: list[str]) -> dict[str, int]:
     return by_norm
 
 
-def auto_match(header: list[str]) -> dict[str, int]:
-    """Field -> column index by synonyms; each column serves one field, the best synonym wins."""
+def auto_match(header: list[str], fields: FieldSet | None = None) -> dict[str, int]:
+    """Field -> column index by synonyms; each column serves one field, the best synonym wins.
+
+    `fields` defaults to a roster's.
+    """
+    fields = fields or roster_fields()
     by_norm = _header_forms(header)
     matched: dict[str, int] = {}
     taken: set[int] = set()
-    for name in FIELDS:
-        for synonym in synonyms(name):
+    for name in fields.names:
+        for synonym in fields.synonyms[name]:
             found = by_norm.get(synonym)
             if found is not None and found not in taken:
                 matched[name] = found
@@ -124,9 +144,10 @@ def auto_match(header: list[str]) -> dict[str, int]:
 def name_parts(header: list[str], taken: set[int] = frozenset()) -> tuple[int, int] | None:  # type: ignore[assignment]
     """A first-name and a last-name column, when a file has both (and neither is taken)."""
     by_norm = _header_forms(header)
+    parts = field_set("column_synonyms.toml", NAME_PARTS)
     found = []
-    for part in ("first_name", "last_name"):
-        index = next((by_norm[s] for s in synonyms(part) if s in by_norm and by_norm[s] not in taken), None)
+    for part in NAME_PARTS:
+        index = next((by_norm[s] for s in parts.synonyms[part] if s in by_norm and by_norm[s] not in taken), None)
         if index is None:
             return None
         found.append(index)
@@ -158,22 +179,24 @@ def columns_list(header: list[str]) -> str:
 
 
 def resolve(header: list[str], file: str, *, given: dict[str, str] | None = None,
-            saved: dict[str, str] | None = None) -> Mapping:
+            saved: dict[str, str] | None = None, fields: FieldSet | None = None) -> Mapping:
     """The mapping for a file; ProblemsError listing the columns for a bad `given` entry.
 
     In `given`, an empty column means "do not import this field", which beats the saved
     mapping and the synonyms. Missing required fields are not an error here (a preview shows
-    them); `require` checks them before an import.
+    them); `require` checks them before an import. `fields` defaults to a roster's; the
+    mapping's columns come in the order of its names.
     """
+    fields = fields or roster_fields()
     given = given or {}
     saved = saved or {}
     problems = []
     mapping = Mapping(header)
     gone: dict[str, str] = {}  # saved field -> its column, missing from this file
     for name, column in given.items():
-        if name not in FIELDS:
+        if name not in fields.names:
             problems.append(Problem(file, f'--map {name}=...: unknown field "{name}"; the fields are '
-                                    + ", ".join(FIELDS)))
+                                    + ", ".join(fields.names)))
             continue
         if not column:
             continue
@@ -186,7 +209,7 @@ def resolve(header: list[str], file: str, *, given: dict[str, str] | None = None
     if problems:
         raise ProblemsError(problems)
     for name, column in saved.items():
-        if name not in FIELDS or name in given:
+        if name not in fields.names or name in given:
             continue
         indexes = find_columns(header, name, column)
         if indexes is None:
@@ -194,7 +217,7 @@ def resolve(header: list[str], file: str, *, given: dict[str, str] | None = None
             continue
         _use(mapping, name, indexes, "saved")
     taken = set(mapping.columns.values()) | set(mapping.name_parts or ())
-    for name, index in auto_match(header).items():
+    for name, index in auto_match(header, fields).items():
         if name not in mapping.columns and name not in given and index not in taken:
             mapping.columns[name] = index
             mapping.origins[name] = "auto"
@@ -204,7 +227,7 @@ def resolve(header: list[str], file: str, *, given: dict[str, str] | None = None
     for name, column in gone.items():
         instead = f'used "{mapping.column(name)}" instead' if name in mapping.columns else "left it out"
         mapping.notes.append(f'{name} was read from "{column}" last time, which is not in this file; {instead}')
-    mapping.columns = {name: mapping.columns[name] for name in FIELDS if name in mapping.columns}
+    mapping.columns = {name: mapping.columns[name] for name in fields.names if name in mapping.columns}
     return mapping
 
 

@@ -138,11 +138,18 @@ def _columns_lines(report: ImportReport) -> list[str]:
     return lines
 
 
-def _listed(title: str, items: list[str]) -> list[str]:
+def listed(title: str, items: list[str]) -> list[str]:
+    """One indented line per item, the first LISTED of them, then how many more there are."""
     lines = [f"  {title}: {item}" for item in items[:LISTED]]
     if len(items) > LISTED:
         lines.append(f"  {title}: ... and {len(items) - LISTED} more")
     return lines
+
+
+def changed_lines(changes: RosterChanges) -> list[str]:
+    """The people whose facts changed, a line each: "E0042 Grace Okafor: clients 12 -> 5; touch low -> high"."""
+    return listed("changed", [f"{printable_line(c.id)} {printable_line(c.name)}: "
+                              + "; ".join(f"{name} {a} -> {b}" for name, a, b in c.fields) for c in changes.changed])
 
 
 def report_lines(report: ImportReport) -> list[str]:
@@ -165,21 +172,19 @@ def report_lines(report: ImportReport) -> list[str]:
     if report.leavers:
         lines.append(f"leavers: {counted(len(report.leavers), 'person', 'people')} the file says have left: "
                      "kept as leavers, never granted")
-        lines.extend(_listed("leaver", [_who(e) for e in report.leavers]))
+        lines.extend(listed("leaver", [_who(e) for e in report.leavers]))
     if report.revoked:
         lines.append(f"revoke: {counted(len(report.revoked), 'person', 'people')} granted at the last import "
                      "have left or are gone from this file: remove their access (roster show --status revoke)")
-        lines.extend(_listed("revoke", [_who(e) for e in report.revoked]))
+        lines.extend(listed("revoke", [_who(e) for e in report.revoked]))
     changes = report.changes
     if changes is not None:
         since = f" ({changes.since:%Y-%m-%d %H:%M} UTC)" if changes.since else ""
         lines.append(f"since the last import{since}: {len(changes.joined)} joined, {len(changes.left)} left, "
                      f"{len(changes.changed)} changed")
-        lines.extend(_listed("joined", [_who(e) for e in changes.joined]))
-        lines.extend(_listed("left", [_who(e) for e in changes.left]))
-        lines.extend(_listed("changed", [
-            f"{c.id} {c.name}: " + "; ".join(f"{name} {a} -> {b}" for name, a, b in c.fields)
-            for c in changes.changed]))
+        lines.extend(listed("joined", [_who(e) for e in changes.joined]))
+        lines.extend(listed("left", [_who(e) for e in changes.left]))
+        lines.extend(changed_lines(changes))
     if report.overrides_kept or report.overrides_of_leavers:
         line = f"overrides: {report.overrides_kept} kept for people still in the roster"
         if report.overrides_of_leavers:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from policy_model.document import open_document
 from policy_model.problems import Problem, ProblemsError
-from policy_model.roster import FIELDS, import_roster, report_lines
+from policy_model.roster import CLIENT_FIELDS, FIELDS, clients_report_lines, import_clients, import_roster, report_lines
 from tui.commands.roster_show import add_show_parser, run_show
 
 
@@ -56,15 +56,47 @@ def _run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_clients(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "clients", help="count each employee's accounts in a CRM export (client load and touch)",
+        description="Read a CRM account export (CSV or Excel, one row per account): count each employee's "
+        "accounts by their owner (employee id, e-mail or name) and derive touch from the accounts' tiers: "
+        "high when at least half of a person's accounts are in a high-touch tier, else low. The counts go "
+        "into the roster snapshot; the mapping and the high-touch tiers are saved in the draft and reused "
+        "next time. The draft needs an imported roster.")
+    parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft whose roster gets the counts")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the CRM account export: .csv, .txt or .xlsx")
+    parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", dest="mapping",
+                        help=f"take FIELD from COLUMN (repeatable; an empty COLUMN leaves FIELD out). "
+                        f"Fields: {', '.join(CLIENT_FIELDS)}")
+    parser.add_argument("--high-touch", action="append", default=[], metavar="VALUE", dest="high_touch",
+                        help="a tier whose accounts are high-touch, e.g. Strategic (repeatable; default: the "
+                        "tiers saved by the last client import)")
+    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
+
+
+def _run_clients(args: argparse.Namespace) -> int:
+    mapping = _parse_map(args.mapping)
+    document = open_document(args.draft)
+    report = import_clients(document, args.file, mapping=mapping or None, high_touch=args.high_touch or None,
+                            sheet=args.sheet)
+    document.save()
+    for line in clients_report_lines(report):
+        print(line)
+    print(f"saved {args.draft} and {report.snapshot}")
+    return 0
+
+
 SUBCOMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None],  # type: ignore[type-arg]
                              Callable[[argparse.Namespace], int]]] = {
     "import": (_add_import, _run_import),
+    "clients": (_add_clients, _run_clients),
     "show": (add_show_parser, run_show),
 }
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("roster", help="import or list a draft's employees",
+    parser = subparsers.add_parser("roster", help="import or list a draft's employees, or their client counts",
                                    description="Work with the employees of a draft.")
     group = parser.add_subparsers(dest="roster_command", metavar="SUBCOMMAND", required=True)
     for add, _ in SUBCOMMANDS.values():

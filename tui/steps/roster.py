@@ -86,6 +86,8 @@ class RosterStep(Step):
                 tooltip="Granted, review and denied by department, as bars"),
         Binding("r", "show_tab('roster-rules')", "Rules", show=False, id="roster.rules",
                 tooltip="The rules that decide who needs access, in the order they are tried"),
+        Binding("l", "import_clients", "Client load", id="roster.clients",
+                tooltip="Count each person's accounts in a CRM export; touch from the accounts' tiers"),
     ]
 
     def __init__(self, document: Document) -> None:
@@ -399,3 +401,22 @@ class RosterStep(Step):
         self.draft_changed()
         if message:
             self.notify(message)
+
+    def action_import_clients(self) -> None:
+        """Read each person's client count and touch from a CRM account export; the report says what changed."""
+        from policy_model.roster import ClientsReport, clients_report_lines
+        from tui.screens.clients_import import ClientsImportDialog
+
+        if not self.document.draft.roster.snapshot:
+            self.notify("Import the roster first (i): the client counts go onto its people", severity="warning")
+            return
+
+        def imported(report: ClientsReport | None) -> None:
+            if report is not None:
+                self.render_document()
+                self.draft_changed()
+                lines = clients_report_lines(report)
+                self.notify("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""), title="Client load read",
+                            markup=False, timeout=15)
+
+        self.app.push_screen(ClientsImportDialog(self.document, f"{self.document.path.parent}/"), imported)

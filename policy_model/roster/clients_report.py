@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..counted import counted
 from ..problems import Problem
 from ..user_input import printable_line
-from .report import LISTED, Rejection, RosterChanges, changed_lines, listed
+from .report import LISTED, FileReport, RosterChanges, changed_lines, listed
 
 TOUCH_RULE = "high when at least half of a person's accounts are in a high-touch tier, else low"
 
@@ -29,19 +29,10 @@ class UnmatchedOwner:
 
 
 @dataclass
-class ClientsReport:
+class ClientsReport(FileReport):
     """The outcome of reading one CRM export into a draft's roster."""
 
-    source: str
-    kind: str
-    sheet: str | None
-    mapping: dict[str, str]
-    origins: dict[str, str]
-    notes: list[str] = field(default_factory=list)
-    rows: int = 0
-    blank: int = 0
     repeated: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
     accounts: int = 0  # accounts with an owner
     no_owner: int = 0
     matched: int = 0  # accounts whose owner is someone in the roster
@@ -66,8 +57,7 @@ def clients_report_lines(report: ClientsReport) -> list[str]:
         f"{report.source} ({report.kind}): {counted(report.rows, 'row')}: {counted(report.accounts, 'account')}, "
         f"{report.repeated} repeated (counted once), {report.no_owner} without an owner, "
         f"{len(report.rejected)} rejected, {report.blank} blank",
-        "columns: " + ", ".join(f'{name} = "{printable_line(column)}" ({report.origins.get(name, "auto")})'
-                                for name, column in report.mapping.items()),
+        report.columns_line,
     ]
     lines.extend(f"note: {note}" for note in report.notes)
     lines.extend(str(Problem(report.source, r.reason, line=r.row)) for r in report.rejected[:LISTED])

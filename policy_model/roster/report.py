@@ -54,8 +54,8 @@ class RosterChanges:
 
 
 @dataclass
-class ImportReport:
-    """The outcome of importing one source file into a draft."""
+class FileReport:
+    """What every import of a file reports: the file, how its columns were mapped, its rows."""
 
     source: str
     kind: str
@@ -63,11 +63,23 @@ class ImportReport:
     mapping: dict[str, str]
     origins: dict[str, str]
     rows: int = 0
-    imported: int = 0
     blank: int = 0
     rejected: list[Rejection] = field(default_factory=list)
-    derived_ids: bool = False
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def columns_line(self) -> str:
+        """The mapping in words: `columns: id = "Emp #" (auto), role = "Title" (saved)`."""
+        return "columns: " + ", ".join(f'{name} = "{printable_line(column)}" ({self.origins.get(name, "auto")})'
+                                       for name, column in self.mapping.items())
+
+
+@dataclass
+class ImportReport(FileReport):
+    """The outcome of importing one roster file into a draft."""
+
+    imported: int = 0
+    derived_ids: bool = False
     changes: RosterChanges | None = None
     overrides_kept: int = 0
     overrides_of_leavers: list[str] = field(default_factory=list)
@@ -160,9 +172,7 @@ def report_lines(report: ImportReport) -> list[str]:
         f"{report.source} ({report.kind}): {counted(report.rows, 'row')}: {report.imported:,} imported, "
         f"{len(report.rejected)} rejected, {report.blank} blank",
     ]
-    mapped = ", ".join(f'{name} = "{column}" ({report.origins.get(name, "auto")})'
-                       for name, column in report.mapping.items())
-    lines.append(f"columns: {mapped}")
+    lines.append(report.columns_line)
     if report.derived_ids:
         lines.append("no employee id column: ids were made from each name (same name twice: -2, -3 ...); "
                      "overrides follow a person only while their name is unchanged")

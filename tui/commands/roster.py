@@ -10,10 +10,21 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from policy_model.document import open_document
+from policy_model.document import Document, open_document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.roster import CLIENT_FIELDS, FIELDS, clients_report_lines, import_clients, import_roster, report_lines
 from tui.commands.roster_show import add_show_parser, run_show
+
+
+def _file_arguments(parser: argparse.ArgumentParser, file_help: str, fields: tuple[str, ...]) -> None:
+    """The arguments every import of a file into a draft takes: the draft, the file, the
+    column mapping and the workbook sheet."""
+    parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to import into (must exist)")
+    parser.add_argument("file", type=Path, metavar="FILE", help=file_help)
+    parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", dest="mapping",
+                        help=f"take FIELD from COLUMN (repeatable; an empty COLUMN leaves FIELD out). "
+                        f"Fields: {', '.join(fields)}")
+    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
 
 
 def _add_import(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,12 +34,7 @@ def _add_import(subparsers: argparse._SubParsersAction) -> None:  # type: ignore
         "or tab) or an Excel workbook. Columns are matched by name; the mapping is saved in the draft "
         "and reused next time. Only our fields are kept, never a sensitive column unasked. Prints every "
         "rejected row, the leavers, whose access to revoke, and what changed since the last import.")
-    parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to import into (must exist)")
-    parser.add_argument("file", type=Path, metavar="FILE", help="the roster file: .csv, .txt or .xlsx")
-    parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", dest="mapping",
-                        help=f"take FIELD from COLUMN (repeatable; an empty COLUMN leaves FIELD out). "
-                        f"Fields: {', '.join(FIELDS)}")
-    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
+    _file_arguments(parser, "the roster file: .csv, .txt or .xlsx", FIELDS)
     parser.add_argument("--keep", action="append", metavar="COLUMN",
                         help="also keep this column of the file in the roster snapshot (repeatable; by default "
                         "only our fields are kept, and the columns kept last time)")
@@ -45,15 +51,20 @@ def _parse_map(entries: list[str]) -> dict[str, str]:
     return mapping
 
 
+def _imported(args: argparse.Namespace, lines: list[str], snapshot: str, document: Document) -> int:
+    """Save the draft after an import and print its report: the same ending for every import."""
+    document.save()
+    for line in lines:
+        print(line)
+    print(f"saved {args.draft} and {snapshot}")
+    return 0
+
+
 def _run_import(args: argparse.Namespace) -> int:
     mapping = _parse_map(args.mapping)
     document = open_document(args.draft)
     report = import_roster(document, args.file, mapping=mapping or None, sheet=args.sheet, keep=args.keep)
-    document.save()
-    for line in report_lines(report):
-        print(line)
-    print(f"saved {args.draft} and {report.snapshot}")
-    return 0
+    return _imported(args, report_lines(report), report.snapshot, document)
 
 
 def _add_clients(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -64,15 +75,10 @@ def _add_clients(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
         "high when at least half of a person's accounts are in a high-touch tier, else low. The counts go "
         "into the roster snapshot; the mapping and the high-touch tiers are saved in the draft and reused "
         "next time. The draft needs an imported roster.")
-    parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft whose roster gets the counts")
-    parser.add_argument("file", type=Path, metavar="FILE", help="the CRM account export: .csv, .txt or .xlsx")
-    parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", dest="mapping",
-                        help=f"take FIELD from COLUMN (repeatable; an empty COLUMN leaves FIELD out). "
-                        f"Fields: {', '.join(CLIENT_FIELDS)}")
+    _file_arguments(parser, "the CRM account export: .csv, .txt or .xlsx", CLIENT_FIELDS)
     parser.add_argument("--high-touch", action="append", default=[], metavar="VALUE", dest="high_touch",
                         help="a tier whose accounts are high-touch, e.g. Strategic (repeatable; default: the "
                         "tiers saved by the last client import)")
-    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
 
 
 def _run_clients(args: argparse.Namespace) -> int:
@@ -80,11 +86,7 @@ def _run_clients(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
     report = import_clients(document, args.file, mapping=mapping or None, high_touch=args.high_touch or None,
                             sheet=args.sheet)
-    document.save()
-    for line in clients_report_lines(report):
-        print(line)
-    print(f"saved {args.draft} and {report.snapshot}")
-    return 0
+    return _imported(args, clients_report_lines(report), report.snapshot, document)
 
 
 SUBCOMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None],  # type: ignore[type-arg]

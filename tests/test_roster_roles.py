@@ -3,17 +3,24 @@ many people overridden together; first as model operations, then by keys in the 
 
 from __future__ import annotations
 
+import random
+import shutil
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
 
 from policy_model import toml_io
-from policy_model.document import new_draft
-from policy_model.draft import Draft, Employee, Rule
+from policy_model.diff import diff_drafts
+from policy_model.document import new_draft, open_document
+from policy_model.draft import STATUSES, Draft, Employee, Rule, Status
 from policy_model.eligibility import decide, describe_rule, evaluate, find_rule, matches, set_override
 from policy_model.role_view import RoleRow, RosterNames, by_role, status_changes
 from policy_model.roster_index import RosterIndex
+from policy_model.roster_snapshot import snapshot_path, write_snapshot
 from policy_model.rule_edit import (
     add_rule,
     decide_role,
@@ -21,6 +28,19 @@ from policy_model.rule_edit import (
     override_many,
     replace_rule,
 )
+from tui.app import PolicyApp
+from tui.background import BACKGROUND_FROM
+from tui.cli import main
+from tui.screens.form import FormScreen
+from tui.screens.override import OverrideDialog
+from tui.screens.yes_no import YesNoScreen
+from tui.steps.roster import RosterStep
+from tui.widgets.role_table import RoleTable
+from tui.widgets.roster_table import RosterTable
+
+from .keys import type_text
+from .test_roster_step import big_roster, shown_lines
+from .waiting import settle
 
 AT = datetime(2026, 11, 20, 10, 30, tzinfo=UTC)
 
@@ -63,7 +83,7 @@ def test_an_exact_rule_says_is_rather_than_contains() -> None:
     assert describe_rule(replace(rule, exact=False)) == "role contains Police Officer, department contains Patrol"
 
 
-def test_exact_is_written_only_when_true_and_read_back(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_exact_is_written_only_when_true_and_read_back(tmp_path: Path) -> None:
     draft = new_draft("City")
     assert "exact" not in toml_io.dumps(draft)  # drafts without exact rules read as before
     decide_role(draft, "Police Officer", "granted", "they patrol in public")
@@ -267,3 +287,264 @@ def test_the_index_follows_a_bulk_override() -> None:
     index.refresh(draft, ["P1", "M2", "nobody"])
     assert [index.statuses[n] for n in (0, 4)] == ["granted", "granted"]
     assert index.decisions[0] == decide(people[0], draft.eligibility.rules, draft.eligibility.overrides[0])
+
+
+# --- in the TUI ------------------------------------------------------------------------------
+
+def city_roster(path: Path) -> Path:
+    """300 people of a city, in five repeated titles, shuffled: 120 police officers (72 of
+    them in review), 60 account managers and 50 managers, 40 librarians, 30 mailroom clerks."""
+    people: list[Employee] = []
+    for n in range(120):
+        facing, clients = [(True, None), (True, None), (True, 5), (False, None), (True, 30)][n % 5]
+        people.append(person("", "Police Officer", "Traffic" if n % 3 == 0 else "Patrol", customer_facing=facing,
+                             clients=clients))
+    people += [person("", "Account Manager", "Finance", customer_facing=True, clients=40, touch="low")
+               for _ in range(60)]
+    people += [person("", "Manager", "Operations", customer_facing=False) for _ in range(50)]
+    people += [person("", "Librarian", "Libraries") for _ in range(40)]
+    people += [person("", "Mailroom Clerk", "Facilities", customer_facing=False) for _ in range(30)]
+    random.Random(5).shuffle(people)
+    for n, employee in enumerate(people, start=1):
+        employee.id, employee.name = f"E{n:04d}", f"Person {n:04d}"
+    draft = new_draft("City of Harbor")
+    write_snapshot(snapshot_path(path), people, [], draft.roster)
+    toml_io.save(draft, path)
+    return path
+
+
+async def answer(pilot: Pilot[None], status: Status, reason: str) -> None:
+    """In the status-and-reason dialog: pick `status` (the keys start on the first choice), say why."""
+    assert isinstance(pilot.app.screen, OverrideDialog)
+    await pilot.press(*["right"] * STATUSES.index(status), "enter", "tab")
+    await type_text(pilot, reason)
+    await pilot.press("enter")
+
+
+def step_of(app: PolicyApp) -> RosterStep:
+    return app.screen.query_one(RosterStep)
+
+
+def statuses_of(app: PolicyApp, role: str) -> set[str]:
+    index = step_of(app).index
+    assert index is not None
+    return {index.statuses[n] for n, e in enumerate(index.employees) if e.role == role}
+
+
+def role_line(app: PolicyApp, role: str) -> list[str]:
+    """The role's line in the roles table as drawn (the header excluded): its words."""
+    table = app.screen.query_one(RoleTable)
+    n = next(n for n, row in enumerate(table.rows) if row.role == role)
+    table.move_to(n)
+    return table.render_line(n - int(table.scroll_y) + 1).text.split()
+
+
+def notes(app: PolicyApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_one_key_decides_everyone_in_a_role_and_undo_brings_them_back(tmp_path: Path) -> None:
+    document = open_document(city_roster(tmp_path / "city.toml"))
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        table = app.screen.query_one(RoleTable)
+        assert table.has_focus and table.headers()[0] == "ROLE"
+        assert [row.role for row in table.rows][:2] == ["Police Officer", "Librarian"]  # most in review first
+        assert role_line(app, "Police Officer")[2:] == ["120", "24", "72", "24", "2"]
+        table.move_to(0)
+        await pilot.press("d")
+        dialog = app.screen
+        assert isinstance(dialog, OverrideDialog) and dialog.status == "review"  # what most of them are now
+        assert "120 people: 24 granted, 72 review, 24 denied (by unknown-load 48" in dialog.decided
+        await answer(pilot, "granted", "they patrol in public")
+        assert not isinstance(app.screen, OverrideDialog)
+
+        rule = document.draft.eligibility.rules[0]
+        assert (rule.id, rule.outcome, rule.roles, rule.exact) == ("role-police-officer", "granted",
+                                                                   ["Police Officer"], True)
+        assert statuses_of(app, "Police Officer") == {"granted"}
+        assert statuses_of(app, "Account Manager") == {"denied"}  # not "Manager", and not decided here
+        assert any("Police Officer: 96 people changed" in note for note in notes(app))
+        assert role_line(app, "Police Officer")[2:] == ["120", "120", "0", "0", "2"]
+        assert table.rows[0].role == "Librarian"  # now the most to review, under the cursor
+        summary = str(app.screen.query_one("#roster-summary", Static).render())
+        assert summary.startswith("granted 120  review 40  denied 140")
+        await pilot.press("p", "slash")
+        await type_text(pilot, "police")
+        people = app.screen.query_one(RosterTable)
+        assert len(people.rows) == 120 and all(" granted " in line for line in shown_lines(people))
+
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [r.id for r in document.draft.eligibility.rules] == [r.id for r in new_draft("x").eligibility.rules]
+        assert statuses_of(app, "Police Officer") == {"granted", "review", "denied"}
+        assert any(" review " in line for line in shown_lines(people))
+
+
+async def test_a_role_is_decided_in_one_department_when_grouped_by_department(tmp_path: Path) -> None:
+    document = open_document(city_roster(tmp_path / "city.toml"))
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "g")
+        table = app.screen.query_one(RoleTable)
+        assert table.headers()[:2] == ("DEPARTMENT", "ROLE")
+        assert [(r.department, r.role, r.total) for r in table.rows][:2] == [
+            ("Patrol", "Police Officer", 80), ("Libraries", "Librarian", 40)]
+        await pilot.press("d")
+        await answer(pilot, "denied", "desk duty")
+        rule = document.draft.eligibility.rules[0]
+        assert (rule.roles, rule.departments, rule.exact) == (["Police Officer"], ["Patrol"], True)
+        assert describe_rule(rule) == "role is Police Officer, department is Patrol"
+        index = step_of(app).index
+        assert index is not None
+        by_department = {(e.department, index.statuses[n]) for n, e in enumerate(index.employees)
+                         if e.role == "Police Officer"}
+        assert ("Patrol", "denied") in by_department and ("Patrol", "review") not in by_department
+        assert ("Traffic", "review") in by_department
+        await pilot.press("g")
+        assert table.headers()[0] == "ROLE" and table.cursor == 0
+
+
+async def test_a_decision_needs_a_reason_and_escape_changes_nothing(tmp_path: Path) -> None:
+    document = open_document(city_roster(tmp_path / "city.toml"))
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "enter", "tab", "enter")
+        assert isinstance(app.screen, OverrideDialog)
+        assert "a rule needs a reason" in str(app.screen.query_one("#override-problem", Static).render())
+        await pilot.press("escape")
+        assert not document.modified and not isinstance(app.screen, OverrideDialog)
+
+
+async def test_everyone_a_filter_shows_is_overridden_with_one_reason_after_a_yes(tmp_path: Path) -> None:
+    document = open_document(city_roster(tmp_path / "city.toml"))
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_text(pilot, "librarian")
+        await pilot.press("enter", "O")
+        await answer(pilot, "granted", "social accounts")
+        confirm = app.screen
+        assert isinstance(confirm, YesNoScreen)
+        assert confirm.question == "Override 40 people shown by the filter as granted?"
+        await pilot.press("n")
+        assert document.draft.eligibility.overrides == []
+
+        await pilot.press("O")
+        await answer(pilot, "granted", "social accounts")
+        await pilot.press("y")
+        overrides = document.draft.eligibility.overrides
+        librarians = {e.id for e in document.roster.employees if e.role == "Librarian"}
+        assert {o.employee_id for o in overrides} == librarians
+        assert {(o.status, o.reason) for o in overrides} == {("granted", "social accounts")}
+        table = app.screen.query_one(RosterTable)
+        assert all("granted*" in line for line in shown_lines(table))
+        assert any("40 people overridden as granted" in note for note in notes(app))
+
+
+async def test_everyone_in_a_role_is_overridden_from_the_roles_tab(tmp_path: Path) -> None:
+    document = open_document(city_roster(tmp_path / "city.toml"))
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "down", "O")  # Librarian
+        await answer(pilot, "denied", "no public contact after all")
+        assert isinstance(app.screen, YesNoScreen)
+        assert app.screen.question == "Override 40 people who are Librarian as denied?"
+        await pilot.press("y")
+        assert len(document.draft.eligibility.overrides) == 40
+        assert statuses_of(app, "Librarian") == {"denied"}
+        assert role_line(app, "Librarian")[1:] == ["40", "0", "0", "40", "1"]
+
+
+async def test_rules_are_added_moved_edited_and_deleted_then_saved_and_diffed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = city_roster(tmp_path / "city.toml")
+    before = tmp_path / "before.toml"
+    shutil.copy(path, before)
+    document = open_document(path)
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        rules = app.screen.query_one("#rule-list", OptionList)
+        assert rules.has_focus
+        await pilot.press("down", "a")  # tried before small-book
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.press("tab", "enter", "down", "down", "enter", "tab")  # outcome: denied
+        await type_text(pilot, "desk job")
+        await pilot.press("tab")
+        await type_text(pilot, "Manager")
+        await pilot.press("tab", "tab", "enter", "down", "enter", "ctrl+j")  # is exactly; accept
+        assert not isinstance(app.screen, FormScreen)
+        added = document.draft.eligibility.rules[1]
+        assert (added.id, added.outcome, added.roles, added.exact) == ("role-manager", "denied", ["Manager"], True)
+        assert rules.highlighted == 1
+        # Managers face no customers: back-office, tried first, decides them.
+        assert "role-manager → denied  0 people" in str(rules.get_option_at_index(1).prompt)
+        assert "role is Manager" in str(rules.get_option_at_index(1).prompt)
+
+        await pilot.press("left_square_bracket")
+        assert [r.id for r in document.draft.eligibility.rules][:2] == ["role-manager", "back-office"]
+        assert rules.highlighted == 0
+        assert "role-manager → denied  50 people" in str(rules.get_option_at_index(0).prompt)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert [r.id for r in document.draft.eligibility.rules][1:3] == ["small-book", "role-manager"]
+        await pilot.press("left_square_bracket")
+        assert rules.highlighted == 1
+
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, FormScreen) and form.values()["roles"] == "Manager"
+        await pilot.press("tab", "tab", "ctrl+u")
+        await type_text(pilot, "managers stay at their desks")
+        await pilot.press(*["tab"] * 6)  # to "at most"
+        await type_text(pilot, "lots")
+        await pilot.press("enter")
+        assert isinstance(app.screen, FormScreen)
+        assert 'at most: "lots" is not a whole number' in str(app.screen.query_one("#form-error", Static).render())
+        await pilot.press("ctrl+u", "enter")
+        assert not isinstance(app.screen, FormScreen)
+        assert find_rule(document.draft, "role-manager").reason == "managers stay at their desks"
+
+        await pilot.press("up", "delete")  # back-office
+        confirm = app.screen
+        assert isinstance(confirm, YesNoScreen) and confirm.question.startswith("Delete rule back-office? "
+                                                                                "It decides 104 people now.")
+        await pilot.press("y")
+        assert "back-office" not in [r.id for r in document.draft.eligibility.rules]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    saved = open_document(path)
+    assert [r.id for r in saved.draft.eligibility.rules][:2] == ["role-manager", "small-book"]
+    assert find_rule(saved.draft, "role-manager").exact
+    changes = diff_drafts(open_document(before).draft, saved.draft)
+    assert {(c.kind, c.key) for c in changes.rules} >= {("added", "role-manager"), ("removed", "back-office")}
+    assert main(["diff", str(before), str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "Rule 'role-manager' added (denied: managers stay at their desks)" in out
+    assert "Rule 'back-office' removed" in out
+
+
+async def test_a_large_roster_decides_a_role_in_the_background_and_keeps_the_keyboard(tmp_path: Path) -> None:
+    document = open_document(big_roster(tmp_path / "big.toml", BACKGROUND_FROM + 1_000))
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        table = app.screen.query_one(RoleTable)
+        role = table.rows[0].role
+        await pilot.press("d")
+        await answer(pilot, "granted", "serves the public")
+        await settle(pilot)
+        assert statuses_of(app, role) == {"granted"}
+        assert table.has_focus and table.rows[0].role != role  # the keyboard came back; the role moved down
+        row = next(r for r in table.rows if r.role == role)
+        assert row.granted == row.total and row.review == 0

@@ -76,7 +76,7 @@ class LineTable(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id)
         self.cursor = 0
-        self._widths: tuple[int, ...] = (80,)
+        self._widths: tuple[int, ...] = ()
         self._styles: dict[str, Style] = {}
 
     # --- What a subclass says ---
@@ -117,6 +117,9 @@ class LineTable(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def _total_width(self) -> int:
         return sum(self._widths) + len(self._widths) - 1
+
+    def on_mount(self) -> None:
+        self._relayout()  # the header may be drawn before any row is given
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()

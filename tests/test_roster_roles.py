@@ -3,6 +3,7 @@ many people overridden together; first as model operations, then by keys in the 
 
 from __future__ import annotations
 
+import copy
 import random
 import shutil
 from dataclasses import replace
@@ -14,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from policy_model import toml_io
-from policy_model.diff import diff_drafts
+from policy_model.diff import diff_drafts, render_text
 from policy_model.document import new_draft, open_document
 from policy_model.draft import STATUSES, Draft, Employee, Rule, Status
 from policy_model.eligibility import decide, describe_rule, evaluate, find_rule, matches, set_override
@@ -90,6 +91,15 @@ def test_exact_is_written_only_when_true_and_read_back(tmp_path: Path) -> None:
     assert "exact = true" in toml_io.dumps(draft)
     toml_io.save(draft, tmp_path / "d.toml")
     assert toml_io.load_or_raise(tmp_path / "d.toml").eligibility.rules == draft.eligibility.rules
+
+
+def test_a_rule_made_exact_is_a_change_the_diff_names() -> None:
+    old = new_draft("City")
+    decide_role(old, "Manager", "denied", "desk job")
+    new = copy.deepcopy(old)
+    replace_rule(new, "role-manager", replace(find_rule(new, "role-manager"), exact=False))
+    lines = render_text(diff_drafts(old, new))
+    assert "Rule 'role-manager': role or department matched exactly yes -> no" in lines
 
 
 # --- adding, changing and deleting rules -----------------------------------------------------

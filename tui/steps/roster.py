@@ -357,7 +357,11 @@ class RosterStep(Step):
         counts = ", ".join(f"{shown[status]:,} {status}" for status in STATUSES if shown[status])
 
         def override(answer: OverrideAnswer) -> None:
-            override_many(self.document.draft, ids, answer.status, answer.reason)
+            try:
+                override_many(self.document.draft, ids, answer.status, answer.reason)
+            except ValueError as error:
+                self.notify(str(error), title="Not changed", severity="error", markup=False)
+                return
             self._changed("")
             self.notify(f"{people} overridden as {answer.status}", markup=False)
 

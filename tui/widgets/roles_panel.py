@@ -130,7 +130,7 @@ class RolesPanel(DraftPanel):
     @staticmethod
     def _usual(row: RoleRow) -> Status:
         """The status most of the role's holders have: where the dialog's choice starts."""
-        return max(STATUSES, key=lambda status: getattr(row, status))  # type: ignore[no-any-return]
+        return max(STATUSES, key=lambda status: getattr(row, status))
 
     @on(RoleTable.Selected)
     def action_decide(self) -> None:
@@ -145,8 +145,8 @@ class RolesPanel(DraftPanel):
                     draft, row.role, answer.status, answer.reason, department=row.department)):
                 return
             moved = status_changes(index, positions, self.draft)
-            self.notify(printable_line(f"{_name(row)}: {_people(moved) if moved else 'no one'} changed "
-                                       f"(everyone in the role is now {answer.status}, but for overrides)"),
+            self.notify(printable_line(f"{_name(row)}: {_people(moved) if moved else 'no one'} changed; everyone "
+                                       f"in it is now {answer.status}, but for anyone overridden"),
                         title="Role decided", markup=False)
 
         self.app.push_screen(OverrideDialog(f"everyone who is {_name(row)}", self._now(index, row, positions),

@@ -74,7 +74,7 @@ class RulesPanel(DraftPanel):
             options.highlighted = ids.index(highlighted) if highlighted in ids else 0
 
     def highlighted_rule(self) -> str | None:
-        option = self.query_one(OptionList).highlighted_option
+        option = self.query_one(OptionList).highlighted_option if self.is_mounted else None
         return option.id if option else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -256,6 +256,7 @@ _LABELS = {
     "archiving_required": "archiving required", "customer_facing": "customer-facing",
     "max_clients": "at most clients", "min_clients": "at least clients", "clients_unknown": "client load unknown",
     "employee_id": "employee", "imported_at": "imported at", "schema_version": "schema version",
+    "exact": "role or department matched exactly",
 }
 
 

@@ -98,7 +98,9 @@ class Rule:
     """One eligibility rule: every condition that is set must hold; first match wins.
 
     Conditions left unset match anyone. `roles` and `departments` match when the person's
-    role or department contains any of the words given (case-insensitive).
+    role or department contains any of the words given (case-insensitive); with `exact`, when
+    it is one of them (case and surrounding spaces aside), so a rule for "Manager" does not
+    also decide every "Account Manager".
     """
 
     id: str
@@ -106,6 +108,9 @@ class Rule:
     reason: str
     roles: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)
+    # Written only when true: drafts without exact rules stay as they were, readable by
+    # versions of policy-tui that do not know the key.
+    exact: bool = field(default=False, metadata={"omit_default": True})
     customer_facing: bool | None = None
     max_clients: int | None = None
     min_clients: int | None = None

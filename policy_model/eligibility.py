@@ -64,6 +64,20 @@ def _contains_any(text: str, words: Sequence[str]) -> bool:
     return any(word.lower() in lowered for word in words)
 
 
+def name_key(text: str) -> str:
+    """A role or department as an exact rule compares it: case and surrounding spaces aside."""
+    return text.strip().lower()
+
+
+def names_any(text: str, words: Sequence[str], exact: bool) -> bool:
+    """Whether a role or department is named by a rule's words: one of them exactly, or
+    containing one of them."""
+    if not exact:
+        return _contains_any(text, words)
+    key = name_key(text)
+    return any(name_key(word) == key for word in words)
+
+
 # Everything `matches` and `describe` read: two people with the same facts get the same
 # decision, and a change to any of them can change one (the roster import reports those).
 FACT_FIELDS = ("role", "department", "clients", "touch", "customer_facing", "employment", "left_on", "revoke")
@@ -83,9 +97,9 @@ def matches(rule: Rule, employee: Employee) -> bool:
     """Whether every condition the rule sets holds for the employee (reads only its `facts`)."""
     if rule.customer_facing is not None and customer_facing(employee) is not rule.customer_facing:
         return False
-    if rule.roles and not _contains_any(employee.role, rule.roles):
+    if rule.roles and not names_any(employee.role, rule.roles, rule.exact):
         return False
-    if rule.departments and not _contains_any(employee.department, rule.departments):
+    if rule.departments and not names_any(employee.department, rule.departments, rule.exact):
         return False
     if rule.touch is not None and employee.touch != rule.touch:
         return False
@@ -199,10 +213,11 @@ def describe_rule(rule: Rule) -> str:
     parts = []
     if rule.customer_facing is not None:
         parts.append("customer-facing" if rule.customer_facing else "not customer-facing")
+    compared = "is" if rule.exact else "contains"
     if rule.roles:
-        parts.append("role contains " + " or ".join(rule.roles))
+        parts.append(f"role {compared} " + " or ".join(rule.roles))
     if rule.departments:
-        parts.append("department contains " + " or ".join(rule.departments))
+        parts.append(f"department {compared} " + " or ".join(rule.departments))
     if rule.clients_unknown is not None:
         parts.append("client count unknown" if rule.clients_unknown else "client count known")
     if rule.max_clients is not None:
@@ -228,15 +243,15 @@ def override_for(draft: Draft, employee_id: str) -> Override | None:
     return next((o for o in draft.eligibility.overrides if o.employee_id == employee_id), None)
 
 
-def clean_reason(reason: str) -> str:
-    """The reason as it will be kept (one line, trimmed); ValueError if there is none.
+def clean_reason(reason: str, missing: str = "an override needs a reason: say why this person is an exception") -> str:
+    """The reason as it will be kept (one line, trimmed); ValueError (saying `missing`) if there is none.
 
-    A reason is required because an override is a decision someone must be able to explain
-    to an auditor later; a blank one explains nothing.
+    A reason is required because an override, or a rule, is a decision someone must be able
+    to explain to an auditor later; a blank one explains nothing.
     """
     cleaned = " ".join(reason.split())
     if not cleaned:
-        raise ValueError("an override needs a reason: say why this person is an exception")
+        raise ValueError(missing)
     return cleaned
 
 

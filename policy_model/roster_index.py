@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .draft import STATUSES, Draft, Employee, Override, Rule, Status
-from .eligibility import Decision, decide, evaluate_with, override_for, overrides_by_id
+from .eligibility import Decision, decide, evaluate_with, overrides_by_id
 
 STATUS_PREFIX = "status:"
 # Recent filter results kept: deleting a letter returns to a query typed a moment ago, and
@@ -110,13 +110,18 @@ class RosterIndex:
         return len(self.employees)
 
     def refresh(self, draft: Draft, employee_ids: Sequence[str]) -> None:
-        """Re-decide the given people after their override changed (the rules did not)."""
+        """Re-decide the given people after their override changed (the rules did not).
+
+        The overrides are looked up by id once, not searched per person: a bulk override of
+        thousands of people would otherwise scan thousands of overrides for each.
+        """
+        overrides = overrides_by_id(draft)
         for employee_id in employee_ids:
             n = self.positions.get(employee_id)
             if n is None:
                 continue
             employee = self.employees[n]
-            decision = decide(employee, self.rules, override_for(draft, employee_id))
+            decision = decide(employee, self.rules, overrides.get(employee_id))
             self.decisions[n] = decision
             self.statuses[n] = decision.status
             self.search[n] = _search_text(employee, decision.status)

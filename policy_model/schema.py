@@ -184,7 +184,8 @@ def _required(f: dataclasses.Field[Any]) -> bool:
 
 
 def encode(obj: Any) -> Any:
-    """The TOML-ready form of a dataclass tree, in field order; None and empty defaults left out.
+    """The TOML-ready form of a dataclass tree, in field order; None and empty defaults left out,
+    and a default value when its field asks for that (`metadata={"omit_default": True}`).
 
     Leaving out what a missing key would mean anyway keeps hand-written files and saved ones
     alike, and keeps the file short enough to read.
@@ -196,6 +197,8 @@ def encode(obj: Any) -> Any:
             if value is None:
                 continue
             if value in ({}, []) and f.default_factory is not dataclasses.MISSING:
+                continue
+            if f.metadata.get("omit_default") and value == f.default:
                 continue
             out[f.name] = encode(value)
         return out

@@ -16,14 +16,17 @@ from policy_model.eligibility import current_user, set_override
 from policy_model.roster_index import RosterIndex
 from policy_model.roster_snapshot import Roster, snapshot_path, write_snapshot
 from tui.app import PolicyApp
+from tui.screens.form import FormScreen
 from tui.screens.main import MainScreen
 from tui.screens.override import OverrideDialog
 from tui.screens.roster_import import RosterImportDialog
-from tui.screens.thresholds import ThresholdDialog
 from tui.steps.base import Step
 from tui.steps.roster import RosterStep
 from tui.widgets.access_chart import AccessChart, stacked_bar
+from tui.widgets.role_table import RoleTable
+from tui.widgets.roles_panel import RolesPanel
 from tui.widgets.roster_table import Columns, RosterTable
+from tui.widgets.rules_panel import RulesPanel
 
 from .keys import type_text
 from .waiting import settle
@@ -131,9 +134,9 @@ async def test_editing_a_threshold_and_moving_a_rule_re_decide_people(example_dr
         rules = app.screen.query_one("#rule-list", OptionList)
         assert rules.has_focus
         await pilot.press("down", "e")  # small-book
-        assert isinstance(app.screen, ThresholdDialog)
-        await pilot.press("backspace", "backspace", "5", "enter")
-        assert not isinstance(app.screen, ThresholdDialog)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*TO_AT_MOST, "5", "enter")
+        assert not isinstance(app.screen, FormScreen)
         assert document.draft.eligibility.rules[1].max_clients == 5
         assert "at most 5 clients" in str(rules.get_option_at_index(1).prompt)
         people = {e.id: n for n, e in enumerate(document.roster.employees)}
@@ -147,6 +150,11 @@ async def test_editing_a_threshold_and_moving_a_rule_re_decide_people(example_dr
         app.screen.query_one("#step-1").render_document()  # type: ignore[attr-defined]
         step_index = app.screen.query_one("#step-1").index  # type: ignore[attr-defined]
         assert step_index.decisions[people["E1002"]].rule_id == "small-book"
+
+
+# From the rule form's first field (its id) to "at most this many clients", where typing
+# replaces the number shown.
+TO_AT_MOST = ["tab"] * 8
 
 
 def big_roster(path: Path, count: int) -> Path:
@@ -192,7 +200,7 @@ async def test_twenty_thousand_people_filter_and_scroll(tmp_path: Path) -> None:
         assert table.scroll_x > 0
 
         # A changed rule re-decides everyone in the background, then the table follows.
-        await pilot.press("r", "down", "e", "backspace", "backspace", "2", "0", "enter")
+        await pilot.press("r", "down", "e", *TO_AT_MOST, "2", "0", "enter")
         await settle(pilot)
         expected = RosterIndex.of_draft(document.draft, document.roster.employees)
         assert document.draft.eligibility.rules[1].max_clients == 20
@@ -240,7 +248,7 @@ async def test_a_new_roster_is_decided_again(example_draft: Path) -> None:
 
 
 def test_every_key_of_step_1_has_an_id_and_a_tooltip() -> None:
-    for owner in (RosterStep, RosterTable, OverrideDialog, ThresholdDialog):
+    for owner in (RosterStep, RosterTable, OverrideDialog, RoleTable, RolesPanel, RulesPanel):
         for binding in owner.BINDINGS:
             assert binding.id and binding.tooltip, (owner.__name__, binding)  # type: ignore[union-attr]
 

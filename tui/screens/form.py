@@ -1,8 +1,9 @@
 """A small form in a dialog: a few labelled fields, checked by a model operation on enter.
 
 The dialog hands the typed values to `apply`, which runs the model operation; if the model
-refuses (ProblemsError), the message is shown in the dialog and nothing typed is lost. Every
-add/edit dialog of step 3 is this one class with different fields.
+refuses (ProblemsError, or ValueError in words), the message is shown in the dialog and
+nothing typed is lost. Every add/edit dialog of steps 1 and 3 is this one class with
+different fields; a form with many fields is drawn compact, a line per field, to fit 80x24.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class FormScreen(ModalScreen[bool]):
     FormScreen .form-label { width: 14; padding-top: 1; }
     FormScreen .form-row Input, FormScreen .form-row Select { width: 1fr; }
     FormScreen #form-error { color: $error; height: auto; }
+    FormScreen .-compact .form-label { padding-top: 0; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -50,23 +52,26 @@ class FormScreen(ModalScreen[bool]):
         Binding("ctrl+j", "submit", "Accept", id="form.submit", tooltip="Check and accept what is typed"),
     ]
 
-    def __init__(self, title: str, fields: Sequence[FormField], apply: Callable[[Values], None]) -> None:
+    def __init__(self, title: str, fields: Sequence[FormField], apply: Callable[[Values], None], *,
+                 compact: bool = False) -> None:
         super().__init__()
         self.form_title = title
         self.fields = list(fields)
         self.apply = apply
+        self.compact = compact
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog form"):
+        with Vertical(classes="dialog form -compact" if self.compact else "dialog form"):
             yield Label(self.form_title, classes="dialog-title", markup=False)
             for f in self.fields:
                 with Horizontal(classes="form-row"):
                     yield Label(f.label, classes="form-label", markup=False)
                     if f.choices:
                         yield Select([(Text(label), value) for label, value in f.choices],
-                                     value=f.value or f.choices[0][1], allow_blank=False, id=f"field-{f.name}")
+                                     value=f.value or f.choices[0][1], allow_blank=False, id=f"field-{f.name}",
+                                     compact=self.compact)
                     else:
-                        yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.name}")
+                        yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=self.compact)
             yield Static("", id="form-error", markup=False)
             yield Label("enter to accept · tab next field · escape to cancel", classes="dialog-hint")
 
@@ -82,6 +87,9 @@ class FormScreen(ModalScreen[bool]):
             self.apply(self.values())
         except ProblemsError as error:
             self.query_one("#form-error", Static).update("\n".join(p.message for p in error.problems))
+            return
+        except ValueError as error:
+            self.query_one("#form-error", Static).update(str(error))
             return
         self.dismiss(True)
 

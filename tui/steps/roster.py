@@ -9,6 +9,7 @@ step then re-renders from the draft, re-deciding only what the change can have t
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
@@ -18,8 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from policy_model.document import Document
@@ -27,26 +27,25 @@ from policy_model.draft import STATUSES, Employee, Override, Status
 from policy_model.eligibility import (
     Decision,
     clear_override,
-    describe_rule,
-    find_rule,
-    move_rule,
     overrides_by_id,
     set_override,
-    set_thresholds,
 )
 from policy_model.roster_index import RosterIndex, parse_query
+from policy_model.rule_edit import override_many
 from policy_model.training import needs_training
 from tui.background import BACKGROUND_FROM
 from tui.steps.base import Step
 from tui.widgets.access_chart import STYLES, AccessChart
+from tui.widgets.line_table import LineTable
+from tui.widgets.roles_panel import RolesPanel
 from tui.widgets.roster_table import RosterTable
+from tui.widgets.rules_panel import RulesPanel
 from tui.widgets.view_tabs import View, ViewTabs
 
 if TYPE_CHECKING:
     from tui.screens.override import OverrideAnswer
-    from tui.screens.thresholds import Thresholds
 
-PEOPLE, CHART, RULES = "roster-people", "roster-chart", "roster-rules"
+PEOPLE, ROLES, CHART, RULES = "roster-people", "roster-roles", "roster-chart", "roster-rules"
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,14 +73,12 @@ class RosterStep(Step):
                 tooltip="Decide the selected person's status by hand, with a reason"),
         Binding("x", "clear_override", "Undo override", id="roster.clear-override",
                 tooltip="Hand the selected person back to the rules"),
-        Binding("e", "edit_rule", "Edit limits", id="roster.edit-rule",
-                tooltip="Change the highlighted rule's client-count limits"),
-        Binding("shift+up,left_square_bracket", "move_rule(-1)", "Rule up", id="roster.rule-up",
-                tooltip="Try the highlighted rule earlier (first match wins)"),
-        Binding("shift+down,right_square_bracket", "move_rule(1)", "Rule down", id="roster.rule-down",
-                tooltip="Try the highlighted rule later (first match wins)"),
+        Binding("O", "override_shown", "Override all", id="roster.override-shown",
+                tooltip="Override everyone the filter shows, each with the same status and reason"),
         Binding("p", "show_tab('roster-people')", "People", show=False, id="roster.people",
                 tooltip="The roster table with each person's status and reason"),
+        Binding("v", "show_tab('roster-roles')", "Roles", show=False, id="roster.roles",
+                tooltip="Each role with its head count by status, most to review first: decide a role at once"),
         Binding("c", "show_tab('roster-chart')", "Chart", show=False, id="roster.chart",
                 tooltip="Granted, review and denied by department, as bars"),
         Binding("r", "show_tab('roster-rules')", "Rules", show=False, id="roster.rules",
@@ -99,7 +96,7 @@ class RosterStep(Step):
         self._overrides: dict[str, Override] = {}
         self._worker: Worker[RosterIndex] | None = None
         self._pending: tuple[Basis, dict[str, Override]] | None = None
-        self._refocus = False
+        self._refocus: LineTable | None = None  # the table to give the keyboard back to
         self._problem = ""  # why the filter text matches no one, when it is not understood
         self._counts: dict[Status, int] = {}
         # What the footer's person actions depend on: refreshing bindings redraws the footer,
@@ -116,12 +113,12 @@ class RosterStep(Step):
                     yield Static(id="roster-matches", markup=False)
                 yield RosterTable(id="roster-table")
                 yield Static(id="roster-detail", markup=False)
+            with View("Roles", id=ROLES):
+                yield RolesPanel(self.document, id="roles-panel")
             with View("Chart", id=CHART), VerticalScroll(id="chart-scroll"):
                 yield AccessChart(id="access-chart")
             with View("Rules", id=RULES):
-                yield Static("Tried in order; the first rule that matches decides.", classes="roster-hint",
-                             markup=False)
-                yield OptionList(id="rule-list")
+                yield RulesPanel(self.document, id="rules-panel")
 
     # --- Rendering from the document ---
 
@@ -155,10 +152,10 @@ class RosterStep(Step):
         if self._pending is not None and basis.same(self._pending[0]):
             return  # already being decided
         self._pending = (basis, overrides)
-        table = self.query_one(RosterTable)
-        # A loading widget gives up the keyboard; remember to hand it back when it is done.
-        self._refocus = self._refocus or table.has_focus
-        table.loading = True
+        for table in self.query(LineTable):
+            # A loading widget gives up the keyboard; remember to hand it back when it is done.
+            self._refocus = self._refocus or (table if table.has_focus else None)
+            table.loading = True
         self._worker = self.run_worker(lambda: RosterIndex.build(employees, rules, overrides), thread=True,
                                        exclusive=True, group="roster-index", name="deciding who needs access")
 
@@ -172,23 +169,24 @@ class RosterStep(Step):
             self.refresh_document()  # catch up with changes made while it was being decided
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self._pending = None
-            self.query_one(RosterTable).loading = False
+            for table in self.query(LineTable):
+                table.loading = False
 
     def focus_default(self) -> None:
-        """The table takes the keyboard, now or as soon as it has finished deciding."""
-        table = self.query_one(RosterTable)
-        if table.loading:
-            self._refocus = True
+        """The shown tab's table takes the keyboard, now or as soon as it has finished deciding."""
+        tables = self.query_one(ViewTabs).active_pane.query(LineTable)
+        if tables and tables.first().loading:
+            self._refocus = tables.first()
         else:
-            table.focus()
+            super().focus_default()
 
     def _install(self, index: RosterIndex, basis: Basis, overrides: dict[str, Override]) -> None:
         self.index, self._built, self._overrides = index, basis, overrides
-        table = self.query_one(RosterTable)
-        table.loading = False
-        if self._refocus:
-            self._refocus = False
-            table.focus()
+        for table in self.query(LineTable):
+            table.loading = False
+        if self._refocus is not None:
+            self._refocus.focus()
+            self._refocus = None
         self._show_people()
 
     def _show_people(self) -> None:
@@ -196,6 +194,7 @@ class RosterStep(Step):
         index = self.index
         self._counts = dict(index.counts_by_status()) if index else {}
         self.query_one(AccessChart).show(index.counts_by_department() if index else [])
+        self.query_one(RolesPanel).show(index)
         self._apply_filter()
 
     def _apply_filter(self) -> None:
@@ -223,23 +222,8 @@ class RosterStep(Step):
         self.query_one("#roster-summary", Static).update(summary, layout=False)
 
     def _show_rules(self) -> None:
-        rules = self.document.draft.eligibility.rules
         counts = self.index.counts_by_rule() if self.index is not None and self._pending is None else {}
-        options = self.query_one("#rule-list", OptionList)
-        highlighted = options.highlighted_option.id if options.highlighted_option else None
-        options.clear_options()
-        for n, rule in enumerate(rules, start=1):
-            prompt = Text(no_wrap=False)
-            prompt.append(f"{n}. {rule.id} → ")
-            prompt.append(rule.outcome, style=STYLES[rule.outcome])
-            if counts:
-                decided = counts.get(rule.id, 0)
-                prompt.append(f"  {decided:,} {'person' if decided == 1 else 'people'}", style="dim")
-            prompt.append(f"\n   {describe_rule(rule)}", style="dim")
-            options.add_option(Option(prompt, id=rule.id))
-        if rules:
-            ids = [r.id for r in rules]
-            options.highlighted = ids.index(highlighted) if highlighted in ids else 0
+        self.query_one(RulesPanel).show_counts(counts)
 
     @on(RosterTable.Highlighted)
     def _highlighted(self, event: RosterTable.Highlighted) -> None:
@@ -285,17 +269,15 @@ class RosterStep(Step):
     # --- Actions ---
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Person actions belong to the people tab and rule actions to the rules tab; an
-        action that cannot apply right now is shown dimmed."""
+        """Person actions belong to the people tab (role and rule actions to their tabs' own
+        panels); an action that cannot apply right now is shown dimmed."""
         tab = self.query_one(ViewTabs).active if self.is_mounted else PEOPLE
-        if action in ("override", "clear_override"):
+        if action in ("override", "clear_override", "override_shown"):
             if tab != PEOPLE:
                 return False
             decision = self._selected_decision()
             if decision is None or (action == "clear_override" and not decision.overridden):
                 return None
-        if action in ("edit_rule", "move_rule") and tab != RULES:
-            return False
         return True
 
     def _selected(self) -> int | None:
@@ -311,7 +293,7 @@ class RosterStep(Step):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(ViewTabs).active = tab
-        focus = {PEOPLE: "#roster-table", CHART: "#chart-scroll", RULES: "#rule-list"}[tab]
+        focus = {PEOPLE: "#roster-table", ROLES: "#role-table", CHART: "#chart-scroll", RULES: "#rule-list"}[tab]
         self.query_one(focus).focus()
 
     def action_import_roster(self) -> None:
@@ -362,37 +344,30 @@ class RosterStep(Step):
         decision = self.index.decisions[position]
         self.notify(f"{person.name or person.id} is back to the rules: {decision.status} ({decision.rule_id})")
 
-    def _highlighted_rule(self) -> str | None:
-        option = self.query_one("#rule-list", OptionList).highlighted_option
-        return option.id if option else None
+    def action_override_shown(self) -> None:
+        """Override everyone the filter shows (everyone, with no filter), asking with their number."""
+        from tui.screens.override import ask_override_many
 
-    @on(OptionList.OptionSelected, "#rule-list")
-    def action_edit_rule(self) -> None:
-        from tui.screens.thresholds import ThresholdDialog
-
-        rule_id = self._highlighted_rule()
-        if rule_id is None:
+        index, rows, selected = self.index, self.query_one(RosterTable).rows, self._selected_decision()
+        if index is None or not rows or selected is None:
             return
+        ids = [index.employees[n].id for n in rows]
+        people = f"{len(ids):,} {'person' if len(ids) == 1 else 'people'}"
+        filtered = self.query_one("#roster-filter", Input).value.strip()
+        whom = f"{people} shown by the filter" if filtered else f"all {people}"
+        shown = Counter(index.statuses[n] for n in rows)
+        counts = ", ".join(f"{shown[status]:,} {status}" for status in STATUSES if shown[status])
 
-        def answered(limits: Thresholds | None) -> None:
-            if limits is None:
-                return
+        def override(answer: OverrideAnswer) -> None:
             try:
-                set_thresholds(self.document.draft, rule_id, limits.max_clients, limits.min_clients)
+                override_many(self.document.draft, ids, answer.status, answer.reason)
             except ValueError as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), title="Not changed", severity="error", markup=False)
                 return
-            self._changed(f"Rule {rule_id}: {describe_rule(find_rule(self.document.draft, rule_id))}")
+            self._changed("")
+            self.notify(f"{people} overridden as {answer.status}", markup=False)
 
-        self.app.push_screen(ThresholdDialog(find_rule(self.document.draft, rule_id)), answered)
-
-    def action_move_rule(self, offset: int) -> None:
-        rule_id = self._highlighted_rule()
-        if rule_id is None:
-            return
-        position = move_rule(self.document.draft, rule_id, offset)
-        self._changed("")
-        self.query_one("#rule-list", OptionList).highlighted = position
+        ask_override_many(self.app, whom, counts, selected.status, override)
 
     def _changed(self, message: str) -> None:
         """After a model operation: record it for undo, re-render every step, and say what happened."""

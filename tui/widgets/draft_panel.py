@@ -40,11 +40,15 @@ class DraftPanel(RendersWhenShown, Vertical):
         return self.document.draft
 
     def change(self, operation: Callable[[Draft], object]) -> bool:
-        """Run a model operation on the draft; True if it was accepted and recorded."""
+        """Run a model operation on the draft; True if it was accepted and recorded (a refusal,
+        ProblemsError or ValueError in words, is shown)."""
         try:
             operation(self.draft)
         except ProblemsError as error:
             self.notify("\n".join(p.message for p in error.problems), title="Not changed", severity="error")
+            return False
+        except ValueError as error:
+            self.notify(str(error), title="Not changed", severity="error", markup=False)
             return False
         self.changed()
         return True

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from policy_model.checks import check_document
 from policy_model.document import create_document, open_document
@@ -20,7 +21,10 @@ from policy_model.roster import import_roster, report_lines
 from policy_model.roster.mapping import resolve
 from policy_model.roster.values import read_exit_dates
 from policy_model.roster_snapshot import parse_snapshot, snapshot_path
+from tui.app import PolicyApp
 from tui.cli import main
+
+from .waiting import settle
 
 # The shape of a widely shared HR analytics sample: names "Last, First", numeric ids, status
 # and termination date, and the sensitive columns such files carry.
@@ -209,3 +213,17 @@ def test_a_snapshot_written_before_the_employment_columns_still_reads() -> None:
     person = roster.employees[0]
     assert (person.role, person.customer_facing, person.extra, person.employment) == ("Teller", True,
                                                                                      {"Location": "Bend"}, "")
+
+
+async def test_the_rules_tab_counts_the_leavers_decided_before_any_rule(draft: Path, tmp_path: Path) -> None:
+    document = open_document(draft)
+    import_roster(document, source(tmp_path))
+    set_override(document.draft, "10026", "granted", "key client", by="hr")
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        hint = str(app.screen.query_one("#rules-hint", Static).render())
+    assert hint == ("Tried in order; the first rule that matches decides. Before them: 2 people who have left "
+                    "(never granted); 1 person by override.")

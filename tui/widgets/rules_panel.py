@@ -16,14 +16,17 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from policy_model.counted import counted
 from policy_model.document import Document
 from policy_model.draft import Rule
-from policy_model.eligibility import describe_rule, find_rule, move_rule
+from policy_model.eligibility import LEAVER, describe_rule, find_rule, move_rule
 from policy_model.rule_edit import add_rule, delete_rule, replace_rule
 from policy_model.user_input import printable_line
 from tui.screens.rule_form import rule_form
 from tui.widgets.access_chart import STYLES
 from tui.widgets.draft_panel import DraftPanel
+
+HINT = "Tried in order; the first rule that matches decides."
 
 
 class RulesPanel(DraftPanel):
@@ -46,7 +49,7 @@ class RulesPanel(DraftPanel):
         self._wanted: str | None = None  # the rule to highlight at the next drawing
 
     def compose(self) -> ComposeResult:
-        yield Static("Tried in order; the first rule that matches decides.", classes="roster-hint", markup=False)
+        yield Static(HINT, id="rules-hint", classes="roster-hint", markup=False)
         yield OptionList(id="rule-list")
 
     def show_counts(self, counts: dict[str, int]) -> None:
@@ -55,6 +58,11 @@ class RulesPanel(DraftPanel):
         self.refresh_document()
 
     def render_document(self) -> None:
+        # Leavers and overrides are decided before any rule: say how many, so the counts add up.
+        before = [f"{counted(self.counts[key], 'person', 'people')} {what}"
+                  for key, what in ((LEAVER, "who have left (never granted)"), ("override", "by override"))
+                  if self.counts.get(key)]
+        self.query_one("#rules-hint", Static).update(HINT + (f" Before them: {'; '.join(before)}." if before else ""))
         rules = self.draft.eligibility.rules
         options = self.query_one(OptionList)
         highlighted = self._wanted or self.highlighted_rule()

@@ -38,7 +38,7 @@ class RosterImportDialog(FileImportDialog[Preview, ImportReport]):
         return field_label(name)
 
     def compose_options(self) -> ComposeResult:
-        yield Label("Also keep in the snapshot (only what the policy needs; sensitive columns are marked):",
+        yield Label("Other columns to keep in the snapshot (none unless the policy needs one):",
                     classes="import-field", id="import-keep-label")
         yield SelectionList[str](id="import-keep", compact=True)
 

@@ -45,6 +45,8 @@ from tui.widgets.view_tabs import View, ViewTabs
 if TYPE_CHECKING:
     from tui.screens.override import OverrideAnswer
 
+# How much of an import's report a notification shows: lines, and characters a line.
+REPORT_LINES, REPORT_LINE = 8, 120
 PEOPLE, ROLES, CHART, RULES = "roster-people", "roster-roles", "roster-chart", "roster-rules"
 
 
@@ -307,9 +309,7 @@ class RosterStep(Step):
                 return
             self.render_document()
             self.draft_changed()
-            lines = report_lines(report)
-            self.notify("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""), title="Roster imported",
-                        markup=False, timeout=15)
+            self._notify_report(report_lines(report), "Roster imported")
 
         folder = f"{self.document.path.parent}/"
         self.app.push_screen(RosterImportDialog(self.document, folder), imported)
@@ -377,6 +377,14 @@ class RosterStep(Step):
         if message:
             self.notify(message)
 
+    def _notify_report(self, lines: list[str], title: str) -> None:
+        """An import's report in a notification: its headlines, each cut to a few lines, so it
+        does not cover the table it changed (`roster import` prints every line)."""
+        headlines = [line if len(line) <= REPORT_LINE else line[: REPORT_LINE - 1] + "…"
+                     for line in lines if not line.startswith("  ")]
+        shown = headlines[:REPORT_LINES] + (["…"] if len(headlines) > REPORT_LINES else [])
+        self.notify("\n".join(shown), title=title, markup=False, timeout=15)
+
     def action_import_clients(self) -> None:
         """Read each person's client count and touch from a CRM account export; the report says what changed."""
         from policy_model.roster import ClientsReport, clients_report_lines
@@ -390,8 +398,6 @@ class RosterStep(Step):
             if report is not None:
                 self.render_document()
                 self.draft_changed()
-                lines = clients_report_lines(report)
-                self.notify("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""), title="Client load read",
-                            markup=False, timeout=15)
+                self._notify_report(clients_report_lines(report), "Client load read")
 
         self.app.push_screen(ClientsImportDialog(self.document, f"{self.document.path.parent}/"), imported)

@@ -57,7 +57,7 @@ def officers() -> list[Employee]:
         person("P2", "Police Officer", customer_facing=True, clients=4),  # small-book
         person("P3", " police officer ", "Traffic", customer_facing=True),  # unknown-load
         person("M1", "Account Manager", "Finance", customer_facing=True, clients=40, touch="low"),
-        person("M2", "Manager", "Finance"),
+        person("M2", "Manager", "Special Projects"),  # a title and department that say nothing: review
         person("C1", "Mailroom Clerk", "Facilities", customer_facing=False),
     ]
 
@@ -272,12 +272,13 @@ def test_roles_are_counted_with_spellings_merged_most_undecided_first() -> None:
 
 
 def test_grouped_by_department_each_role_in_each_department_is_a_row() -> None:
-    people = officers() + [person("P4", "Police Officer", "traffic ")]
+    people = officers() + [person("P4", "Police Officer", "traffic ", customer_facing=True)]
     index = RosterIndex.of_draft(new_draft("City"), people)
     rows = by_role(index, "department")
     assert [(r.department, r.role, r.total, r.review) for r in rows] == [
-        ("Traffic", "Police Officer", 2, 2), ("Finance", "Manager", 1, 1), ("Finance", "Account Manager", 1, 0),
-        ("Patrol", "Police Officer", 2, 0), ("Facilities", "Mailroom Clerk", 1, 0)]
+        ("Traffic", "Police Officer", 2, 2), ("Special Projects", "Manager", 1, 1),
+        ("Patrol", "Police Officer", 2, 0), ("Facilities", "Mailroom Clerk", 1, 0),
+        ("Finance", "Account Manager", 1, 0)]
     assert RosterNames.of(people).holders(rows[0]) == [2, 6]
 
 

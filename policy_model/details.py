@@ -1,17 +1,18 @@
 """The policy's details (company, title, owner, effective date, market, industry, ...).
 
 One operation sets them all from what a person typed, checking each, so the TUI's details
-form and a test see the same rules. The version is not set here: it only moves forward, with
-a revision entry, through `signoff.bump_version`.
+form and a test see the same rules. The effective date is read as every other typed date is
+(`user_input.parse_day`), so 2027-03-01 and 1 Mar 2027 both work here as in the training
+forms. The version is not set here: it only moves forward, with a revision entry, through
+`signoff.bump_version`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from .draft import MARKETS, Draft, Market
-from .user_input import clean_line, refuse
+from .user_input import clean_line, optional_day, refuse
 
 WHAT = "policy"
 INDUSTRIES = ("general", "financial", "healthcare")
@@ -49,20 +50,11 @@ def set_details(draft: Draft, details: Details) -> None:
     if details.market not in MARKETS:
         raise refuse(WHAT, f'the market must be b2b, b2c or both, not "{details.market}"')
     market: Market = details.market  # type: ignore[assignment]
-    effective = _date(details.effective_date.strip())
+    effective = optional_day(details.effective_date, WHAT, "effective date")
     months = _months(details.review_months.strip())
     policy = draft.policy
     policy.company, policy.title, policy.owner, policy.jurisdiction = company, title, owner, jurisdiction
     policy.market, policy.industry, policy.effective_date, policy.review_months = market, industry, effective, months
-
-
-def _date(text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise refuse(WHAT, f'"{text}" is not a date; write it as YYYY-MM-DD (for example 2027-01-01)') from None
 
 
 def _months(text: str) -> int | None:

@@ -136,7 +136,7 @@ class _Locator:
 
     def __init__(self, file: str, source: str | None) -> None:
         self.file = file
-        self.lines = source.splitlines() if source is not None else []
+        self.lines = source.split("\n") if source is not None else []  # as locate_keys counts lines
         self.positions = locate_keys(source) if source is not None else {}
 
     def line_of(self, field: str, text: str | None = None, offset: int | None = None) -> int | None:

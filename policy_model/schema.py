@@ -15,6 +15,8 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal, TypeVar, Union
 
+from .user_input import parse_day
+
 T = TypeVar("T")
 
 # A problem found while decoding: (dotted path, message).
@@ -140,9 +142,13 @@ def _decode_scalar(hint: Any, value: Any, path: str, issues: list[Issue]) -> Any
 
 
 def _parse_text_date(kind: type[date], text: str, path: str, issues: list[Issue]) -> Any:
-    """Accept a date written as quoted text, as people often do by hand; reject a bad one."""
+    """Accept a date written as quoted text, as people often do by hand; reject a bad one.
+
+    A day is read as a form reads one ("1 Mar 2027" too), since the same person types both;
+    a date-time is the program's own record of when, in ISO form.
+    """
     try:
-        return kind.fromisoformat(text)
+        return parse_day(text) if kind is date else kind.fromisoformat(text)
     except ValueError:
         issues.append((path, f'expected {_type_name(kind)}, got "{text}", which is not a valid date'))
         return None

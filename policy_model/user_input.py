@@ -1,23 +1,29 @@
-"""Checking what a person typed before it goes into the draft.
+"""Checking what a person typed, or a file gave, before it goes into the draft.
 
 Every edit operation (a session title, an approver's name, a date) passes its text through
 here, so the TUI's forms and the command line refuse the same things with the same words:
 empty names, control characters that would corrupt the exported document, dates nobody can
-read the same way twice.
+read the same way twice. Every date, typed in a form or read from a file's column, is read
+here, so each place accepts the same forms.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from .problems import Problem, ProblemsError
 
 # Written forms of a date that cannot be misread. 03/04/2026 is left out on purpose: it is
-# March in the United States and April in Europe, and a training record must not guess.
+# March in the United States and April in Europe, and one value on its own cannot say which;
+# a column of them from a file can (`read_day_column`).
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y",
                  "%b %d %Y", "%B %d %Y")
+# 6/16/2016 (month first, as US systems write it) or 16/6/2016, with a time after it or not.
+_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$")
 
 
 def shown(text: str, limit: int = 60) -> str:
@@ -84,7 +90,11 @@ def parse_day(text: str) -> date:
         return datetime.fromisoformat(value).date()
     except ValueError:
         pass
-    raise ValueError(f'"{shown(value)}" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)')
+    raise _not_a_date(value)
+
+
+def _not_a_date(value: str) -> ValueError:
+    return ValueError(f'"{shown(value)}" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)')
 
 
 def optional_day(text: str, what: str, label: str = "date") -> date | None:
@@ -95,6 +105,51 @@ def optional_day(text: str, what: str, label: str = "date") -> date | None:
         return parse_day(text)
     except ValueError as error:
         raise refuse(what, f"{label}: {error}") from None
+
+
+@dataclass(frozen=True)
+class DayColumn:
+    """A file's column of dates, each distinct text read once: `days` maps a text to its day or
+    to the reason it cannot be read; `note` says how slashed dates were read, when no date in
+    the column settled it."""
+
+    days: dict[str, date | ValueError]
+    note: str = ""
+
+
+def read_day_column(texts: Iterable[str], label: str = "") -> DayColumn:
+    """Every distinct date of a column from a file, read the one way the column allows.
+
+    Slashed dates (6/16/2016, 16/6/2016) are read as a column, never one by one: day first if
+    any of them has a first number over 12, and month first otherwise (US order, the common
+    export; the note says so when no date in the column settles it). A day-first column with a
+    value that only reads month first, or the reverse, is a problem of that value. Every other
+    text is read by `parse_day`. `label` ("exit date") begins each problem; blanks are left out.
+    """
+    distinct = {text.strip() for text in texts} - {""}
+    slashed = {text: match for text in distinct if (match := _SLASHED.match(text))}
+    day_first = any(int(m[1]) > 12 for m in slashed.values())
+    month_first_proof = any(int(m[2]) > 12 for m in slashed.values())
+    note = ""
+    if slashed and not day_first and not month_first_proof:
+        note = f"{label or 'date'}s such as {shown(min(slashed))} were read month first (US order)"
+    days: dict[str, date | ValueError] = {}
+    for text in distinct:
+        match = slashed.get(text)
+        try:
+            if match is None:
+                days[text] = parse_day(text)
+                continue
+            if day_first and month_first_proof:
+                raise ValueError(f'"{shown(text)}" cannot be read: the column mixes day-first and month-first dates')
+            first, second, year = int(match[1]), int(match[2]), int(match[3])
+            try:
+                days[text] = date(year, *((second, first) if day_first else (first, second)))
+            except ValueError:
+                raise _not_a_date(text) from None
+        except ValueError as error:
+            days[text] = ValueError(f"{label}: {error}" if label else str(error))
+    return DayColumn(days, note)
 
 
 def unique_id(name: str, taken: set[str], fallback: str) -> str:

@@ -191,7 +191,7 @@ def test_unknown_channel_id_is_an_error_on_its_line():
     assert loaded.draft is None
     lines = [str(p) for p in loaded.problems]
     assert f'{source}:17:1: channels[2].id: unknown channel "tiktokk"' in lines[1]
-    assert f"{source}:14:1: channels[1].groups[1]: unknown kind of group" in lines[0]
+    assert f"{source}:14:31: channels[1].groups[1]: unknown kind of group" in lines[0]
     assert f"{source}:20:1: channels[3].name: a custom channel needs a name" in lines[2]
     assert len(lines) == 3
 

@@ -78,6 +78,12 @@ def test_bad_date() -> None:
     ]
 
 
+def test_a_date_typed_by_hand_as_text_is_read_as_a_form_reads_it() -> None:
+    loaded = toml_io.parse('schema_version = 1\n[policy]\ncompany = "Acme"\neffective_date = "1 Mar 2027"\n', "d.toml")
+    assert loaded.problems == [] and loaded.draft is not None
+    assert loaded.draft.policy.effective_date == date(2027, 3, 1)
+
+
 def test_unknown_keys_are_reported_with_suggestions() -> None:
     assert problems_of("unknown_key.toml") == [
         "unknown_key.toml:5:1: policy.compnay_size: unknown key",

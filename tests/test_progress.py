@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from policy_model.checks import check_document
 from policy_model.details import details_of, set_details
@@ -16,6 +17,7 @@ from policy_model.eligibility import set_override
 from policy_model.problems import ProblemsError
 from policy_model.progress import outstanding
 from policy_model.roster_snapshot import snapshot_path, write_snapshot
+from policy_model.user_input import parse_day
 from tui.app import PolicyApp
 from tui.background import BACKGROUND_FROM
 from tui.screens.form import FormScreen
@@ -67,6 +69,37 @@ def test_details_are_checked_and_set_together(tmp_path: Path) -> None:
         with pytest.raises(ProblemsError, match=message):
             set_details(draft, replace(before, **bad))
         assert details_of(draft) == before, "a refused form changes nothing"
+
+
+@pytest.mark.parametrize("typed", ["2027-03-01", "1 Mar 2027", " 1 March 2027 ", "Mar 1, 2027", "2027/03/01"])
+def test_the_effective_date_takes_every_form_any_other_typed_date_takes(tmp_path: Path, typed: str) -> None:
+    """The same parser as a training date or a completion typed by hand: no form of its own."""
+    draft = create_document(tmp_path / "d.toml", company="Acme").draft
+    set_details(draft, replace(details_of(draft), effective_date=typed))
+    assert draft.policy.effective_date == parse_day(typed) == date(2027, 3, 1)
+    assert details_of(draft).effective_date == "2027-03-01"
+
+
+def test_an_unreadable_effective_date_says_so_as_other_dates_do(tmp_path: Path) -> None:
+    draft = create_document(tmp_path / "d.toml", company="Acme").draft
+    with pytest.raises(ProblemsError) as refused:
+        set_details(draft, replace(details_of(draft), effective_date="1/3/2027"))
+    assert str(refused.value) == ('policy: effective date: "1/3/2027" is not a date; write it as YYYY-MM-DD '
+                                  "(for example 2026-11-05)")
+
+
+async def test_the_details_form_takes_1_mar_2027(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "e")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("tab", "tab", "tab", "ctrl+u", *"1 Mar 2027", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen), "the form closed: the date was taken"
+        assert app.document is not None and app.document.draft.policy.effective_date == date(2027, 3, 1)
+        table = app.screen.query_one("#details-table", DataTable)
+        assert ["Effective date", "2027-03-01"] in [[str(cell) for cell in table.get_row_at(n)]
+                                                    for n in range(table.row_count)]
 
 
 async def test_details_form_in_step_4_and_tabs_by_key(example_draft: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,8 @@ from policy_model.policy_view import document_status
 from policy_model.problems import ProblemsError
 from policy_model.roster import import_roster, report_lines
 from policy_model.roster.mapping import resolve
-from policy_model.roster.values import read_exit_dates
 from policy_model.roster_snapshot import parse_snapshot, snapshot_path
+from policy_model.user_input import read_day_column
 from tui.app import PolicyApp
 from tui.cli import main
 
@@ -74,16 +75,22 @@ def test_a_status_says_left_only_when_its_words_do(status: str, left: bool) -> N
 
 
 def test_exit_dates_are_read_the_one_way_their_column_allows() -> None:
-    us = read_exit_dates(["6/16/2016", "9/24/2012", "", "2015-01-05"])
-    assert us.days == {"6/16/2016": "2016-06-16", "9/24/2012": "2012-09-24", "2015-01-05": "2015-01-05"}
+    us = read_day_column(["6/16/2016", "9/24/2012", "", "2015-01-05"], "exit date")
+    assert us.days == {"6/16/2016": date(2016, 6, 16), "9/24/2012": date(2012, 9, 24), "2015-01-05": date(2015, 1, 5)}
     assert us.note == ""  # 16 and 24 can only be days: the column is month first
-    europe = read_exit_dates(["03/04/2025", "25/12/2024"])
-    assert europe.days == {"03/04/2025": "2025-04-03", "25/12/2024": "2024-12-25"}
-    unsure = read_exit_dates(["03/04/2025"])
-    assert unsure.days == {"03/04/2025": "2025-03-04"} and "month first (US order)" in unsure.note
-    mixed = read_exit_dates(["13/01/2025", "01/13/2025", "soon"])
+    europe = read_day_column(["03/04/2025", "25/12/2024"], "exit date")
+    assert europe.days == {"03/04/2025": date(2025, 4, 3), "25/12/2024": date(2024, 12, 25)}
+    unsure = read_day_column(["03/04/2025"], "exit date")
+    assert unsure.days == {"03/04/2025": date(2025, 3, 4)}
+    assert unsure.note == "exit dates such as 03/04/2025 were read month first (US order)"
+    mixed = read_day_column(["13/01/2025", "01/13/2025", "soon", "31/02/2025 09:00"], "exit date")
     assert all(isinstance(day, ValueError) for day in mixed.days.values())
-    assert str(mixed.days["soon"]) == 'exit date "soon" is not a date'
+    assert str(mixed.days["soon"]) == 'exit date: "soon" is not a date; write it as YYYY-MM-DD (for example 2026-11-05)'
+    assert str(mixed.days["13/01/2025"]) == ('exit date: "13/01/2025" cannot be read: the column mixes day-first '
+                                             "and month-first dates")
+    impossible = read_day_column(["31/02/2025", "1 Mar 2025"], "exit date").days
+    assert str(impossible["31/02/2025"]).startswith('exit date: "31/02/2025" is not a date')
+    assert impossible["1 Mar 2025"] == date(2025, 3, 1)
 
 
 def test_a_leaver_is_denied_before_any_rule_or_override() -> None:

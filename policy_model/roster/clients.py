@@ -39,10 +39,11 @@ from .clients_report import ClientsReport, UnmatchedOwner
 from .convert import Converted, read_columns
 from .mapping import FieldSet, Mapping, columns_list, field_set, resolve
 from .owners import OwnerMatcher
-from .readers import Table, open_table
+from .readers import Expected, Table, open_table
 from .report import LISTED, Rejection, compare
 
 CLIENT_FIELDS = ("owner", "tier", "account")
+ACCOUNTS = Expected("list of accounts", "the CRM")
 _CLIENTS, _TOUCH = CANONICAL.index("clients"), CANONICAL.index("touch")
 
 
@@ -158,7 +159,7 @@ def preview_clients(source: Path, *, saved: ClientsRef | None = None, sheet: str
     it in a worker). ProblemsError when the file is not a table or `mapping` is wrong.
     """
     saved = saved or ClientsRef()
-    table = open_table(Path(source), sheet=sheet, default_sheet=saved.sheet)
+    table = open_table(Path(source), sheet=sheet, default_sheet=saved.sheet, expected=ACCOUNTS)
     resolved = resolve(table.header, table.file, given=mapping, saved=saved.mapping, fields=client_fields())
     skip: dict[int, str | None] = {}
     columns = read_columns(table, skip, None) or []
@@ -184,7 +185,7 @@ def import_clients(document: Document, source: Path, *, mapping: dict[str, str] 
     ref = document.draft.roster
     saved = ref.clients or ClientsRef()
     roster = _current_roster(document)
-    table = open_table(Path(source), sheet=sheet, default_sheet=saved.sheet)
+    table = open_table(Path(source), sheet=sheet, default_sheet=saved.sheet, expected=ACCOUNTS)
     resolved = resolve(table.header, table.file, given=mapping, saved=saved.mapping, fields=client_fields())
     if "owner" not in resolved.columns:
         raise ProblemsError([Problem(table.file, "no account owner column found (the owner's employee id, e-mail or "

@@ -20,10 +20,11 @@ from itertools import islice, repeat
 
 from ..draft import Employee, Touch
 from ..roster_snapshot import Progress
+from ..user_input import read_day_column
 from .mapping import Mapping
 from .readers import Table
 from .report import Rejection
-from .values import parse_clients, parse_customer_facing, parse_touch, read_exit_dates
+from .values import parse_clients, parse_customer_facing, parse_touch
 
 # Rows read between two calls of the progress callback (which may cancel).
 CHUNK = 5_000
@@ -128,13 +129,13 @@ def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Prog
             if isinstance(load, str):
                 skip.setdefault(i, load)
     exits = texts(columns.get("left_on"))
-    dates = read_exit_dates(exits)
-    if any(isinstance(day, ValueError) for day in dates.days.values()):
+    dates = read_day_column(exits, "exit date")
+    days = {text: day if isinstance(day, ValueError) else day.isoformat() for text, day in dates.days.items()}
+    if any(isinstance(day, ValueError) for day in days.values()):
         for i, text in enumerate(exits):
-            day = dates.days.get(text)
-            if isinstance(day, ValueError):
-                skip.setdefault(i, str(day))
-    left_on = list(map({**dates.days, "": ""}.__getitem__, exits))
+            if isinstance(bad := days.get(text), ValueError):
+                skip.setdefault(i, str(bad))
+    left_on = list(map({**days, "": ""}.__getitem__, exits))
     if derive:
         _derive_ids(keys, skip)
     elif len(set(keys)) != count:

@@ -3,9 +3,10 @@
 Three sources, strongest first: what the user asked for (`--map FIELD=COLUMN` or the import
 dialog), the mapping saved in the draft by the last import (so next month's file needs no
 questions), and a match of the headers against the synonyms in
-`data/column_synonyms.toml` (a CRM export's fields have their own, `data/crm_columns.toml`;
-each is a `FieldSet`). A saved column that is gone from the new file falls back to the
-synonyms and is reported, never silently reused or dropped.
+`data/column_synonyms.toml` (a CRM export's fields have their own, `data/crm_columns.toml`,
+and so do training completions, `data/training_columns.toml`; each is a `FieldSet`). A saved
+column that is gone from the new file falls back to the synonyms and is reported, never
+silently reused or dropped.
 """
 
 from __future__ import annotations
@@ -41,12 +42,15 @@ class FieldSet:
     """The fields one kind of file maps to (a roster, a CRM export): names, labels, synonyms.
 
     Kept as data in `data/`, one table per field with a `label` and its `synonyms`, so a new
-    spelling of a header is a line in a TOML file rather than code.
+    spelling of a header is a line in a TOML file rather than code. A field may also list
+    words a header `contains`, for files whose headers nobody can list (a learning system's
+    "Course Title" or "Completion Date (UTC)"): tried only when no synonym found the field.
     """
 
     names: tuple[str, ...]
     labels: dict[str, str]
     synonyms: dict[str, tuple[str, ...]]  # normalised, best first
+    contains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # normalised
 
 
 @cache
@@ -54,7 +58,8 @@ def field_set(data_file: str, names: tuple[str, ...]) -> FieldSet:
     """The fields `names` as described in `data/<data_file>`."""
     data = read_toml(data_file)
     return FieldSet(names, {name: data[name]["label"] for name in names},
-                    {name: tuple(dict.fromkeys(normalise(s) for s in data[name]["synonyms"])) for name in names})
+                    {name: tuple(dict.fromkeys(normalise(s) for s in data[name]["synonyms"])) for name in names},
+                    {name: tuple(normalise(w) for w in data[name].get("contains", ())) for name in names})
 
 
 def roster_fields() -> FieldSet:
@@ -125,7 +130,8 @@ def _header_forms(header: list[str]) -> dict[str, int]:
 def auto_match(header: list[str], fields: FieldSet | None = None) -> dict[str, int]:
     """Field -> column index by synonyms; each column serves one field, the best synonym wins.
 
-    `fields` defaults to a roster's.
+    A field no synonym found takes the first free column whose header contains one of its
+    words, if it has any. `fields` defaults to a roster's.
     """
     fields = fields or roster_fields()
     by_norm = _header_forms(header)
@@ -138,6 +144,14 @@ def auto_match(header: list[str], fields: FieldSet | None = None) -> dict[str, i
                 matched[name] = found
                 taken.add(found)
                 break
+    for name, words in fields.contains.items():
+        if name in matched:
+            continue
+        found = next((i for i, h in enumerate(header) if i not in taken and any(w in normalise(h) for w in words)),
+                     None)
+        if found is not None:
+            matched[name] = found
+            taken.add(found)
     return matched
 
 

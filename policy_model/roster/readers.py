@@ -1,10 +1,11 @@
-"""Read what HR systems export into one shape: a header and rows of text.
+"""Read what HR systems, CRMs and learning systems export into one shape: a header and rows of text.
 
-HR files arrive as CSV in whatever encoding the exporting tool chose (UTF-8 with or without a
-byte-order mark, UTF-16 from Excel's "Unicode text", Windows-1252 from Excel's "CSV"), with
+Such files arrive as CSV in whatever encoding the exporting tool chose (UTF-8 with or without
+a byte-order mark, UTF-16 from Excel's "Unicode text", Windows-1252 from Excel's "CSV"), with
 commas, semicolons or tabs between values, or as an Excel workbook. Everything after this
-module sees a `Table` and never asks which it was. A file that is not a table is refused here
-with one problem that says what it looks like instead, before anything is written.
+module sees a `Table` and never asks which it was: the roster, the CRM's accounts and training
+completions are all read here. A file that is not a table is refused here with one problem
+that says what it looks like instead, before anything is written.
 
 Row numbers are the ones a person sees when they open the file in Excel or LibreOffice: the
 header is row 1, a blank line is a row, and a quoted value spanning several lines is still
@@ -69,48 +70,69 @@ class Table:
         return f"{self.encoding}, {DELIMITERS.get(self.delimiter, repr(self.delimiter))}-separated"
 
 
+@dataclass(frozen=True)
+class Expected:
+    """What a table file should hold, in the words a refusal uses: "expected a roster with a
+    header row", "export the roster from the HR system as CSV or Excel"."""
+
+    noun: str
+    origin: str
+
+    @property
+    def export_hint(self) -> str:
+        return f"export the {self.noun} from {self.origin} as CSV or Excel"
+
+    @property
+    def empty(self) -> str:
+        return f"expected a {self.noun} with a header row"
+
+
+ROSTER = Expected("roster", "the HR system")
+
+
 def _refuse(file: str, message: str) -> ProblemsError:
     return ProblemsError([Problem(file, message)])
 
 
 def open_table(path: Path, *, sheet: str | None = None, default_sheet: str | None = None,
-               sample: bool = False) -> Table:
+               sample: bool = False, expected: Expected = ROSTER) -> Table:
     """Open a CSV or XLSX file as a Table; ProblemsError (one problem) if it is not a table.
 
     `sheet` is the sheet asked for (an error if the workbook has none by that name);
     `default_sheet`, the one used last time, is taken when present, else the first sheet.
     With `sample`, only the start of a CSV is read: enough for a preview of a huge file.
+    `expected` names what the file should hold, for the words of a refusal.
     """
     path = Path(path)
     file = path.name
-    head = read_bytes(path, "roster file", SAMPLE_BYTES if sample else -1)
+    head = read_bytes(path, "CSV or Excel file", SAMPLE_BYTES if sample else -1)
     if head.startswith(b"PK\x03\x04"):
-        return _open_workbook(path, sheet, default_sheet)
-    _refuse_non_text(file, head)
+        return _open_workbook(path, sheet, default_sheet, expected)
+    _refuse_non_text(file, head, expected)
     if sheet is not None:
         raise _refuse(file, f"--sheet {sheet} is for Excel workbooks; this is a text file (CSV)")
-    return _open_csv(file, head, truncated=sample)
+    return _open_csv(file, head, expected, truncated=sample)
 
 
 # A byte that is not white space, a byte-order mark's or a UTF-16 NUL: the file holds something.
 _NOT_BLANK_BYTE = re.compile(rb"[^ \t\r\n\xef\xbb\xbf\xff\xfe\x00]")
 
 
-def _refuse_non_text(file: str, head: bytes) -> None:
+def _refuse_non_text(file: str, head: bytes, expected: Expected) -> None:
     """Recognise the usual wrong files by their first bytes, and say what they are."""
     if not _NOT_BLANK_BYTE.search(head):
-        raise _refuse(file, "the file is empty: expected a roster with a header row")
+        raise _refuse(file, f"the file is empty: {expected.empty}")
     signatures = {
         b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Word (.doc) file; save it as .xlsx or CSV and import that",
-        b"%PDF": "a PDF document, not a table; export the roster from the HR system as CSV or Excel",
-        b"{\\rtf": "an RTF document, not a table; export the roster as CSV or Excel",
+        b"%PDF": f"a PDF document, not a table; {expected.export_hint}",
+        b"{\\rtf": f"an RTF document, not a table; {expected.export_hint}",
     }
     for signature, what in signatures.items():
         if head.startswith(signature):
             raise _refuse(file, f"this is {what}")
 
 
-def _zip_kind(path: Path) -> str:
+def _zip_kind(path: Path, expected: Expected) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -119,7 +141,7 @@ def _zip_kind(path: Path) -> str:
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "word/document.xml" in names:
-        return "a Word document, not a table; export the roster from the HR system as CSV or Excel"
+        return f"a Word document, not a table; {expected.export_hint}"
     if "ppt/presentation.xml" in names:
         return "a PowerPoint presentation, not a table"
     if "content.xml" in names:
@@ -198,7 +220,7 @@ def _first_rows(text: str, delimiter: str) -> list[list[str]]:
     return rows
 
 
-def _open_csv(file: str, data: bytes, *, truncated: bool) -> Table:
+def _open_csv(file: str, data: bytes, expected: Expected, *, truncated: bool) -> Table:
     try:
         text, encoding, codec = decode(data, truncated=truncated)
     except UnicodeDecodeError as error:
@@ -206,10 +228,9 @@ def _open_csv(file: str, data: bytes, *, truncated: bool) -> Table:
     if truncated and "\n" in text:
         text = text[: text.rindex("\n") + 1]  # a preview never shows a half row
     if _looks_binary(text[:SAMPLE_BYTES]):
-        raise _refuse(file, "this is not a text file (it holds binary data); "
-                      "export the roster from the HR system as CSV or Excel")
+        raise _refuse(file, f"this is not a text file (it holds binary data); {expected.export_hint}")
     if not text or text.isspace():
-        raise _refuse(file, "the file is empty: expected a roster with a header row")
+        raise _refuse(file, f"the file is empty: {expected.empty}")
     delimiter = sniff_delimiter(text)
     if delimiter is None:
         raise _refuse(file, "not a table: only one column found (expected columns separated by "
@@ -269,9 +290,9 @@ def _csv_rows(file: str, reader: Iterator[list[str]]) -> Iterator[list[str]]:
 # --- XLSX ----------------------------------------------------------------------------------
 
 
-def _open_workbook(path: Path, sheet: str | None, default_sheet: str | None) -> Table:
+def _open_workbook(path: Path, sheet: str | None, default_sheet: str | None, expected: Expected) -> Table:
     file = path.name
-    kind = _zip_kind(path)
+    kind = _zip_kind(path, expected)
     if kind != "xlsx":
         raise _refuse(file, f"this is {kind}")
     from openpyxl import load_workbook  # heavy; only when a workbook is imported
@@ -304,7 +325,7 @@ def _open_workbook(path: Path, sheet: str | None, default_sheet: str | None) -> 
         header.pop()
     if not header:
         workbook.close()
-        raise _refuse(file, f'sheet "{sheet}" is empty: expected a roster with a header row')
+        raise _refuse(file, f'sheet "{sheet}" is empty: {expected.empty}')
     if len(header) < 2:
         workbook.close()
         raise _refuse(file, f'not a table: sheet "{sheet}" has only one column')

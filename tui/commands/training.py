@@ -20,12 +20,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                                    description="Training completions and who is still to be trained.")
     commands = parser.add_subparsers(dest="training_command", metavar="ACTION", required=True)
     imp = commands.add_parser(
-        "import", help="record completions from a CSV file",
-        description="Record completions from a CSV of employee_id,date[,session] (header names matched loosely). "
+        "import", help="record completions from a CSV or Excel file",
+        description="Record completions from a CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) "
+        "or Excel file of employee_id,date[,session] (header names matched loosely). "
         "Each bad row is reported as FILE:ROW: reason; the good rows are recorded and the draft saved. "
         "Exit 1 when no row could be used.")
     imp.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to record the completions in")
-    imp.add_argument("file", type=Path, metavar="FILE", help="the CSV file of completions")
+    imp.add_argument("file", type=Path, metavar="FILE", help="the file of completions: .csv, .txt or .xlsx")
     imp.add_argument("--session", metavar="SESSION",
                      help="the session (id or title) for rows that do not name one; needed when the draft "
                      "has several sessions and the file has no session column")
@@ -47,6 +48,8 @@ def _import(args: argparse.Namespace) -> int:
     bad = len(result.problems)
     print(f"{args.file}: {recorded} completion{'s' * (recorded != 1)} recorded, "
           f"{bad} row{'s' * (bad != 1)} not used")
+    for note in result.notes:
+        print(f"note: {note}")
     if not recorded:
         return 1
     document.save()

@@ -25,7 +25,7 @@ from policy_model.document import Document
 from policy_model.draft import TRAINING_FORMATS, TrainingSession
 from policy_model.problems import Problem, ProblemsError
 from policy_model.training import TrainingStatus
-from policy_model.training_import import CompletionImport, apply_import, read_completions, read_file
+from policy_model.training_import import CompletionImport, apply_import, read_completions
 from policy_model.user_input import optional_day, refuse
 from tui.screens.form import FormField, FormScreen, Values
 from tui.screens.path_prompt import PathPrompt
@@ -50,7 +50,7 @@ class TrainingPanel(DraftPanel):
         Binding("c", "complete", "Completed", id="training.complete",
                 tooltip="Record by hand that someone completed a session"),
         Binding("i", "import", "Import", id="training.import",
-                tooltip="Record completions from a CSV file of employee ids and dates"),
+                tooltip="Record completions from a CSV or Excel file of employee ids and dates"),
         Binding("p", "pending", "Pending", id="training.pending", tooltip="List granted people not yet trained"),
         Binding("l", "completions", "Who completed", id="training.completions",
                 tooltip="List who completed the selected session; delete removes a wrong record"),
@@ -219,7 +219,7 @@ class TrainingPanel(DraftPanel):
                 self.query_one("#training-progress", ProgressBar).add_class("-busy")
                 self._read_import(path, session)
 
-        hint = "CSV of employee_id,date[,session]"
+        hint = "CSV or Excel file of employee_id,date[,session]"
         if session:
             hint += f'; rows without a session count for "{session}"'
         self.app.push_screen(PathPrompt("Import training completions", hint), chosen)
@@ -234,8 +234,8 @@ class TrainingPanel(DraftPanel):
             return worker.is_cancelled
 
         try:
-            result = read_completions(read_file(path), str(path), self.draft,
-                                               self.document.roster.employees, session=session, progress=progress)
+            result = read_completions(path, self.draft, self.document.roster.employees, session=session,
+                                      progress=progress)
         except ProblemsError as error:
             self.post_message(self.ImportChecked(str(path), None, error.problems))
             return
@@ -255,6 +255,8 @@ class TrainingPanel(DraftPanel):
             self.changed()
         bad = len(message.problems)
         summary = f"{Path(message.file).name}: {recorded} recorded, {bad} row{'s' * (bad != 1)} not used"
+        if message.result and message.result.notes:
+            summary += "; " + "; ".join(message.result.notes)
         self.query_one("#training-last-import", Static).update("Last import: " + summary)
         if not message.problems:
             self.notify(summary)

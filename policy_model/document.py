@@ -15,11 +15,11 @@ from pathlib import Path
 from . import recovery, toml_io
 from .channels import seed_channels
 from .discipline import default_ladder
-from .draft import Draft, Eligibility, Market, PolicyHeader, Revision
+from .draft import Draft, Eligibility, Market, PolicyHeader, Revision, RosterRef
 from .eligibility import default_rules
 from .files import sha256_of
 from .problems import Problem, ProblemsError
-from .roster_snapshot import Progress, Roster, read_snapshot
+from .roster_snapshot import Roster, read_snapshot
 
 
 def new_draft(company: str, market: Market = "b2b", industry: str = "general", today: date | None = None) -> Draft:
@@ -138,11 +138,29 @@ class Document:
         self.draft = loaded.draft
         return True
 
-    def load_roster(self, progress: Progress | None = None) -> Roster:
-        """Read the snapshot the draft refers to (slow for a large roster: run in a worker)."""
-        self.roster = read_snapshot(self.path, self.draft.roster, progress)
-        self.roster_loaded = not self.roster.cancelled
+    def load_roster(self) -> Roster:
+        """Read the snapshot the draft refers to, here and now (the command line, and a small
+        roster before the first screen). A large one is read in a worker with `read_snapshot`
+        and handed back to `install_roster`, so the worker never changes the document."""
+        self.use_roster(read_snapshot(self.path, self.draft.roster))
         return self.roster
+
+    def install_roster(self, read_for: RosterRef, roster: Roster) -> bool:
+        """Take a roster read in the background for the snapshot `read_for` names; False, and
+        nothing changes, when the read was cancelled or the draft has since moved to another
+        snapshot (an import finished while it was read): a stale read never replaces a newer
+        roster."""
+        current = self.draft.roster
+        if roster.cancelled or (read_for.snapshot, read_for.sha256) != (current.snapshot, current.sha256):
+            return False
+        self.use_roster(roster)
+        return True
+
+    def use_roster(self, roster: Roster) -> None:
+        """Hold `roster` as the whole of the snapshot the draft refers to (just read, or just
+        written by an import)."""
+        self.roster = roster
+        self.roster_loaded = True
 
 
 class ChangedOnDiskError(ProblemsError):

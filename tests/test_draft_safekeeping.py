@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
+import pytest
+from textual.widgets import Input
+
 from policy_model import recovery, toml_io
 from policy_model.document import open_document
-from policy_model.draft import Employee
-from policy_model.roster_snapshot import snapshot_path, write_snapshot
+from policy_model.draft import Employee, RosterRef
+from policy_model.roster_snapshot import Progress, Roster, read_snapshot, snapshot_path, write_snapshot
 from tui.app import PolicyApp
 from tui.launch import document_for
 from tui.recent import RecentDrafts
+from tui.screens import main
 from tui.screens.choice import ChoiceScreen
 from tui.screens.main import MainScreen
+from tui.screens.roster_import import RosterImportDialog
 
 from .test_app_shell import change_company
+from .waiting import TIMEOUT_SECONDS, settle, until
 
 
 def make_app(path: Path, tmp_path: Path, autosave: float = 0.05) -> PolicyApp:
@@ -150,3 +157,45 @@ async def test_a_large_roster_loads_after_the_first_screen(tmp_path: Path) -> No
         assert len(app.document.roster.employees) == 60_000
         assert not app.screen.query("#roster-progress")  # the bar is gone once the roster is in
     assert open_document(path).roster.employees[-1].id == "E059999"
+
+
+async def test_a_roster_load_ending_after_an_import_does_not_replace_it(example_draft: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The load reads the old snapshot, then is held until the user has imported another roster."""
+    read_for: list[RosterRef] = []
+    held, go_on = threading.Event(), threading.Event()
+
+    def held_read(draft_path: Path, ref: RosterRef, progress: Progress | None = None) -> Roster:
+        roster = read_snapshot(draft_path, ref, progress)
+        read_for.append(ref)
+        held.set()
+        go_on.wait(TIMEOUT_SECONDS)  # the bound only frees a thread a failed test left
+        return roster
+
+    monkeypatch.setattr(main, "read_snapshot", held_read)
+    source = tmp_path / "next-month.csv"
+    source.write_text("id,name,role\nN1,New Person,Relationship Banker\n", encoding="utf-8")
+    document = open_document(example_draft, with_roster=False)
+    app = PolicyApp(document, recent=RecentDrafts.load(tmp_path / "recent.json"), autosave_seconds=60)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert await until(pilot, held.is_set)
+            assert read_for[0] == document.draft.roster and read_for[0] is not document.draft.roster
+            await pilot.press("i")
+            dialog = app.screen
+            assert isinstance(dialog, RosterImportDialog)
+            dialog.query_one("#import-path", Input).value = str(source)
+            dialog.query_one("#import-path", Input).focus()
+            await pilot.press("enter")
+            assert await until(pilot, lambda: dialog.preview is not None)
+            await pilot.press("ctrl+r")
+            assert await until(pilot, lambda: app.screen is not dialog)
+            imported = document.roster
+            go_on.set()
+            await settle(pilot)
+            assert not app.screen.query("#roster-progress")
+    finally:
+        go_on.set()
+    assert document.roster is imported and document.roster_loaded
+    assert document.roster.employees[0].id == "N1"
+    assert document.roster.employees == read_snapshot(example_draft, document.draft.roster).employees

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
 from pathlib import Path
 
 from policy_model.document import open_document
@@ -18,6 +20,19 @@ def test_example_roster_is_read_with_our_columns_only(example_draft: Path) -> No
     first = roster.employees[0]
     assert (first.id, first.name, first.customer_facing, first.location) == ("E1001", "Okafor, Grace A", True,
                                                                              "Eugene")
+
+
+def test_a_roster_read_in_the_background_is_installed_only_for_the_snapshot_it_was_read_for(
+        example_draft: Path) -> None:
+    document = open_document(example_draft, with_roster=False)
+    ref = copy.deepcopy(document.draft.roster)
+    roster = read_snapshot(example_draft, ref)
+    assert not document.roster_loaded and not document.roster.employees  # reading changed nothing
+    assert not document.install_roster(replace(ref, sha256="0" * 64), roster)  # an import came first
+    assert not document.install_roster(ref, replace(roster, cancelled=True))
+    assert not document.roster_loaded and not document.roster.employees
+    assert document.install_roster(ref, roster)
+    assert document.roster is roster and document.roster_loaded
 
 
 def test_snapshot_round_trips(tmp_path: Path) -> None:

@@ -140,6 +140,7 @@ class PolicyApp(App[None]):
         except OSError as error:
             self.notify(f"{document.path}: {error.strerror}", title="Not saved", severity="error", timeout=10)
             return
+        self.safekeeping.removed(document.path)  # the save removed the recovery file
         self.recent.add(document.path)
         self.refresh_title()
         self.notify(f"Saved {document.path}")
@@ -175,11 +176,13 @@ class PolicyApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def unless_unsaved(self, what: str, then: Callable[[], object]) -> None:
-        """Run `then` now, or after asking when the draft has unsaved changes."""
+        """Run `then` now, or after asking when the draft has unsaved changes; either way once
+        no autosave write is running, so none ends after it (the app gone, another draft
+        open) and re-creates a recovery file the user just saved or discarded."""
         from tui.screens.choice import unsaved_question
 
         if self.document is None or not self.document.modified:
-            then()
+            self.safekeeping.when_quiet(then)
             return
 
         def answered(choice: str | None) -> None:
@@ -190,7 +193,7 @@ class PolicyApp(App[None]):
             if choice in ("save", "discard"):
                 if choice == "discard" and self.document is not None:
                     self.safekeeping.discard(self.document)
-                then()
+                self.safekeeping.when_quiet(then)
 
         self.push_screen(unsaved_question(what), answered)
 

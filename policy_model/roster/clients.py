@@ -215,7 +215,7 @@ def import_clients(document: Document, source: Path, *, mapping: dict[str, str] 
                              imported_at=datetime.now(UTC).replace(microsecond=0), mapping=report.mapping,
                              high_touch=report.high_touch, accounts=report.accounts, matched=report.matched,
                              people=report.people)
-    document.roster = Roster(employees=employees, extra_columns=roster.extra_columns)
+    document.use_roster(Roster(employees=employees, extra_columns=roster.extra_columns))
     report.snapshot = target.name
     return report
 

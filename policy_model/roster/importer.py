@@ -147,7 +147,7 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept,
     ref.imported_at = datetime.now(UTC).replace(microsecond=0)
     ref.mapping = report.mapping
     ref.keep = [table.header[i] for i in kept.columns]
-    document.roster = Roster(employees=employees, extra_columns=extra_columns)
+    document.use_roster(Roster(employees=employees, extra_columns=extra_columns))
     report.snapshot = target.name
     return report
 

@@ -1,12 +1,16 @@
 """The main screen: the steps in a sidebar, the current step beside it, keys in the footer.
 
 It also reads the roster snapshot in a thread worker after the first screen is up, with a
-progress bar, so a 200,000-employee draft opens at once and stays usable while it loads.
+progress bar, so a 200,000-employee draft opens at once and stays usable while it loads. The
+worker only reads; the UI thread installs what it read, unless an import replaced the roster
+meanwhile.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -19,7 +23,9 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from policy_model.document import Document
+from policy_model.draft import RosterRef
 from policy_model.problems import Problem
+from policy_model.roster_snapshot import Roster, read_snapshot
 from tui.background import detached, is_large
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
@@ -61,7 +67,10 @@ class MainScreen(Screen[None]):
             # The bar exists only while a roster loads. The reading starts after the first paint:
             # the thread competes for the interpreter, and the screen should be up before it.
             self.mount(ProgressBar(id="roster-progress", show_eta=False), before=self.query_one(Footer))
-            self.call_after_refresh(self.load_roster)
+            # The worker gets its own copy of the reference: the keyboard may import another
+            # roster meanwhile, and the copy is what says which snapshot this read is for.
+            document = self.document
+            self.call_after_refresh(self.load_roster, document, document.path, copy.deepcopy(document.draft.roster))
 
     async def show(self, document: Document) -> None:
         """Rebuild every step for another document (open, or recovery)."""
@@ -71,7 +80,9 @@ class MainScreen(Screen[None]):
         self.on_mount()
 
     @work(thread=True, exclusive=True, group="roster", description="reading the roster")
-    def load_roster(self) -> None:
+    def load_roster(self, document: Document, path: Path, ref: RosterRef) -> None:
+        """Read the snapshot `ref` names and hand it to the UI thread; the document is not
+        touched here (the UI thread may change or serialise it at any moment)."""
         worker = get_current_worker()
         bar = self.query_one("#roster-progress", ProgressBar)
 
@@ -79,14 +90,20 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(bar.update, progress=done, total=total)
             return worker.is_cancelled
 
-        document = self.document
-        roster = document.load_roster(progress)
-        if not worker.is_cancelled and document is self.document:
-            self.app.call_from_thread(self._roster_loaded, roster.problems)
+        roster = read_snapshot(path, ref, progress)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._roster_read, document, ref, roster)
 
-    def _roster_loaded(self, problems: list[object]) -> None:
+    def _roster_read(self, document: Document, ref: RosterRef, roster: Roster) -> None:
+        """Install the roster just read, unless it is stale: another draft is shown (its own
+        load has its own bar), or an import replaced the roster while this one was read."""
+        if document is not self.document:
+            return
         self.query("#roster-progress").remove()
+        if not document.install_roster(ref, roster):
+            return
         self.render_steps()
+        problems = roster.problems  # a missing or changed snapshot, bad rows
         for problem in problems[:5]:
             self.notify(str(problem), severity="warning", timeout=8)
         if len(problems) > 5:

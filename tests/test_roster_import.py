@@ -4,10 +4,13 @@ the column mapping, and re-imports that keep overrides."""
 from __future__ import annotations
 
 import hashlib
+import re
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from policy_model.document import create_document, open_document
 from policy_model.draft import Override
@@ -355,3 +358,16 @@ def test_a_saved_column_gone_from_the_new_file_is_reported(draft: Path, tmp_path
         'email was read from "Mail" last time, which is not in this file; left it out',
     ]
     assert document.draft.roster.mapping == {"id": "Staff No", "role": "Job Title"}
+
+
+def test_a_workbook_without_sheets_is_refused_in_words(draft: Path, tmp_path: Path) -> None:
+    whole, empty = tmp_path / "whole.xlsx", tmp_path / "empty.xlsx"
+    Workbook().save(whole)
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(empty, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", data, flags=re.S)
+            target.writestr(item, data)
+    with pytest.raises(ProblemsError, match="empty.xlsx: this Excel workbook has no sheets"):
+        import_roster(open_document(draft), empty)

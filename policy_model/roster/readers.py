@@ -302,6 +302,9 @@ def _open_workbook(path: Path, sheet: str | None, default_sheet: str | None, exp
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise _refuse(file, f"this Excel workbook cannot be read: {error}") from None
     sheets = list(workbook.sheetnames)
+    if not sheets:
+        workbook.close()
+        raise _refuse(file, "this Excel workbook has no sheets")
     if sheet is None:
         sheet = default_sheet if default_sheet in sheets else sheets[0]
     elif sheet not in sheets:

@@ -179,14 +179,13 @@ def report_lines(report: ImportReport) -> list[str]:
     lines.extend(_columns_lines(report))
     lines.extend(f"note: {note}" for note in report.notes)
     lines.extend(str(problem) for problem in report.problems)
-    if report.leavers:
-        lines.append(f"leavers: {counted(len(report.leavers), 'person', 'people')} the file says have left: "
-                     "kept as leavers, never granted")
-        lines.extend(listed("leaver", [_who(e) for e in report.leavers]))
-    if report.revoked:
-        lines.append(f"revoke: {counted(len(report.revoked), 'person', 'people')} granted at the last import "
-                     "have left or are gone from this file: remove their access (roster show --status revoke)")
-        lines.extend(listed("revoke", [_who(e) for e in report.revoked]))
+    for title, item, people, said in (
+            ("leavers", "leaver", report.leavers, "the file says have left: kept as leavers, never granted"),
+            ("revoke", "revoke", report.revoked, "granted at the last import have left or are gone from this "
+             "file: remove their access (roster show --status revoke)")):
+        if people:
+            lines.append(f"{title}: {counted(len(people), 'person', 'people')} {said}")
+            lines.extend(listed(item, [_who(e) for e in people]))
     changes = report.changes
     if changes is not None:
         since = f" ({changes.since:%Y-%m-%d %H:%M} UTC)" if changes.since else ""

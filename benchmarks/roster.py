@@ -242,6 +242,18 @@ def forget_titles() -> None:
     roles._infer.cache_clear()
 
 
+def last_months_draft(path: Path, source: Path, rows: int) -> dict[Path, bytes]:
+    """The bytes of a draft and its snapshot as last month's import of `source` left them, with
+    a few overrides made since, to put back before each re-import. Nothing else of it is kept:
+    a roster held on the side would make every collection of Python's garbage slower."""
+    document = create_document(path, company="Benchmark Bank")
+    import_roster(document, source)
+    for person in document.roster.employees[:: max(1, rows // 20)]:
+        set_override(document.draft, person.id, "review", "moved to a new team: check their clients", by="hr")
+    document.save()
+    return {file: file.read_bytes() for file in (path, snapshot_path(path))}
+
+
 def import_section(folder: Path, source: Path, rows: int, repeat: int) -> None:
     """Import + evaluate, first import and the next month's re-import, against plain
     csv.DictReader passes.
@@ -271,18 +283,14 @@ def import_section(folder: Path, source: Path, rows: int, repeat: int) -> None:
         evaluate(document.draft, document.roster.employees)
         return document
 
-    last_month = create_document(folder / "again.toml", company="Benchmark Bank")
-    import_roster(last_month, source)
-    for person in last_month.roster.employees[:: max(1, rows // 20)]:
-        set_override(last_month.draft, person.id, "review", "moved to a new team: check their clients", by="hr")
-    last_month.save()
-    saved = {path: path.read_bytes() for path in (last_month.path, snapshot_path(last_month.path))}
+    draft = folder / "again.toml"
+    saved = last_months_draft(draft, source, rows)
     opened: list[Document] = []
 
     def reopen() -> None:
         for path, data in saved.items():
             path.write_bytes(data)
-        opened[:] = [open_document(last_month.path)]
+        opened[:] = [open_document(draft)]
         forget_titles()
 
     def reimport() -> Document:

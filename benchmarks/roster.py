@@ -239,7 +239,7 @@ def print_table(title: str, rows: list[tuple[str, list[float], int, float | None
 
 def forget_titles() -> None:
     """Empty the cache of job titles read: an import in a new process reads every title afresh."""
-    roles._infer.cache_clear()
+    roles._said.cache_clear()
 
 
 def last_months_draft(path: Path, source: Path, rows: int) -> dict[Path, bytes]:

@@ -16,11 +16,13 @@ import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 
 from ..document import Document
-from ..draft import Employee
-from ..eligibility import evaluate
+from ..draft import Draft, Employee
+from ..eligibility import evaluate_with, overrides_by_id
 from ..files import is_readable_name, readable_name
 from ..leavers import has_left, revocations, today
 from ..problems import Problem, ProblemsError
@@ -114,22 +116,18 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept,
                                                        "nothing was written")])
     previous = _previous_roster(document)
     day = today()
+    report.leavers = [e for e in employees if has_left(e, day)]
     gone: list[Employee] = []
     if previous is not None:
         report.changes = compare(previous.employees, employees, ref.imported_at)
-        before = evaluate(document.draft, previous.employees)
-        granted = {e.id for e, d in zip(previous.employees, before, strict=True) if d.status == "granted"}
-        report.revoked, gone = revocations(granted, previous.employees, employees, day)
+        granted = _granted_before(document.draft, previous.employees, report.leavers, report.changes.left, day)
+        report.revoked, gone = revocations(granted, report.leavers, report.changes.left, day)
         if report.revoked:
-            positions = {e.id: n for n, e in enumerate(employees)}
-            revoke_column = converted.columns[len(CANONICAL) - 1]
-            for person in report.revoked:
-                revoke_column[positions[person.id]] = day  # type: ignore[index]
+            converted.columns[CANONICAL.index("revoke")] = list(map(attrgetter("revoke"), employees))
         if gone:
             report.revoked += gone
             _append_rows(converted.columns, gone, extra_columns)
             employees = employees + gone
-    report.leavers = [e for e in converted.employees if has_left(e, day)]
     overrides = document.draft.eligibility.overrides
     ids = {e.id for e in converted.employees} if overrides else set()
     report.overrides_of_leavers = [o.employee_id for o in overrides if o.employee_id not in ids]
@@ -176,6 +174,22 @@ def _previous_roster(document: Document) -> Roster | None:
         return document.roster
     roster = read_snapshot(document.path, ref)
     return roster if roster.employees else None
+
+
+def _granted_before(draft: Draft, previous: list[Employee], left_now: list[Employee], gone: list[Employee],
+                    day: str) -> set[str]:
+    """Who was granted at the last import, among the only people an import can revoke: those
+    who have left by now and those gone from the file (but not those who had left already,
+    as leavers are never granted).
+
+    Deciding the whole previous roster again to know this would cost as much as the import
+    itself; the others' access is this import's own decision, whatever it was before.
+    """
+    leaving = set(map(attrgetter("id"), left_now))
+    could = [person for person in (*compress(previous, map(leaving.__contains__, map(attrgetter("id"), previous))),
+                                   *gone) if not has_left(person, day)]
+    decisions = evaluate_with(could, draft.eligibility.rules, overrides_by_id(draft))
+    return {person.id for person, decision in zip(could, decisions, strict=True) if decision.status == "granted"}
 
 
 def _append_rows(columns: list[list[object]], people: list[Employee], extra_columns: list[str]) -> None:

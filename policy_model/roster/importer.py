@@ -11,9 +11,7 @@ Turning rows into employees, the hot path of a 200,000-row import, is `convert`'
 
 from __future__ import annotations
 
-import contextlib
 import gc
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import compress
@@ -32,6 +30,10 @@ from .mapping import Mapping, columns_list, find_column, require, resolve
 from .readers import Table, open_table
 from .report import ImportReport, compare
 from .sensitive import sensitive_category
+
+# From this many people on, an import ends with one collection of Python's garbage (see
+# `_CollectorPaused`).
+_MANY_PEOPLE = 100_000
 
 
 @dataclass
@@ -93,8 +95,10 @@ def import_roster(document: Document, source: Path, *, mapping: dict[str, str] |
     if table.sheet is not None and sheet is None and ref.sheet and ref.sheet != table.sheet:
         report.notes.append(f'the sheet used last time, "{ref.sheet}", is not in this workbook; '
                             f'read the first sheet, "{table.sheet}"')
-    with _collector_paused():
-        return _import_rows(document, table, resolved, kept, report, progress)
+    with _CollectorPaused() as collector:
+        report = _import_rows(document, table, resolved, kept, report, progress)
+        collector.collect = report.imported >= _MANY_PEOPLE and not report.cancelled
+    return report
 
 
 def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept, report: ImportReport,
@@ -148,20 +152,31 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept,
     return report
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while 200,000 employees are built and written.
+class _CollectorPaused:
+    """Python's cycle collector paused while 200,000 employees are built and written; then,
+    after a large import (`collect` set), one full collection.
 
     The employees cannot form reference cycles, but the collector, triggered by every few
     hundred new objects, would re-scan the growing list again and again: measured, that was
     about a third of the import's time. Reference counting still frees everything as usual.
+    Once resumed, the collector would go over every new employee three times within the next
+    second of work (as young objects, middle-aged, then in the full collection a heap grown by
+    a quarter triggers): collecting at once goes over them once, 0.2 s less for 200,000 people.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
+
+    def __init__(self) -> None:
+        self.enabled = True
+        self.collect = False
+
+    def __enter__(self) -> _CollectorPaused:
+        self.enabled = gc.isenabled()
+        gc.disable()
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        if self.enabled:
+            if self.collect:
+                gc.collect()
             gc.enable()
 
 

@@ -10,7 +10,7 @@ terminated, the snapshot marks them `revoke` (with the day of that import), so `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -62,20 +62,16 @@ def today() -> str:
     return date.today().isoformat()
 
 
-def revocations(granted_before: set[str], previous: Sequence[Employee], employees: Iterable[Employee],
+def revocations(granted_before: set[str], left_now: Iterable[Employee], gone: Iterable[Employee],
                 day: str) -> tuple[list[Employee], list[Employee]]:
     """Who must lose access after an import: (people of the new roster who were granted and
-    have now left, people who were granted and are not in the new roster at all).
+    have now left, people who were granted and are not in the new roster at all), given the
+    new roster's leavers (`has_left`) and the previous roster's people missing from it.
 
     The first are marked `revoke` in place; the second are copies of their last row, marked,
     for the caller to keep in the snapshot until the next import.
     """
-    revoked: list[Employee] = []
-    present: set[str] = set()
-    for employee in employees:
-        present.add(employee.id)
-        if employee.id in granted_before and has_left(employee, day):
-            employee.revoke = day
-            revoked.append(employee)
-    gone = [replace(e, revoke=day) for e in previous if e.id in granted_before and e.id not in present]
-    return revoked, gone
+    revoked = [employee for employee in left_now if employee.id in granted_before]
+    for employee in revoked:
+        employee.revoke = day
+    return revoked, [replace(e, revoke=day) for e in gone if e.id in granted_before]

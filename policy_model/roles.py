@@ -24,8 +24,8 @@ _WORD = re.compile(r"[^\W_]+|&")
 _SOC = re.compile(r"\d\d-\d{4} \S")
 _FAMILY_KEYS = {"id", "label", "customer_facing", "soc", "phrases", "departments", "onet"}
 _REQUIRED = _FAMILY_KEYS - {"departments", "onet"}
-# A roster of 200,000 people has a few thousand distinct (title, department) pairs.
-_CACHED_PAIRS = 1 << 16
+# A roster of 200,000 people has some thousands of distinct job titles and a few dozen departments.
+_CACHED_TEXTS = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,19 +220,26 @@ def infer(role: str, department: str = "") -> Inference | None:
     when nothing matches or the longest phrases disagree: the department is read only when the
     role named nothing, never to settle a role that contradicts itself.
     """
-    return _infer(role, department)
+    found, inference = _said(role, "role")
+    if found:
+        return inference
+    return _said(department, "department")[1]
 
 
-@lru_cache(maxsize=_CACHED_PAIRS)
-def _infer(role: str, department: str) -> Inference | None:
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _said(text: str, basis: Basis) -> tuple[bool, Inference | None]:
+    """What a role or a department says on its own: whether the lexicon found anything in it,
+    and the answer (None when its longest phrases disagree).
+
+    Cached per text rather than per (role, department) pair: a roster has a title in several
+    departments and a department under thousands of titles, so a title is read once, not once
+    for each department it is found in.
+    """
     book = lexicon()
-    basis: Basis
-    for basis, text, phrases in (("role", role, book.roles), ("department", department, book.departments)):
-        found = _longest(book, text, phrases)
-        if not found:
-            continue
-        family, matched = found[0]
-        if any(other.customer_facing is not family.customer_facing for other, _ in found):
-            return None
-        return Inference(family.customer_facing, family.label, basis, matched)
-    return None
+    found = _longest(book, text, book.roles if basis == "role" else book.departments)
+    if not found:
+        return False, None
+    family, matched = found[0]
+    if any(other.customer_facing is not family.customer_facing for other, _ in found):
+        return True, None
+    return True, Inference(family.customer_facing, family.label, basis, matched)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .draft import Completion, Draft, Employee, TrainingSession
 from .problems import Problem, ProblemsError
-from .roster.convert import read_columns
+from .roster.convert import read_all_columns
 from .roster.mapping import FieldSet, field_set, resolve
 from .roster.readers import Expected, Table, open_table
 from .roster_snapshot import Progress
@@ -99,7 +99,7 @@ def read_completions(path: Path, draft: Draft, employees: Sequence[Employee], *,
     if not has_header:
         table.rows, first_row = _prepend(table.header, table.rows), first_row - 1
     skip: dict[int, str | None] = {}  # row index -> why it is rejected (None: blank)
-    cells = read_columns(table, skip, progress)
+    cells = read_all_columns(table, skip, progress)
     result = CompletionImport(file)
     if cells is None:
         result.cancelled = True

@@ -178,6 +178,22 @@ def test_a_reimport_lists_whose_access_to_revoke(draft: Path, tmp_path: Path,
     assert [e.id for e in open_document(draft).roster.employees] == ["E1", "E3"]
 
 
+def test_a_reimport_revokes_access_granted_by_an_override_but_never_a_leavers(draft: Path, tmp_path: Path) -> None:
+    header = ["Employee ID", "Name", "Job Title", "Customer Facing", "Employment Status"]
+    before = [["E1", "Grace", "Clerk", "no", "Active"], ["E2", "Liam", "Clerk", "no", "Active"],
+              ["E3", "Ana", "Account Manager", "yes", "Resigned"]]
+    document = open_document(draft)
+    import_roster(document, source(tmp_path, before, header))
+    for person in ("E1", "E2", "E3"):
+        set_override(document.draft, person, "granted", "runs the client desk", by="hr")
+    # A month later: E1 is gone from the file, E2 was terminated; E3 had left already, so the
+    # override never granted her anything and there is nothing to take away.
+    after = [["E2", "Liam", "Clerk", "no", "Terminated"], ["E3", "Ana", "Account Manager", "yes", "Resigned"]]
+    report = import_roster(document, source(tmp_path, after, header, "hr-2.csv"))
+    assert [(e.id, e.revoke != "") for e in report.revoked] == [("E2", True), ("E1", True)]
+    assert [e.id for e in document.roster.employees] == ["E2", "E3", "E1"]
+
+
 def test_people_in_review_keep_the_policy_a_draft(draft: Path, tmp_path: Path) -> None:
     header = ["Employee ID", "Name", "Job Title", "Customer Facing"]
     document = open_document(draft)

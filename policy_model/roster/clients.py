@@ -36,7 +36,7 @@ from ..problems import Problem, ProblemsError
 from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_snapshot
 from ..user_input import clean_line, printable_line
 from .clients_report import ClientsReport, UnmatchedOwner
-from .convert import Converted, read_columns
+from .convert import Converted, read_all_columns
 from .mapping import FieldSet, Mapping, columns_list, field_set, resolve
 from .owners import OwnerMatcher
 from .readers import Expected, Table, open_table
@@ -104,7 +104,7 @@ class Accounts:
 def _read_accounts(table: Table, mapping: Mapping, progress: Progress | None = None) -> Accounts | None:
     """Every account of the table, grouped by owner; None when the progress callback cancels."""
     skip: dict[int, str | None] = {}
-    columns = read_columns(table, skip, progress)
+    columns = read_all_columns(table, skip, progress)
     return None if columns is None else _group_accounts(columns, skip, mapping, table.first_row)
 
 
@@ -162,7 +162,7 @@ def preview_clients(source: Path, *, saved: ClientsRef | None = None, sheet: str
     table = open_table(Path(source), sheet=sheet, default_sheet=saved.sheet, expected=ACCOUNTS)
     resolved = resolve(table.header, table.file, given=mapping, saved=saved.mapping, fields=client_fields())
     skip: dict[int, str | None] = {}
-    columns = read_columns(table, skip, None) or []
+    columns = read_all_columns(table, skip, None) or []
     rows = [list(row) for row in islice((row for row in zip(*columns, strict=True) if any(row)), limit)]
     tiers = _group_accounts(columns, skip, resolved, table.first_row).tiers()
     return ClientsPreview(table, rows, resolved, [tier for tier in tiers if tier[0]])

@@ -14,7 +14,7 @@ client count, touch level or customer-facing value, an unreadable exit date, a d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 
@@ -33,6 +33,10 @@ BLOCK = 1_000
 TEXT_FIELDS = ("name", "email", "role", "department", "manager")
 EMPLOYMENT_FIELDS = ("location", "employment")
 LOAD_FIELDS = ("clients", "touch", "customer_facing")
+# Fields whose values repeat: read as one string per distinct value (see `read_columns`). Not
+# the manager: a large roster has tens of thousands of them, and looking each one up cost more
+# than it saved.
+SHARED_FIELDS = ("role", "department", *EMPLOYMENT_FIELDS, "left_on", *LOAD_FIELDS)
 _LINE_BREAKS = re.compile(r"\s*[\r\n\t\v\f]+\s*")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SLUG = re.compile(r"[\W_]+")
@@ -54,6 +58,15 @@ class Converted:
     notes: list[str] = field(default_factory=list)
 
 
+class _Stripped(dict[str, str]):
+    """Texts -> the same without surrounding space, each distinct text stripped once, so that a
+    column of shared strings stays shared (see `read_columns`)."""
+
+    def __missing__(self, text: str) -> str:
+        stripped = self[text] = text.strip()
+        return stripped
+
+
 class _Loads(dict[tuple[str, str, str], "Load | str"]):
     """(clients, touch, customer-facing) texts -> parsed values, or the reason they are wrong."""
 
@@ -66,22 +79,40 @@ class _Loads(dict[tuple[str, str, str], "Load | str"]):
         return value
 
 
-def read_columns(table: Table, skip: dict[int, str | None], progress: Progress | None) -> list[list[str]] | None:
-    """Every row of the table, column by column; None when the progress callback cancels.
+def read_columns(table: Table, skip: dict[int, str | None], progress: Progress | None, used: Collection[int],
+                 shared: Collection[int], key: int | None) -> list[list[str] | None] | None:
+    """The `used` columns of every row of the table (None for the others); None when the
+    progress callback cancels.
 
     Rows are transposed a block at a time, while they are fresh in the processor's cache
     (measured: a fifth faster than transposing 200,000 rows at the end), and each block's
     row lists are freed as soon as its values are in the columns. Short rows are padded and
     rows too long are cut and rejected in `skip` first, so every column has a value per row.
+    Blank rows are marked in `skip` (None) here, the only time all of a row is at hand; they
+    are looked for only in a block with an empty cell in the `key` column (the id, or the name
+    an id is made from), which a blank row has; with no `key`, only in rows of the wrong width.
+
+    The columns the import does not use (pay, birth dates, the rest of an HR export) are
+    freed with their block: kept to the end, a 200,000-row export's million unused values
+    cost a quarter of a second to build up and free. The columns in `shared` repeat a few
+    values (titles, departments, statuses): each of their values is kept once, as one string
+    for every row that has it, picked while the block is in cache. A roster then holds a few
+    thousand strings where it held a million, and every later pass over these columns
+    (stripping, deciding, comparing, writing the snapshot) finds them in the cache.
     """
     width = len(table.header)
-    columns: list[list[str]] = [[] for _ in range(width)]
+    columns: list[list[str] | None] = [[] if index in used else None for index in range(width)]
+    once: list[dict[str, str] | None] = [{} if index in shared else None for index in range(width)]
     count = 0
     while block := list(islice(table.rows, BLOCK)):
         if set(map(len, block)) - {width}:
             _fit_widths(block, width, skip, count)
-        for column, values in zip(columns, zip(*block, strict=True), strict=True):
-            column += values
+        values = list(zip(*block, strict=True))
+        if key is not None and "" in values[key]:
+            _mark_blank(block, skip, count)
+        for column, cells, seen in zip(columns, values, once, strict=True):
+            if column is not None:
+                column += cells if seen is None else map(seen.setdefault, cells, cells)
         count += len(block)
         if progress is not None and count % CHUNK == 0 and progress(count, max(table.total, count)):
             table.rows.close()  # type: ignore[attr-defined]
@@ -89,22 +120,50 @@ def read_columns(table: Table, skip: dict[int, str | None], progress: Progress |
     return columns
 
 
+def read_all_columns(table: Table, skip: dict[int, str | None], progress: Progress | None) -> list[list[str]] | None:
+    """Every column of every row (see `read_columns`), for a file whose columns are all used
+    (a CRM export, training completions); None when the progress callback cancels."""
+    columns = read_columns(table, skip, progress, range(len(table.header)), (), None)
+    return None if columns is None else [column for column in columns if column is not None]
+
+
+def _mark_blank(rows: list[list[str]], skip: dict[int, str | None], first: int) -> None:
+    """Mark in `skip` the rows without a value in any cell (a reason found first is kept).
+
+    `first` is the index of the first of `rows` in the table, the index `skip` takes.
+    """
+    for i, row in enumerate(rows, start=first):
+        if not any(row):
+            skip.setdefault(i, None)
+
+
 def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Progress | None = None) -> Converted:
     """The table's employees under `mapping`, with every other row counted or rejected; `kept`
     names the source's other columns to keep (index -> name in the snapshot)."""
     skip: dict[int, str | None] = {}  # row index -> why it is rejected (None: blank)
-    by_column = read_columns(table, skip, progress)
-    if by_column is None:
-        return Converted(cancelled=True)
-    count = len(by_column[0])
     columns = mapping.columns
     derive = "id" not in columns
+    key = columns["name" if derive else "id"]
+    used = {*columns.values(), *(mapping.name_parts or ()), *kept}
+    shared = {columns[name] for name in SHARED_FIELDS if name in columns}
+    by_column = read_columns(table, skip, progress, used, shared, key)
+    if by_column is None:
+        return Converted(cancelled=True)
+
+    def cells(index: int) -> list[str]:
+        column = by_column[index]
+        assert column is not None, "every column the mapping uses or keeps is read"
+        return column
+
+    count = len(cells(key))
 
     def texts(index: int | None) -> list[str]:
-        return [""] * count if index is None else list(map(str.strip, by_column[index]))
+        if index is None:
+            return [""] * count
+        return list(map(_Stripped().__getitem__ if index in shared else str.strip, cells(index)))
 
     def raw(index: int | None) -> Sequence[str]:
-        return repeat("", count) if index is None else by_column[index]  # type: ignore[return-value]
+        return repeat("", count) if index is None else cells(index)  # type: ignore[return-value]
 
     keys = texts(columns.get("id")) if not derive else names(mapping, texts)
     fields = [names(mapping, texts) if name == "name" else texts(columns.get(name)) for name in TEXT_FIELDS]
@@ -112,7 +171,7 @@ def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Prog
     if "" in keys:
         what = "name (the id is made from it)" if derive else "employee id"
         for i in _indexes(keys, ""):
-            skip.setdefault(i, f"missing {what}" if any(column[i] for column in by_column) else None)
+            skip.setdefault(i, f"missing {what}")  # unless blank (see `read_columns`)
     if "" in fields[2]:
         for i in _indexes(fields[2], ""):
             skip.setdefault(i, "missing role")

@@ -10,7 +10,7 @@ snapshot. The re-import reads the next month's export of the same people (some j
 gone, some terminated, some promoted), so the change report and the revocation of access run
 as they do every month in real use.
 
-Targets (issue 3): import + evaluate within 2x a plain `csv.DictReader` pass over the same
+Targets (issue 13): import + evaluate within 2x a plain `csv.DictReader` pass over the same
 file, re-import + evaluate within 2.5x; a keystroke's filter in the TUI table under 100 ms. A
 section is a function in `SECTIONS`; add one for another figure.
 """

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
 from policy_model import recovery, toml_io
 from policy_model.document import open_document
@@ -20,8 +19,8 @@ from tui.recent import RecentDrafts
 from tui.screens import main
 from tui.screens.choice import ChoiceScreen
 from tui.screens.main import MainScreen
-from tui.screens.roster_import import RosterImportDialog
 
+from .keys import import_roster_by_keys
 from .test_app_shell import change_company
 from .waiting import TIMEOUT_SECONDS, settle, until
 
@@ -181,15 +180,7 @@ async def test_a_roster_load_ending_after_an_import_does_not_replace_it(example_
         async with app.run_test(size=(80, 24)) as pilot:
             assert await until(pilot, held.is_set)
             assert read_for[0] == document.draft.roster and read_for[0] is not document.draft.roster
-            await pilot.press("i")
-            dialog = app.screen
-            assert isinstance(dialog, RosterImportDialog)
-            dialog.query_one("#import-path", Input).value = str(source)
-            dialog.query_one("#import-path", Input).focus()
-            await pilot.press("enter")
-            assert await until(pilot, lambda: dialog.preview is not None)
-            await pilot.press("ctrl+r")
-            assert await until(pilot, lambda: app.screen is not dialog)
+            await import_roster_by_keys(pilot, source)
             imported = document.roster
             go_on.set()
             await settle(pilot)

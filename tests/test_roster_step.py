@@ -19,7 +19,6 @@ from tui.app import PolicyApp
 from tui.screens.form import FormScreen
 from tui.screens.main import MainScreen
 from tui.screens.override import OverrideDialog
-from tui.screens.roster_import import RosterImportDialog
 from tui.steps.base import Step
 from tui.steps.roster import RosterStep
 from tui.widgets.access_chart import AccessChart, stacked_bar
@@ -28,7 +27,7 @@ from tui.widgets.roles_panel import RolesPanel
 from tui.widgets.roster_table import Columns, RosterTable
 from tui.widgets.rules_panel import RulesPanel
 
-from .keys import type_text
+from .keys import import_roster_by_keys, type_text
 from .waiting import settle
 
 
@@ -272,14 +271,7 @@ async def test_import_from_step_1_by_key_updates_the_table_and_saves(example_dra
     app = PolicyApp(document)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("i")
-        dialog = app.screen
-        assert isinstance(dialog, RosterImportDialog)
-        dialog.query_one("#import-path", Input).value = str(source)
-        dialog.query_one("#import-path", Input).focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("ctrl+r")
+        await import_roster_by_keys(pilot, source)
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         # Everyone granted before and missing from next month's file stays listed, to revoke.

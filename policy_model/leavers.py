@@ -40,7 +40,6 @@ def status_says_left(text: str) -> bool:
     return bool(words & _GONE_WORDS) and not words & _STILL_HERE
 
 
-
 def has_left(employee: Employee, today: str) -> bool:
     """Whether the person is no longer staff on `today` (YYYY-MM-DD): a leaver status, an exit
     date that has come, or a revocation (gone from the last HR file while granted)."""
@@ -59,6 +58,7 @@ def left_words(employee: Employee) -> str:
 
 
 def today() -> str:
+    """Today as YYYY-MM-DD, the form exit dates are kept in, so they compare as text."""
     return date.today().isoformat()
 
 

@@ -79,7 +79,7 @@ def snapshot_bytes(employees: Iterable[Employee], extra_columns: list[str],
     column (canonical fields as typed, then the extras) passes them as `columns`.
     """
     if columns is None:
-        columns = _columns(employees if isinstance(employees, list) else list(employees), extra_columns)
+        columns = snapshot_columns(employees if isinstance(employees, list) else list(employees), extra_columns)
     flags: dict[object, str] = {None: "", True: "yes", False: "no"}
     texts = [*columns[:6], list(map(_Cells().__getitem__, columns[6])), list(map(_Cells().__getitem__, columns[7])),
              list(map(flags.__getitem__, columns[8])), *columns[9:]]
@@ -110,7 +110,8 @@ def _quoted_column(values: list[str]) -> list[str]:
     return values
 
 
-def _columns(people: list[Employee], extra_columns: list[str]) -> list[list[object]]:
+def snapshot_columns(people: list[Employee], extra_columns: list[str]) -> list[list[object]]:
+    """The people's values column by column, in snapshot order: canonical fields, then extras."""
     columns: list[list[object]] = [list(map(attrgetter(name), people)) for name in CANONICAL]
     extras = list(map(attrgetter("extra"), people))
     for column in extra_columns:

@@ -24,7 +24,15 @@ from ..eligibility import evaluate_with, overrides_by_id
 from ..files import is_readable_name, readable_name
 from ..leavers import has_left, revocations, today
 from ..problems import Problem, ProblemsError
-from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_snapshot
+from ..roster_snapshot import (
+    CANONICAL,
+    Progress,
+    Roster,
+    read_snapshot,
+    snapshot_columns,
+    snapshot_path,
+    write_snapshot,
+)
 from .clients import carry_over
 from .convert import convert
 from .mapping import Mapping, columns_list, find_column, require, resolve
@@ -132,7 +140,8 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept,
             converted.columns[CANONICAL.index("revoke")] = list(map(attrgetter("revoke"), employees))
         if gone:
             report.revoked += gone
-            _append_rows(converted.columns, gone, extra_columns)
+            for column, added in zip(converted.columns, snapshot_columns(gone, extra_columns), strict=True):
+                column += added
             employees = employees + gone
     overrides = document.draft.eligibility.overrides
     ids = {e.id for e in converted.employees} if overrides else set()
@@ -207,14 +216,6 @@ def _granted_before(draft: Draft, previous: list[Employee], left_now: list[Emplo
                                    *gone) if not has_left(person, day)]
     decisions = evaluate_with(could, draft.eligibility.rules, overrides_by_id(draft))
     return {person.id for person, decision in zip(could, decisions, strict=True) if decision.status == "granted"}
-
-
-def _append_rows(columns: list[list[object]], people: list[Employee], extra_columns: list[str]) -> None:
-    """Add people to the snapshot's columns (canonical fields, then the kept extras)."""
-    for column, name in zip(columns, CANONICAL, strict=False):
-        column += [getattr(person, name) for person in people]
-    for column, name in zip(columns[len(CANONICAL):], extra_columns, strict=True):
-        column += [person.extra.get(name, "") for person in people]
 
 
 @dataclass

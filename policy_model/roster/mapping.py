@@ -12,6 +12,7 @@ silently reused or dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -155,7 +156,7 @@ def auto_match(header: list[str], fields: FieldSet | None = None) -> dict[str, i
     return matched
 
 
-def name_parts(header: list[str], taken: set[int] = frozenset()) -> tuple[int, int] | None:  # type: ignore[assignment]
+def name_parts(header: list[str], taken: Collection[int] = ()) -> tuple[int, int] | None:
     """A first-name and a last-name column, when a file has both (and neither is taken)."""
     by_norm = _header_forms(header)
     parts = field_set("column_synonyms.toml", NAME_PARTS)

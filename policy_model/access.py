@@ -8,14 +8,13 @@ is computed from the draft and the roster, never stored, so it cannot disagree w
 
 from __future__ import annotations
 
-import copy
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from .channels import channel_name, enabled_channels, lookup, short_name
-from .draft import Channel, Draft, Employee
+from .draft import Channel, Draft, Employee, copied
 from .eligibility import Decision
 from .groups import Group, parse_group, reaches
 
@@ -127,7 +126,7 @@ def who_loses(draft: Draft, employees: Sequence[Employee], decisions: Sequence[D
               change: Callable[[Draft], object]) -> list[Loss]:
     """The people a model operation would take channels from, without changing the draft:
     `who_loses(draft, es, ds, lambda d: restrict(d, "sms", ["department:Sales"]))`."""
-    trial = copy.deepcopy(draft)
+    trial = copied(draft)
     change(trial)
     before = grants(draft, employees, decisions)
     after = grants(trial, employees, decisions)

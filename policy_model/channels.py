@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from types import MappingProxyType
 from typing import Literal
 
 from .draft import Channel, Device, Draft, Market
@@ -27,8 +29,9 @@ Archiving = Literal["account", "device", "none"]
 Industry = Literal["general", "financial", "healthcare"]
 Verdict = Literal["recommended", "optional", "not needed", "against", "your own"]
 DEVICES: tuple[Device, ...] = ("company phone", "own phone", "company computer", "own computer")
-_FIT_VERDICT: dict[Fit, Verdict] = {"strong": "recommended", "some": "optional", "weak": "not needed"}
-_FIT_RANK: dict[Fit, int] = {"strong": 2, "some": 1, "weak": 0}
+_FIT_VERDICT: Mapping[Fit, Verdict] = MappingProxyType({"strong": "recommended", "some": "optional",
+                                                        "weak": "not needed"})
+_FIT_RANK: Mapping[Fit, int] = MappingProxyType({"strong": 2, "some": 1, "weak": 0})
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from .access import roster_issues
 from .channels import policy_issues
 from .counted import counted
 from .document import Document
-from .eligibility import REVIEW, evaluate, lint_eligibility, undecided
+from .eligibility import REVIEW, lint_eligibility, undecided
 from .lint import lint
 from .problems import Problem
 from .signoff import check_signoff
@@ -37,7 +37,7 @@ def check_document(document: Document) -> list[Problem]:
     source = _source(document)
     draft, employees = document.draft, document.roster.employees
     return [*document.problems, *document.roster.problems, *_policy_problems(document, source),
-            *lint(draft, employees, file, source),
+            *lint(draft, employees, file, source, document.decisions()),
             *check_training(draft, employees, file),
             *check_signoff(draft, file)]
 
@@ -49,7 +49,7 @@ def _policy_problems(document: Document, source: str | None) -> list[Problem]:
     found = lint_eligibility(draft, employees)
     issues = policy_issues(draft)
     if employees:
-        decisions = evaluate(draft, employees)
+        decisions = document.decisions()
         issues += roster_issues(draft, employees, decisions)
         review = undecided(decisions)
         if review:

@@ -14,13 +14,14 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
 from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee
-from .eligibility import evaluate
+from .eligibility import Decision, decided
 from .package_data import read_toml
 from .user_input import unique_id
 
@@ -109,9 +110,9 @@ class Audience:
     departments: tuple[str, ...]
 
 
-def audience(draft: Draft, employees: Sequence[Employee]) -> Audience:
+def audience(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision] | None = None) -> Audience:
     """Who is granted access, with their roles and departments, most common first."""
-    decisions = evaluate(draft, employees)
+    decisions = decided(draft, employees, decisions)
     granted = [e for e, d in zip(employees, decisions, strict=True) if d.status == "granted"]
     roles = Counter(e.role for e in granted if e.role)
     departments = Counter(e.department for e in granted if e.department)
@@ -177,7 +178,7 @@ def _granted_count(_: Draft, who: Audience) -> str:
     return str(who.granted) if who.has_roster else ""
 
 
-VARIABLES: dict[str, Variable] = {v.name: v for v in (
+VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
     Variable("company", "the company's name", "set the company name (policy.company)",
              lambda d, _: d.policy.company),
     Variable("policy_title", "the policy's title", "set the policy title (policy.title)",
@@ -212,7 +213,7 @@ VARIABLES: dict[str, Variable] = {v.name: v for v in (
              "set how often the policy is reviewed (policy.review_months)", _review_cycle),
     Variable("contacts", "the owner and the legal, compliance and HR approvers",
              "set the policy owner or add a legal, compliance or HR approver", _contacts),
-)}
+)})
 
 
 # ---------------------------------------------------------------------------------------------

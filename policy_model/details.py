@@ -49,7 +49,7 @@ def set_details(draft: Draft, details: Details) -> None:
     industry = clean_line(details.industry, WHAT, "industry", required=False) or "general"
     if details.market not in MARKETS:
         raise refuse(WHAT, f'the market must be b2b, b2c or both, not "{details.market}"')
-    market: Market = details.market  # type: ignore[assignment]
+    market: Market = details.market
     effective = optional_day(details.effective_date, WHAT, "effective date")
     months = _months(details.review_months.strip())
     policy = draft.policy

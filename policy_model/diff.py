@@ -17,6 +17,7 @@ import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any, Literal
 
 from .draft import Clause, Draft, Employee, Override
@@ -250,14 +251,14 @@ class Line:
     indent: int = 0
 
 
-_LABELS = {
+_LABELS = MappingProxyType({
     "effective_date": "effective date", "business_account": "business account",
     "personal_account": "personal accounts", "response_time": "response time",
     "archiving_required": "archiving required", "customer_facing": "customer-facing",
     "max_clients": "at most clients", "min_clients": "at least clients", "clients_unknown": "client load unknown",
     "employee_id": "employee", "imported_at": "imported at", "schema_version": "schema version",
     "exact": "role or department matched exactly",
-}
+})
 
 
 def _label(name: str) -> str:

@@ -1,5 +1,10 @@
 """An open draft: the draft, where it lives, its roster, and whether it has unsaved changes.
 
+The draft changes through one door, `Document.apply`: an operation changes a copy, which then
+becomes the draft, so a draft once made never changes. Undo keeps earlier drafts by reference,
+a worker can read the draft it was given while the keyboard goes on, and what is worked out
+from a draft and its roster (the decisions) is worked out once per `revision`.
+
 "Unsaved" is derived, not tracked: the draft is modified when its TOML text differs from the
 text it had when last loaded or saved. No widget or flag can get it wrong, and undoing back to the saved
 state makes the draft clean again.
@@ -8,18 +13,22 @@ state makes the draft clean again.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from . import recovery, toml_io
 from .channels import seed_channels
 from .discipline import default_ladder
-from .draft import Draft, Eligibility, Market, PolicyHeader, Revision, RosterRef
-from .eligibility import default_rules
+from .draft import Draft, Eligibility, Market, PolicyHeader, Revision, RosterRef, copied
+from .eligibility import Decision, default_rules, evaluate
 from .files import sha256_of
 from .problems import Problem, ProblemsError
 from .roster_snapshot import Roster, read_snapshot
+
+T = TypeVar("T")
 
 
 def new_draft(company: str, market: Market = "b2b", industry: str = "general", today: date | None = None) -> Draft:
@@ -44,6 +53,37 @@ def new_draft(company: str, market: Market = "b2b", industry: str = "general", t
     )
 
 
+@dataclass(eq=False)
+class Derived:
+    """What is worked out from one revision of a document: its draft and roster, and answers
+    computed from them, each once, however many readers ask (the check, what is left to do,
+    the access matrix, training, lint, the roster step all need the decisions).
+
+    A worker may be given one and fill it while the UI thread reads it: each answer is set
+    once, in one assignment, from this revision's draft and roster only, so at worst two
+    threads work out the same answer once each.
+    """
+
+    draft: Draft
+    roster: Roster
+    revision: int
+    _decisions: tuple[Decision, ...] | None = field(default=None, repr=False)
+
+    def following(self, earlier: Derived | None) -> Derived:
+        """Keep what `earlier` worked out that this revision's change cannot have touched: a
+        wording or channel change leaves every decision as it was."""
+        if (earlier is not None and earlier.roster is self.roster
+                and earlier.draft.eligibility == self.draft.eligibility):
+            self._decisions = earlier._decisions
+        return self
+
+    def decisions(self) -> tuple[Decision, ...]:
+        """A decision for each person in the roster, in roster order."""
+        if self._decisions is None:
+            self._decisions = tuple(evaluate(self.draft, self.roster.employees))
+        return self._decisions
+
+
 @dataclass
 class Document:
     """One draft open for editing; the TUI holds exactly one of these."""
@@ -54,17 +94,23 @@ class Document:
     saved_text: str | None = None
     read_only: bool = False
     problems: list[Problem] = field(default_factory=list)
-    # Undo history: the draft's TOML text after each change; `_at` is the current entry.
-    _history: list[str] = field(default_factory=list, repr=False)
+    # Undo history: the drafts after each change (never changed, so held by reference);
+    # `_at` is the current entry.
+    _history: list[Draft] = field(default_factory=list, repr=False)
     _at: int = field(default=0, repr=False)
+    # Counts every change to the draft or the roster (undo and redo too): what was worked out
+    # for one revision holds until the next.
+    revision: int = field(default=0, repr=False)
+    _derived: Derived | None = field(default=None, repr=False)
+    # The `typing` key of the last change, which the next change with the same key joins.
+    _typing: str = field(default="", repr=False)
     # The sha256 of the file as last read or written, to notice edits made outside the app.
     disk_sha256: str | None = field(default=None, repr=False)
     # False until the snapshot has been read: a large roster loads after the first screen.
     roster_loaded: bool = False
 
     def __post_init__(self) -> None:
-        # `saved_text` is the draft's own text when given (see open_document): no second dump.
-        self._history = [self.saved_text if self.saved_text is not None else toml_io.dumps(self.draft)]
+        self._history = [self.draft]
 
     @property
     def modified(self) -> bool:
@@ -109,12 +155,53 @@ class Document:
         now = sha256_of(self.path)
         return now is not None and now != self.disk_sha256
 
-    def changed(self) -> None:
-        """Record the draft after a model operation, so it can be undone; call after every change."""
-        text = toml_io.dumps(self.draft)
-        if text != self._history[self._at]:
-            self._history[self._at + 1:] = [text]
+    def apply(self, operation: Callable[[Draft], T], *, roster: Roster | None = None, typing: str = "") -> T:
+        """Change the draft: the one way it changes. Returns what the operation returns.
+
+        The operation is a model operation run on a copy of the draft; the copy becomes the
+        draft and an undo point when it differs. An operation that raises changes nothing, so
+        a refusal half-way through leaves no half-made change. `roster` comes with a change
+        that replaced the roster snapshot (an import), so both move together. Changes with the
+        same `typing` key in a row (keystrokes into one field, until a pause) are one undo point.
+        """
+        draft = copied(self.draft)
+        result = operation(draft)
+        self.replace_draft(draft, typing=typing)
+        if roster is not None:
+            self.use_roster(roster)
+        return result
+
+    def replace_draft(self, draft: Draft, *, typing: str = "") -> None:
+        """Take a whole draft (a change made by `apply`, recovered unsaved work) as an undo
+        point, unless it equals the draft there is."""
+        if draft == self.draft:
+            return
+        if not (typing and typing == self._typing and self._at > 0):
             self._at += 1
+        self._history[self._at:] = [draft]
+        self._typing = typing
+        self.draft = draft
+        self.revision += 1
+
+    @property
+    def derived(self) -> Derived:
+        """What is worked out from the draft and roster as they are now (see `Derived`)."""
+        derived = self._derived
+        if (derived is None or derived.revision != self.revision
+                or derived.draft is not self.draft or derived.roster is not self.roster):
+            derived = self._derived = Derived(self.draft, self.roster, self.revision).following(derived)
+        return derived
+
+    def at_revision(self) -> Document:
+        """This document as it is now, apart from it: what a worker reads while this one
+        changes. It shares the draft, the roster and what is worked out from them."""
+        return Document(self.draft, self.path, roster=self.roster, saved_text=self.saved_text,
+                        read_only=self.read_only, problems=list(self.problems), roster_loaded=self.roster_loaded,
+                        revision=self.revision, _derived=self.derived)
+
+    def decisions(self) -> tuple[Decision, ...]:
+        """A decision for each person in the roster, worked out once per revision."""
+        return self.derived.decisions()
 
     @property
     def can_undo(self) -> bool:
@@ -131,11 +218,11 @@ class Document:
         return self._move(1) if self.can_redo else False
 
     def _move(self, step: int) -> bool:
-        """Go back or forward in the history; the text was valid when recorded, so it loads."""
+        """Go back or forward in the history."""
         self._at += step
-        loaded = toml_io.parse(self._history[self._at], str(self.path))
-        assert loaded.draft is not None, loaded.problems
-        self.draft = loaded.draft
+        self.draft = self._history[self._at]
+        self._typing = ""
+        self.revision += 1
         return True
 
     def load_roster(self) -> Roster:
@@ -161,6 +248,7 @@ class Document:
         written by an import)."""
         self.roster = roster
         self.roster_loaded = True
+        self.revision += 1
 
 
 class ChangedOnDiskError(ProblemsError):

@@ -8,10 +8,9 @@ made by a person beats every rule and says so.
 
 from __future__ import annotations
 
-import copy
 import getpass
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import attrgetter
 
@@ -147,37 +146,19 @@ def overrides_by_id(draft: Draft) -> dict[str, Override]:
     return {o.employee_id: o for o in draft.eligibility.overrides}
 
 
-@dataclass
-class _Evaluated:
-    """The last `evaluate` answer and what it was decided from (copies, as rules change in place)."""
-
-    employees: Sequence[Employee]
-    rules: list[Rule]
-    overrides: dict[str, Override]
-    decisions: list[Decision]
-
-
-_last: _Evaluated | None = None
-
-
 def evaluate(draft: Draft, employees: Sequence[Employee]) -> list[Decision]:
     """A decision for each employee, in roster order.
 
-    After a change to a draft, several readers decide the same roster by the same rules (what
-    is left to do, the checks, lint, training, access); the last answer is kept and given again
-    while the roster (the same list), the rules and the overrides are unchanged, so a
-    200,000-person roster is decided once per change rather than once per reader.
+    Readers of an open draft ask `Document.decisions`, which decides the roster once per
+    revision; this decides afresh (two drafts compared, a draft not open).
     """
-    global _last
-    rules, overrides = draft.eligibility.rules, overrides_by_id(draft)
-    last = _last
-    if (last is not None and last.employees is employees and len(last.decisions) == len(employees)
-            and last.rules == rules and last.overrides == overrides):
-        return list(last.decisions)
-    rules_now, overrides_now = copy.deepcopy(rules), {k: replace(v) for k, v in overrides.items()}
-    decisions = evaluate_with(employees, rules_now, overrides_now)
-    _last = _Evaluated(employees, rules_now, overrides_now, decisions)
-    return list(decisions)
+    return evaluate_with(employees, draft.eligibility.rules, overrides_by_id(draft))
+
+
+def decided(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision] | None) -> Sequence[Decision]:
+    """The decisions a reader was given (an open document's, worked out once per revision),
+    else decided here and now."""
+    return evaluate(draft, employees) if decisions is None else decisions
 
 
 def evaluate_with(employees: Sequence[Employee], rules: Sequence[Rule],

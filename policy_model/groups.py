@@ -52,7 +52,7 @@ def parse_group(text: str) -> Group:
         raise ValueError(f'unknown kind of group "{kind}"{hint}; expected department, role or employee')
     if not value:
         raise ValueError(f'"{text}" names no {kind}')
-    return Group(kind, value)  # type: ignore[arg-type]
+    return Group(kind, value)
 
 
 def group_text(kind: GroupKind, value: str) -> str:

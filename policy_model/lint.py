@@ -36,6 +36,7 @@ from .clauses import (
     variables_in,
 )
 from .draft import Draft, Employee
+from .eligibility import Decision
 from .package_data import read_toml
 from .problems import Problem, Severity
 from .toml_locate import locate_keys, position_of
@@ -167,9 +168,10 @@ def _quote(phrase: str) -> str:
     return '"' + " ".join(phrase.split()) + '"'
 
 
-def lint(draft: Draft, employees: Sequence[Employee], file: str, source: str | None = None) -> list[Problem]:
+def lint(draft: Draft, employees: Sequence[Employee], file: str, source: str | None = None,
+         decisions: Sequence[Decision] | None = None) -> list[Problem]:
     """Every lint problem in the draft's policy; `source` is the draft's TOML text, for lines."""
-    return [f.problem for f in lint_findings(draft, audience(draft, employees), file, source)]
+    return [f.problem for f in lint_findings(draft, audience(draft, employees, decisions), file, source)]
 
 
 def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = None) -> list[Finding]:

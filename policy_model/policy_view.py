@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Literal
 
 from .access import Matrix, grant_names, matrix
@@ -20,14 +21,14 @@ from .channels import channel_name, enabled_channels
 from .clauses import RenderedClause, render_policy
 from .document import Document
 from .draft import Approver, Channel, Draft, Employee, PolicyHeader
-from .eligibility import REVIEW, Decision, evaluate
+from .eligibility import REVIEW, Decision
 from .problems import Problem, blocking_final, errors_in
 from .training import completions_by_session
 
 Status = Literal["DRAFT", "FINAL"]
 
-ROLE_NAMES = {"legal": "Legal", "hr": "Human Resources", "executive": "Executive",
-              "compliance": "Compliance", "other": "Other"}
+ROLE_NAMES = MappingProxyType({"legal": "Legal", "hr": "Human Resources", "executive": "Executive",
+              "compliance": "Compliance", "other": "Other"})
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ def build_view(document: Document, problems: Sequence[Problem] = ()) -> PolicyVi
     policy = draft.policy
     channels = enabled_channels(draft)
     employees = document.roster.employees
-    decisions = evaluate(draft, employees)
+    decisions = document.decisions()
     completions = completions_by_session(draft)
     status, reasons = document_status(draft.approvers, problems)
     return PolicyView(

@@ -7,13 +7,14 @@ and the tests all see the same words and locations.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 # An error makes the draft unusable as it stands (`check` exits 1). A warning is a risk to
 # weigh. A to-do is work not done yet (a value not set, no approver named): normal in a
 # draft being written, but it keeps the exported document a DRAFT.
 Severity = Literal["error", "warning", "todo"]
-_PREFIX = {"error": "", "warning": "warning: ", "todo": "to do: "}
+_PREFIX = MappingProxyType({"error": "", "warning": "warning: ", "todo": "to do: "})
 
 
 @dataclass(frozen=True)

@@ -9,22 +9,23 @@ problems `check` reports, so it is never out of date.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import MappingProxyType
 
 from .counted import counted
 from .document import Document
-from .eligibility import REVIEW, evaluate, undecided
+from .eligibility import REVIEW, undecided
 from .policy_view import document_status
 from .problems import Problem
 
 STEP_KEYS = ("1", "2", "3", "4")
 
 # Which step fixes a problem, by the first part of its dotted field.
-_STEP_OF_FIELD = {
+_STEP_OF_FIELD = MappingProxyType({
     "roster": "1", "eligibility": "1",
     "channels": "2",
     "clauses": "3", "training": "3", "discipline": "3",
     "approvers": "4", "policy": "4", "revisions": "4",
-}
+})
 
 
 def step_of(problem: Problem) -> str:
@@ -36,13 +37,12 @@ def step_of(problem: Problem) -> str:
 def outstanding(document: Document, problems: Sequence[Problem]) -> dict[str, list[str]]:
     """For each step key, what is left to do there; an empty list means the step is done."""
     draft = document.draft
-    employees = document.roster.employees
     left: dict[str, list[str]] = {key: [] for key in STEP_KEYS}
 
     if not draft.roster.snapshot:
         left["1"].append("no roster imported yet")
     elif document.roster_loaded:
-        review = undecided(evaluate(draft, employees))
+        review = undecided(document.decisions())
         if review:
             left["1"].append(counted(review, "person needs review", "people need review"))
     if not any(c.enabled for c in draft.channels):

@@ -22,7 +22,7 @@ Basis = Literal["role", "department"]
 
 _WORD = re.compile(r"[^\W_]+|&")
 _SOC = re.compile(r"\d\d-\d{4} \S")
-_FAMILY_KEYS = {"id", "label", "customer_facing", "soc", "phrases", "departments", "onet"}
+_FAMILY_KEYS = frozenset({"id", "label", "customer_facing", "soc", "phrases", "departments", "onet"})
 _REQUIRED = _FAMILY_KEYS - {"departments", "onet"}
 # A roster of 200,000 people has some thousands of distinct job titles and a few dozen departments.
 _CACHED_TEXTS = 1 << 16

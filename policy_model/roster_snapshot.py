@@ -25,8 +25,8 @@ from .problems import Problem
 FIRST = ("id", "name", "email", "role", "department", "manager", "clients", "touch", "customer_facing")
 EMPLOYMENT = ("location", "employment", "left_on", "revoke")
 CANONICAL = (*FIRST, *EMPLOYMENT)
-_YES = {"yes", "y", "true", "1", "x"}
-_NO = {"no", "n", "false", "0", ""}
+_YES = frozenset({"yes", "y", "true", "1", "x"})
+_NO = frozenset({"no", "n", "false", "0", ""})
 
 # Called now and then during a long read with (lines read, total lines); returning True asks
 # the reader to stop and keep what it has.

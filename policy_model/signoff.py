@@ -34,7 +34,7 @@ def _checked(draft: Draft, name: str, title: str, role: str, editing: Approver |
     for other in draft.approvers:
         if other is not editing and other.name.casefold() == name.casefold():
             raise refuse(APPROVER, f"{other.name} is already an approver")
-    return name, title, role  # type: ignore[return-value]
+    return name, title, role
 
 
 def add_approver(draft: Draft, name: str, title: str = "", role: str = "legal") -> int:
@@ -67,7 +67,7 @@ def set_status(draft: Draft, index: int, status: str, today: date | None = None)
         raise refuse(APPROVER, f'status "{status}": expected {", ".join(APPROVAL_STATUSES)}')
     if status == approver.status and approver.version in (draft.policy.version, None):
         return
-    approver.status = status  # type: ignore[assignment]
+    approver.status = status
     if status == "pending":
         approver.date, approver.version = None, None
     else:

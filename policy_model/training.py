@@ -10,11 +10,11 @@ every change made there.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .draft import TRAINING_FORMATS, Completion, Draft, Employee, TrainingFormat, TrainingSession
-from .eligibility import evaluate
+from .eligibility import Decision, decided
 from .groups import Group, parse_group, reaches
 from .problems import Problem, ProblemsError
 from .user_input import clean_line, refuse
@@ -70,7 +70,7 @@ def _checked(draft: Draft, title: str, format: str, audience: str, editing: Trai
         raise refuse(SESSION, f'a session is already called "{other.title}"')
     if format not in TRAINING_FORMATS:
         raise refuse(SESSION, f'format "{format}": expected {", ".join(TRAINING_FORMATS)}')
-    return title, format, clean_audience(audience)  # type: ignore[return-value]
+    return title, format, clean_audience(audience)
 
 
 def add_session(draft: Draft, title: str, on: date | None = None, format: str = "online",
@@ -88,9 +88,8 @@ def edit_session(draft: Draft, title: str, new_title: str, on: date | None, form
     session = _session(draft, title)
     checked_title, session.format, session.audience = _checked(draft, new_title, format, audience, session)
     if checked_title != session.title:
-        for completion in draft.training.completions:
-            if completion.session == session.title:
-                completion.session = checked_title
+        draft.training.completions = [replace(c, session=checked_title) if c.session == session.title else c
+                                      for c in draft.training.completions]
         session.title = checked_title
     session.date = on
     return session
@@ -119,9 +118,10 @@ def _reaches(groups: list[Group] | None, employee: Employee) -> bool:
     return groups is not None and reaches(groups, employee)
 
 
-def granted_employees(draft: Draft, employees: Sequence[Employee]) -> list[Employee]:
+def granted_employees(draft: Draft, employees: Sequence[Employee],
+                      decisions: Sequence[Decision] | None = None) -> list[Employee]:
     """The people step 1 grants access to, in roster order."""
-    return [e for e, d in zip(employees, evaluate(draft, employees), strict=True) if d.status == "granted"]
+    return [e for e, d in zip(employees, decided(draft, employees, decisions), strict=True) if d.status == "granted"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,8 @@ class TrainingStatus:
     attendance: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-def training_status(draft: Draft, employees: Sequence[Employee]) -> TrainingStatus:
+def training_status(draft: Draft, employees: Sequence[Employee],
+                    decisions: Sequence[Decision] | None = None) -> TrainingStatus:
     """One pass over the granted people: who is pending, and how far each session has got.
 
     A granted person whom no session covers is pending too: they have had no training at all.
@@ -155,7 +156,7 @@ def training_status(draft: Draft, employees: Sequence[Employee]) -> TrainingStat
     done = {(c.employee_id, c.session) for c in draft.training.completions}
     counts = {s.title: [0, 0] for s in sessions}
     audiences = _audiences(draft)
-    granted = granted_employees(draft, employees)
+    granted = granted_employees(draft, employees, decisions)
     status = TrainingStatus(granted=len(granted))
     for employee in granted:
         required = _required(audiences, employee)

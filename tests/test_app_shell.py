@@ -8,6 +8,7 @@ from textual.widgets import ContentSwitcher, Input
 
 from policy_model import toml_io
 from policy_model.document import create_document, open_document
+from policy_model.draft import Draft
 from tui.app import PolicyApp
 from tui.recent import RecentDrafts
 from tui.screens.choice import ChoiceScreen
@@ -21,11 +22,14 @@ def app_for(path: Path, tmp_path: Path) -> PolicyApp:
     return PolicyApp(open_document(path), recent=RecentDrafts.load(tmp_path / "recent.json"))
 
 
+def set_company(draft: Draft, name: str) -> None:
+    draft.policy.company = name
+
+
 def change_company(app: PolicyApp, name: str) -> None:
     """A model operation, as a step would make it, announced the way steps announce it."""
     assert app.document is not None
-    app.document.draft.policy.company = name
-    app.document.changed()
+    app.document.apply(lambda draft: set_company(draft, name))
     app.screen.query_one("#step-1", Step).draft_changed()
 
 
@@ -158,14 +162,12 @@ async def test_start_screen_without_a_draft_creates_a_new_one(tmp_path: Path) ->
 def test_undo_and_redo_walk_the_model_history(example_draft: Path) -> None:
     document = open_document(example_draft)
     for name in ("A Bank", "B Bank"):
-        document.draft.policy.company = name
-        document.changed()
+        document.apply(lambda draft: set_company(draft, name))  # noqa: B023 (applied at once)
     assert document.undo() and document.draft.policy.company == "A Bank"
     assert document.undo() and not document.modified
     assert not document.undo()
     assert document.redo() and document.draft.policy.company == "A Bank"
-    document.draft.policy.company = "C Bank"
-    document.changed()
+    document.apply(lambda draft: set_company(draft, "C Bank"))
     assert not document.redo(), "a new change drops the redo branch"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import tomli_w
 from hypothesis import HealthCheck, given, settings
@@ -28,31 +28,34 @@ DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 1, 1))
 DATETIMES = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
                          timezones=st.just(UTC))
 
+T = TypeVar("T")
+
 st.register_type_strategy(str, TEXT)
 st.register_type_strategy(date, DATES)
 st.register_type_strategy(datetime, DATETIMES)
 
-def normalise_strings(node: object) -> None:
-    """Line endings as the draft keeps them (LF only), everywhere in a dataclass tree."""
+def normalised(node: T) -> T:
+    """Line endings as the draft keeps them (LF only), everywhere in a dataclass tree (some
+    records are frozen, so the tree is rebuilt rather than changed)."""
+    changes: dict[str, object] = {}
     for f in fields(node):  # type: ignore[arg-type]
         value = getattr(node, f.name)
         if isinstance(value, str):
-            setattr(node, f.name, normalise_newlines(value))
+            changes[f.name] = normalise_newlines(value)
         elif isinstance(value, list):
-            setattr(node, f.name, [normalise_newlines(v) if isinstance(v, str) else v for v in value])
-            for item in value:
-                if is_dataclass(item):
-                    normalise_strings(item)
+            changes[f.name] = [normalised(v) if is_dataclass(v) else normalise_newlines(v) if isinstance(v, str) else v
+                               for v in value]
         elif isinstance(value, dict):
-            setattr(node, f.name, {normalise_newlines(k): normalise_newlines(v) for k, v in value.items()})
+            changes[f.name] = {normalise_newlines(k): normalise_newlines(v) for k, v in value.items()}
         elif is_dataclass(value):
-            normalise_strings(value)
+            changes[f.name] = normalised(value)
+    return replace(node, **changes)  # type: ignore[type-var]
 
 
 def valid(draft: Draft) -> Draft:
     """A generated draft made valid where validity goes beyond types: channel ids and groups."""
+    draft = normalised(draft)
     draft.schema_version = 1
-    normalise_strings(draft)
     draft.channels = [
         replace(channel, id=f"own-{n}", custom=True, name=f"Own {n} {channel.name or ''}",
                 groups=[f"department:Team {k}" for k in range(len(channel.groups))])

@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 from policy_model.checks import check_document
 from policy_model.details import details_of, set_details
 from policy_model.document import create_document, open_document
-from policy_model.draft import Approver, Employee
+from policy_model.draft import Approver, Draft, Employee
 from policy_model.eligibility import set_override
 from policy_model.problems import ProblemsError
 from policy_model.progress import outstanding
@@ -41,10 +41,14 @@ def test_the_example_needs_only_its_review_cases_and_approvals(example_draft: Pa
     left = outstanding(document, check_document(document))
     assert left == {"1": ["8 people need review"], "2": [], "3": [],
                     "4": ["3 of 3 approvals outstanding", "8 people are still in review"]}
-    for employee in document.roster.employees:
-        set_override(document.draft, employee.id, "granted", "pilot group", by="hr")
-    for approver in document.draft.approvers:
-        approver.status = "approved"
+
+    def everyone_decided_and_approved(draft: Draft) -> None:
+        for employee in document.roster.employees:
+            set_override(draft, employee.id, "granted", "pilot group", by="hr")
+        for approver in draft.approvers:
+            approver.status = "approved"
+
+    document.apply(everyone_decided_and_approved)
     assert outstanding(document, check_document(document)) == {"1": [], "2": [], "3": [], "4": []}
 
 
@@ -139,8 +143,7 @@ async def test_a_large_roster_is_checked_in_the_background_and_the_marks_follow(
         left = app.screen.query_one(".step-left")
         assert f"{len(people):,} people need review" in str(left.render())
         assert app.document is not None
-        set_override(app.document.draft, "E00000", "granted", "Signed off by the CCO", by="HR")
-        app.document.changed()
+        app.document.apply(lambda d: set_override(d, "E00000", "granted", "Signed off by the CCO", by="HR"))
         app.screen.query_one("#step-1", Step).draft_changed()
         assert await until(pilot, lambda: f"{len(people) - 1:,} people need review" in str(left.render()))
         await pilot.press("4")  # the export panel's list of problems comes from a worker too

@@ -105,7 +105,9 @@ def test_any_text_in_any_field_exports_to_a_docx_that_reopens(tmp_path_factory, 
     for node, name, is_list in list(text_fields(document.draft)):
         if data.draw(st.integers(0, 3)) == 0:
             value = data.draw(st.lists(TEXT, max_size=3) if is_list else TEXT, label=name)
-            setattr(node, name, value)
+            # Frozen records (overrides, completions) too: the draft is still being built
+            # here, before anything has read it.
+            object.__setattr__(node, name, value)
     people = document.roster.employees
     for person in people[:: max(1, len(people) // 6)]:
         for name in ("name", "email", "role", "department", "manager"):

@@ -120,7 +120,7 @@ async def test_escape_cancels_a_running_import(example_draft: Path, tmp_path: Pa
             time.sleep(0.01)  # a large file being read, until the user cancels
         return ImportReport(source=source.name, kind="", sheet=None, mapping={}, origins={}, cancelled=True)
 
-    monkeypatch.setattr(dialog_module, "import_roster", slow_import)
+    monkeypatch.setattr(dialog_module, "stage_roster", slow_import)
     source = tmp_path / "hr.csv"
     source.write_text(HR_EXPORT, encoding="utf-8")
     document = open_document(example_draft)

@@ -239,7 +239,7 @@ async def test_a_new_roster_is_decided_again(example_draft: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         table = app.screen.query_one(RosterTable)
         assert len(table.rows) == 42
-        document.roster = Roster(employees=document.roster.employees[:10])  # as a re-import does
+        document.use_roster(Roster(employees=document.roster.employees[:10]))  # as a re-import does
         app.screen.post_message(Step.Changed())
         await pilot.pause()
         assert len(table.rows) == 10
@@ -298,8 +298,7 @@ async def test_a_granted_person_not_yet_trained_is_flagged(example_draft: Path) 
         detail = str(app.screen.query_one("#roster-detail", Static).render())
         assert "granted" in detail and "training pending" in detail
         session = document.draft.training.sessions[0].title
-        document.draft.training.completions.append(Completion("E1002", session, date(2026, 12, 8)))
-        document.changed()
+        document.apply(lambda d: d.training.completions.append(Completion("E1002", session, date(2026, 12, 8))))
         app.screen.query_one(RosterStep).draft_changed()
         await pilot.pause()
         await pilot.press("down", "up")

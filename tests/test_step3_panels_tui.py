@@ -183,6 +183,7 @@ async def test_approvers_add_approve_and_bump_the_version(example_draft: Path) -
             "Ana [b]Ruiz", "HR lead", "hr", "pending")
         assert "Ana [b]Ruiz" in screen_text(app)  # a name is never read as markup
         await pilot.press("y")
+        carmen = document.draft.approvers[-1]  # a change makes a new draft; the old one stays as it was
         assert (carmen.status, carmen.date, carmen.version) == ("approved", date.today(), "0.1")
         assert has_row(screen_text(app), "Ana [b]Ruiz", "approved", date.today().isoformat(), "hr", "HR lead")
         await pilot.press("up", "c")
@@ -245,15 +246,13 @@ async def test_training_panel_follows_a_change_made_in_step_1(example_draft: Pat
         document = app.document
         assert document is not None
         # Each change is announced as a step announces its own (the screen then re-renders).
-        training.add_session(document.draft, "Launch")
-        document.changed()
+        document.apply(lambda d: training.add_session(d, "Launch"))
         app.draft_replaced()
         await pilot.press("ctrl+t", "ctrl+t")  # Clauses, Preview, then the Training tab
         # The panel catches up when it is shown (on the next layout), then counts in a worker.
         assert await until(pilot, lambda: "14 of 14 granted not yet trained" in screen_text(app))
         await pilot.press("1")
-        document.draft.eligibility.overrides.append(Override("E1002", "denied", "moved to operations"))
-        document.changed()
+        document.apply(lambda d: d.eligibility.overrides.append(Override("E1002", "denied", "moved to operations")))
         app.draft_replaced()
         await pilot.press("3")
         assert await until(pilot, lambda: "13 of 13 granted not yet trained" in screen_text(app))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def test_check_reports_completions_left_dangling_by_hand(document) -> None:
     draft, people = document.draft, document.roster.employees
     training.add_session(draft, "Launch")
     training.record_completion(draft, people, "E1002", "Launch", date(2026, 11, 20), TODAY)
-    draft.training.completions[0].session = "Gone"
+    draft.training.completions[0] = replace(draft.training.completions[0], session="Gone")
     (problem,) = training.check_training(draft, people, "d.toml")
     assert problem.field == "training.completions[0].session" and problem.severity == "warning"
     assert problem.message == 'no session is called "Gone"'

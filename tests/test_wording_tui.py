@@ -98,21 +98,21 @@ async def test_choosing_a_lint_problem_selects_the_phrase(example_draft: Path) -
 async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> None:
     app = PolicyApp(open_document(example_draft))
     async with app.run_test(size=(80, 24)) as pilot:
-        draft = app.document.draft
+        document = app.document  # each change makes a new draft: read the current one
         await open_clauses(pilot)
         await pilot.press("space")
-        assert not draft.clauses[0].enabled
+        assert not document.draft.clauses[0].enabled
         await pilot.press("shift+down")
-        assert [c.id for c in draft.clauses[:2]] == ["scope", "purpose"]
+        assert [c.id for c in document.draft.clauses[:2]] == ["scope", "purpose"]
         assert app.screen.query_one(ClauseList).highlighted == 1
         await pilot.press("a")
-        assert isinstance(app.focused, Input) and draft.clauses[2].title == "New clause"
+        assert isinstance(app.focused, Input) and document.draft.clauses[2].title == "New clause"
         await type_text(pilot, "Listening")
         await pilot.press("enter")
         assert isinstance(app.focused, TextArea)
         await type_text(pilot, "About {company}.")
         await pilot.press("escape")
-        assert draft.clauses[2].title == "Listening"
+        assert document.draft.clauses[2].title == "Listening"
         await pilot.press("p")
         source = preview(app)
         assert "## 2. Listening\n\nAbout Harbor Community Bank." in source, source[source.find("## 2."):][:200]
@@ -125,7 +125,7 @@ async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> N
         assert isinstance(app.screen, YesNoScreen)
         await pilot.press("y")
         await pilot.pause()
-        assert "listening" not in [c.id for c in draft.clauses]
+        assert "listening" not in [c.id for c in document.draft.clauses]
 
 
 async def test_reset_puts_back_the_library_words(example_draft: Path) -> None:

@@ -8,7 +8,7 @@ is its own widget in `tui/steps/`, each dialog its own screen in `tui/screens/`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
@@ -32,7 +32,7 @@ class PolicyApp(App[None]):
 
     TITLE = "policy-tui"
     # One stylesheet for the shell and one per step, so each step's look lives beside its peers.
-    CSS_PATH: ClassVar[list[str]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         f"styles/{name}.tcss" for name in ("app", "roster", "channels", "wording", "review")
     ]
     BINDINGS: ClassVar[list[BindingType]] = [

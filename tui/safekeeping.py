@@ -132,8 +132,7 @@ class Safekeeping:
 
         def answered(choice: str) -> None:
             if choice == "recover" and self.app.document is document:
-                document.draft = found.draft
-                document.changed()
+                document.replace_draft(found.draft)
                 self.app.draft_replaced()
                 self.app.notify("Recovered the unsaved changes; save to keep them")
             elif choice == "discard":

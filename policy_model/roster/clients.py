@@ -21,6 +21,7 @@ export needs no questions, and re-reading it reports whose count or touch change
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -40,7 +41,7 @@ from .convert import Converted, read_all_columns
 from .mapping import FieldSet, Mapping, columns_list, field_set, resolve
 from .owners import OwnerMatcher
 from .readers import Expected, Table, open_table
-from .report import LISTED, Rejection, compare
+from .report import LISTED, Rejection, Staged, compare
 
 CLIENT_FIELDS = ("owner", "tier", "account")
 ACCOUNTS = Expected("list of accounts", "the CRM")
@@ -171,7 +172,17 @@ def preview_clients(source: Path, *, saved: ClientsRef | None = None, sheet: str
 def import_clients(document: Document, source: Path, *, mapping: dict[str, str] | None = None,
                    high_touch: Sequence[str] | None = None, sheet: str | None = None,
                    progress: Progress | None = None) -> ClientsReport:
-    """Count each employee's accounts in `source`, derive their touch, and store both.
+    """Read the client counts of `source` into the document: `stage_clients`, then install."""
+    report = stage_clients(document, source, mapping=mapping, high_touch=high_touch, sheet=sheet, progress=progress)
+    report.install(document)
+    return report
+
+
+def stage_clients(document: Document, source: Path, *, mapping: dict[str, str] | None = None,
+                  high_touch: Sequence[str] | None = None, sheet: str | None = None,
+                  progress: Progress | None = None) -> ClientsReport:
+    """Count each employee's accounts in `source`, derive their touch, and stage both (the
+    document is only read: `report.install` changes it, on the UI thread in the app).
 
     `mapping` (owner, tier, account -> column; an empty column leaves a field out) and
     `high_touch` (tier names) beat what the last CRM import saved; with a tier column and no
@@ -182,7 +193,7 @@ def import_clients(document: Document, source: Path, *, mapping: dict[str, str] 
     if document.read_only:
         raise ProblemsError([Problem(str(document.path), "this draft was written by a newer policy-tui and is "
                                      "read-only here; read the client counts with that version")])
-    ref = document.draft.roster
+    ref = copy.deepcopy(document.draft.roster)  # what the draft will refer to, staged
     saved = ref.clients or ClientsRef()
     roster = _current_roster(document)
     table = open_table(Path(source), sheet=sheet, default_sheet=saved.sheet, expected=ACCOUNTS)
@@ -215,7 +226,7 @@ def import_clients(document: Document, source: Path, *, mapping: dict[str, str] 
                              imported_at=datetime.now(UTC).replace(microsecond=0), mapping=report.mapping,
                              high_touch=report.high_touch, accounts=report.accounts, matched=report.matched,
                              people=report.people)
-    document.use_roster(Roster(employees=employees, extra_columns=roster.extra_columns))
+    report.staged = Staged(ref, Roster(employees=employees, extra_columns=roster.extra_columns))
     report.snapshot = target.name
     return report
 

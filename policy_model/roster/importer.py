@@ -11,6 +11,7 @@ Turning rows into employees, the hot path of a 200,000-row import, is `convert`'
 
 from __future__ import annotations
 
+import copy
 import gc
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,7 +38,7 @@ from .clients import carry_over
 from .convert import convert
 from .mapping import Mapping, columns_list, find_column, require, resolve
 from .readers import Table, open_table
-from .report import ImportReport, compare
+from .report import ImportReport, Staged, compare
 from .sensitive import sensitive_category
 
 # From this many people on, an import ends with one collection of Python's garbage (see
@@ -75,7 +76,17 @@ def preview_roster(source: Path, *, sheet: str | None = None, mapping: dict[str,
 def import_roster(document: Document, source: Path, *, mapping: dict[str, str] | None = None,
                   sheet: str | None = None, keep: list[str] | None = None,
                   progress: Progress | None = None) -> ImportReport:
-    """Import `source` into the document's draft and write its roster snapshot.
+    """Import `source` into the document: `stage_roster`, then install what it staged."""
+    report = stage_roster(document, source, mapping=mapping, sheet=sheet, keep=keep, progress=progress)
+    report.install(document)
+    return report
+
+
+def stage_roster(document: Document, source: Path, *, mapping: dict[str, str] | None = None,
+                 sheet: str | None = None, keep: list[str] | None = None,
+                 progress: Progress | None = None) -> ImportReport:
+    """Import `source` for the document's draft and write its roster snapshot; the document
+    itself is only read, so this can run in a worker (`report.install` changes it after).
 
     `mapping` (field -> column; an empty column leaves a field out) beats the mapping saved
     by the last import, which beats matching the headers by synonyms. The snapshot holds our
@@ -113,7 +124,7 @@ def import_roster(document: Document, source: Path, *, mapping: dict[str, str] |
 def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept, report: ImportReport,
                  progress: Progress | None) -> ImportReport:
     """The import once the file is open and its mapping known: convert, compare, write."""
-    ref = document.draft.roster
+    ref = copy.deepcopy(document.draft.roster)  # what the draft will refer to, staged
     extra_columns = list(kept.columns.values())
     converted = convert(table, mapping, kept.columns, progress)
     if converted.cancelled:
@@ -158,7 +169,7 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept,
     ref.imported_at = datetime.now(UTC).replace(microsecond=0)
     ref.mapping = report.mapping
     ref.keep = [table.header[i] for i in kept.columns]
-    document.use_roster(Roster(employees=employees, extra_columns=extra_columns))
+    report.staged = Staged(ref, Roster(employees=employees, extra_columns=extra_columns))
     report.snapshot = target.name
     return report
 

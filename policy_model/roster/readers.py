@@ -23,11 +23,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from types import MappingProxyType
 
 from ..files import read_bytes
 from ..problems import Problem, ProblemsError
 
-DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+DELIMITERS = MappingProxyType({",": "comma", ";": "semicolon", "\t": "tab"})
 # Enough of a file to recognise its encoding and delimiter, and to fill a preview.
 SAMPLE_BYTES = 256 * 1024
 # The fields a sniffed delimiter must split consistently.

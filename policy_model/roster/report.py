@@ -10,13 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..counted import counted
-from ..draft import Employee
+from ..draft import Draft, Employee, RosterRef
 from ..eligibility import FACT_FIELDS, facts
 from ..problems import Problem
-from ..roster_snapshot import encode_flag
+from ..roster_snapshot import Roster, encode_flag
 from ..user_input import printable_line
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 # How many joined, left or changed people the text report names before summing up the rest.
 LISTED = 20
@@ -53,9 +57,21 @@ class RosterChanges:
         return bool(self.joined or self.left or self.changed)
 
 
+@dataclass(frozen=True)
+class Staged:
+    """What an import wrote and means to change: the draft's new roster reference and the
+    roster the new snapshot holds. A worker stages; the UI thread installs (`install`)."""
+
+    ref: RosterRef
+    roster: Roster
+
+
 @dataclass
 class FileReport:
-    """What every import of a file reports: the file, how its columns were mapped, its rows."""
+    """What every import of a file reports: the file, how its columns were mapped, its rows.
+
+    `staged` is what a successful import changes, made the document's by `install`: until
+    then the document is as it was (a worker can import while the keyboard goes on)."""
 
     source: str
     kind: str
@@ -66,6 +82,20 @@ class FileReport:
     blank: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    staged: Staged | None = field(default=None, repr=False)
+
+    def install(self, document: Document) -> bool:
+        """Make what the import staged the document's: its roster reference and its roster
+        change together, one undo point. False when nothing was staged (cancelled)."""
+        staged = self.staged
+        if staged is None:
+            return False
+
+        def point_to_snapshot(draft: Draft) -> None:
+            draft.roster = staged.ref
+
+        document.apply(point_to_snapshot, roster=staged.roster)
+        return True
 
     @property
     def columns_line(self) -> str:

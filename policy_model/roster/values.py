@@ -7,17 +7,20 @@ column, as every date from a file is, by `user_input.read_day_column`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from ..draft import Touch
 from .mapping import normalise
 
-_TOUCH: dict[str, Touch] = {
+_TOUCH: Mapping[str, Touch] = MappingProxyType({
     **dict.fromkeys(["high", "h", "hi", "hightouch", "highengagement", "intensive", "dedicated"], "high"),
     **dict.fromkeys(["low", "l", "lo", "lowtouch", "lowengagement", "light", "pooled"], "low"),
-}
-_FLAGS: dict[str, bool] = {
+})
+_FLAGS: Mapping[str, bool] = MappingProxyType({
     **dict.fromkeys(["yes", "y", "true", "t", "1", "x", "ja", "oui", "si", "customerfacing", "clientfacing"], True),
     **dict.fromkeys(["no", "n", "false", "f", "0", "nein", "non", "backoffice"], False),
-}
+})
 
 
 def parse_touch(text: str) -> Touch | None:

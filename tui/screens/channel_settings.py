@@ -31,7 +31,7 @@ from policy_model.channels import (
     set_enabled,
 )
 from policy_model.document import Document
-from policy_model.draft import Channel, Employee
+from policy_model.draft import Channel, Draft, Employee
 from policy_model.eligibility import Decision
 from policy_model.groups import group_text, parse_group
 
@@ -121,8 +121,9 @@ class ChannelSettingsScreen(ModalScreen[None]):
         extra = [g for g in chosen if g not in labels]
         return [Selection(labels.get(v, v), v, v in chosen) for v in [*values, *extra]]
 
-    def _applied(self) -> None:
-        self.document.changed()
+    def _apply(self, operation: Callable[[Draft], object]) -> None:
+        """Change the channel through the document's one door; the step behind follows."""
+        self.document.apply(operation)
         self.on_change()
         self._show_reach()
 
@@ -133,13 +134,16 @@ class ChannelSettingsScreen(ModalScreen[None]):
         before = self.channel.enabled
         losses = [] if "enabled" in ticked or not before else who_loses(
             draft, self.employees, self.decisions, lambda d: set_enabled(d, self.channel_id, False))
-        set_enabled(draft, self.channel_id, "enabled" in ticked)
-        configure(draft, self.channel_id, business_account="business_account" in ticked,
-                  personal_account="personal_account" in ticked,
-                  devices=[d for d in DEVICES if f"device:{d}" in ticked],
-                  archiving_required="archiving_required" in ticked)
+
+        def switched(draft: Draft) -> None:
+            set_enabled(draft, self.channel_id, "enabled" in ticked)
+            configure(draft, self.channel_id, business_account="business_account" in ticked,
+                      personal_account="personal_account" in ticked,
+                      devices=[d for d in DEVICES if f"device:{d}" in ticked],
+                      archiving_required="archiving_required" in ticked)
+
         self._say_losses(losses)
-        self._applied()
+        self._apply(switched)
 
     @on(SelectionList.SelectedChanged, "#channel-groups")
     def _groups_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
@@ -148,9 +152,8 @@ class ChannelSettingsScreen(ModalScreen[None]):
     def _restrict(self, groups: list[str]) -> None:
         draft = self.document.draft
         losses = who_loses(draft, self.employees, self.decisions, lambda d: restrict(d, self.channel_id, groups))
-        restrict(draft, self.channel_id, groups)
         self._say_losses(losses)
-        self._applied()
+        self._apply(lambda draft: restrict(draft, self.channel_id, groups))
 
     @on(Input.Submitted, "#channel-add-group")
     def _add_group(self, event: Input.Submitted) -> None:
@@ -176,8 +179,7 @@ class ChannelSettingsScreen(ModalScreen[None]):
     def _save_response_time(self) -> None:
         text = self.query_one("#channel-response-time", Input).value
         if " ".join(text.split()) != self.channel.response_time:
-            configure(self.document.draft, self.channel_id, response_time=text)
-            self._applied()
+            self._apply(lambda draft: configure(draft, self.channel_id, response_time=text))
 
     def _say_losses(self, losses: list[Loss]) -> None:
         effect = self.query_one("#channel-effect", Static)

@@ -27,8 +27,8 @@ from policy_model.roster import (
     ClientsPreview,
     ClientsReport,
     client_fields,
-    import_clients,
     preview_clients,
+    stage_clients,
 )
 from tui.screens.file_import import PREVIEW_ROWS, FileImportDialog, ProgressCallback
 
@@ -87,5 +87,5 @@ class ClientsImportDialog(FileImportDialog[ClientsPreview, ClientsReport]):
 
     def run_import(self, path: Path, mapping: dict[str, str], sheet: str | None,
                    progress: ProgressCallback) -> ClientsReport:
-        return import_clients(self.document, path, mapping=mapping, high_touch=self._high_touch, sheet=sheet,
+        return stage_clients(self.document, path, mapping=mapping, high_touch=self._high_touch, sheet=sheet,
                               progress=progress)

@@ -39,7 +39,11 @@ class FilePreview(Protocol):
 
 
 class ImportReport(Protocol):
+    """What an import staged in the worker; installed into the document on the UI thread."""
+
     cancelled: bool
+
+    def install(self, document: Document) -> bool: ...
 
 
 P = TypeVar("P", bound=FilePreview)
@@ -255,7 +259,7 @@ class FileImportDialog(ModalScreen[R | None], Generic[P, R]):
         if isinstance(result, list):
             self.show_problems(result)
         elif result is not None and not result.cancelled:
-            self.document.changed()
+            result.install(self.document)
             self.dismiss(result)
         else:
             self.notify("Import cancelled; nothing was written", severity="warning")

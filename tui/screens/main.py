@@ -8,7 +8,6 @@ meanwhile.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -26,7 +25,7 @@ from policy_model.document import Document
 from policy_model.draft import RosterRef
 from policy_model.problems import Problem
 from policy_model.roster_snapshot import Roster, read_snapshot
-from tui.background import detached, is_large
+from tui.background import is_large
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
 from tui.widgets.shown import bring_up_to_date
@@ -67,10 +66,11 @@ class MainScreen(Screen[None]):
             # The bar exists only while a roster loads. The reading starts after the first paint:
             # the thread competes for the interpreter, and the screen should be up before it.
             self.mount(ProgressBar(id="roster-progress", show_eta=False), before=self.query_one(Footer))
-            # The worker gets its own copy of the reference: the keyboard may import another
-            # roster meanwhile, and the copy is what says which snapshot this read is for.
+            # The worker gets the reference as it is now: the keyboard may import another roster
+            # meanwhile (a new draft with a new reference), and this one says which snapshot
+            # the read is for.
             document = self.document
-            self.call_after_refresh(self.load_roster, document, document.path, copy.deepcopy(document.draft.roster))
+            self.call_after_refresh(self.load_roster, document, document.path, document.draft.roster)
 
     async def show(self, document: Document) -> None:
         """Rebuild every step for another document (open, or recovery)."""
@@ -158,11 +158,11 @@ class MainScreen(Screen[None]):
         """Check the draft once, then show what is left to do in each step (in the sidebar and
         under each step's purpose) and give the problems to the steps that list them.
 
-        For a large roster the check runs in a worker, on a copy of the draft (the keyboard may
-        change it meanwhile), and what it found follows a moment later.
+        For a large roster the check runs in a worker, on this revision of the document (the
+        keyboard may change it meanwhile), and what it found follows a moment later.
         """
         if is_large(self.document):
-            self._check_in_background(detached(self.document), self.document)
+            self._check_in_background(self.document.at_revision(), self.document)
         else:
             self._show_checked(checked(self.document))
 

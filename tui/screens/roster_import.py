@@ -17,7 +17,7 @@ from textual.widgets import Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from policy_model.document import Document
-from policy_model.roster import FIELDS, ImportReport, Preview, field_label, import_roster, preview_roster
+from policy_model.roster import FIELDS, ImportReport, Preview, field_label, preview_roster, stage_roster
 from policy_model.roster.sensitive import sensitive_category
 from tui.screens.file_import import PREVIEW_ROWS, FileImportDialog, ProgressCallback
 
@@ -75,4 +75,4 @@ class RosterImportDialog(FileImportDialog[Preview, ImportReport]):
 
     def run_import(self, path: Path, mapping: dict[str, str], sheet: str | None,
                    progress: ProgressCallback) -> ImportReport:
-        return import_roster(self.document, path, mapping=mapping, sheet=sheet, keep=self._keep, progress=progress)
+        return stage_roster(self.document, path, mapping=mapping, sheet=sheet, keep=self._keep, progress=progress)

@@ -70,7 +70,7 @@ class TableScreen(ModalScreen[None]):
         with Vertical(classes="dialog table-view" + (" -long" if len(self.rows) > 8 else "")):
             yield Label(self.table_title, classes="dialog-title", markup=False)
             if self.rows:
-                table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+                table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
                 table.add_columns(*self.columns)
                 for row in self.rows[:LIMIT]:
                     table.add_row(*(Text(cell) for cell in row))  # people's text, never markup

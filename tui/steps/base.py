@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -10,16 +11,19 @@ from textual.message import Message
 from textual.widgets import Static
 
 from policy_model.document import Document
+from policy_model.draft import Draft
 from policy_model.problems import Problem
 from tui.steps.catalog import BY_KEY
 from tui.widgets.shown import RendersWhenShown
 from tui.widgets.view_tabs import ViewTabs, first_focusable
 
+T = TypeVar("T")
+
 
 class Step(RendersWhenShown, Vertical):
     """A step of the method. Subclasses set the class fields and compose their body.
 
-    A step never keeps state of its own: it changes the document through model operations,
+    A step never keeps state of its own: it changes the document through `apply`, which
     posts `Step.Changed`, and the screen re-renders every step from the document (a step not
     shown draws when it is, see `RendersWhenShown`).
     """
@@ -67,6 +71,13 @@ class Step(RendersWhenShown, Vertical):
         target = target or first_focusable(self)
         if target is not None:
             target.focus()
+
+    def apply(self, operation: Callable[[Draft], T]) -> T:
+        """Change the draft through the document's one door, then tell the screen, which
+        re-renders every step (this one with them)."""
+        result = self.document.apply(operation)
+        self.draft_changed()
+        return result
 
     def draft_changed(self) -> None:
         self.post_message(self.Changed())

@@ -8,7 +8,6 @@ roster the eligibility decisions behind it take a noticeable moment.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -31,9 +30,9 @@ from policy_model.channels import (
     set_enabled,
     toggle,
 )
-from policy_model.document import Document
-from policy_model.draft import Channel, Draft, Employee
-from policy_model.eligibility import Decision, evaluate
+from policy_model.document import Derived, Document
+from policy_model.draft import Channel, Employee
+from policy_model.eligibility import Decision
 from tui.screens.channel_settings import ChannelSettingsScreen, people_text
 from tui.screens.text_prompt import TextPrompt
 from tui.steps.base import Step
@@ -108,31 +107,25 @@ class ChannelsStep(Step):
         self.query_one("#channel-terms", Static).update(terms)
         self.query_one(ChannelList).border_subtitle = " · ".join(f"duty: {d.title}" for d in duties(draft))
 
-    def decisions(self, draft: Draft | None = None) -> tuple[Sequence[Employee], list[Decision]]:
-        """The roster and step 1's decisions for the draft (or a copy of it, in a worker):
-        `evaluate` gives its kept answer again while the rules, overrides and roster are unchanged."""
-        employees = self.document.roster.employees
-        return employees, evaluate(draft or self.document.draft, employees)
+    def decisions(self) -> tuple[Sequence[Employee], Sequence[Decision]]:
+        """The roster and step 1's decisions, worked out once per revision of the document."""
+        return self.document.roster.employees, self.document.decisions()
 
     def _refresh_matrix(self) -> None:
         table = self.query_one(AccessMatrix)
         table.border_title = f"Who gets which, by {self.group_by}"
         table.border_subtitle = "" if self.document.roster.employees else "no roster yet: import it in step 1"
-        # The worker reads a copy, so a change made while it counts cannot tear its view.
-        self._compute_matrix(copy.deepcopy(self.document.draft), self.group_by)
+        # The worker is given this revision's answers: the keyboard may change the draft while
+        # it counts, which makes a new revision and leaves this one as it is.
+        self._compute_matrix(self.document.derived, self.group_by)
 
     @work(thread=True, exclusive=True, group="access-matrix", description="counting the access matrix")
-    def _compute_matrix(self, draft: Draft, by: GroupBy) -> None:
-        employees, decided = self.decisions(draft)
-        computed = matrix(draft, employees, decided, by=by)
+    def _compute_matrix(self, derived: Derived, by: GroupBy) -> None:
+        computed = matrix(derived.draft, derived.roster.employees, derived.decisions(), by=by)
         if not get_current_worker().is_cancelled:  # a newer change has started a newer count
             self.app.call_from_thread(self.query_one(AccessMatrix).show, computed)
 
     # --- changes -----------------------------------------------------------------------------
-
-    def _changed(self) -> None:
-        self.document.changed()
-        self.draft_changed()
 
     @on(OptionList.OptionHighlighted, "#channel-list")
     def _highlighted(self) -> None:
@@ -145,11 +138,10 @@ class ChannelsStep(Step):
         if lookup(draft, event.channel_id).enabled:
             employees, decided = self.decisions()
             losses = who_loses(draft, employees, decided, lambda d: set_enabled(d, event.channel_id, False))
-        channel = toggle(draft, event.channel_id)
+        channel = self.apply(lambda draft: toggle(draft, event.channel_id))
         if losses:
             self.notify(f"{channel_name(channel)} disabled: {people_text([loss.employee for loss in losses])} "
                         "lose it", markup=False)
-        self._changed()
 
     @on(OptionList.OptionSelected, "#channel-list")
     def _open_settings(self, event: OptionList.OptionSelected) -> None:
@@ -160,24 +152,22 @@ class ChannelsStep(Step):
                                                    on_change=self.draft_changed))
 
     def action_enable_recommended(self) -> None:
-        switched = enable_recommended(self.document.draft)
+        switched = self.apply(enable_recommended)
         if not switched:
             self.notify("Every recommended channel is already enabled")
             return
         self.notify(f"Enabled {len(switched)} recommended channel{'s' * (len(switched) != 1)}")
-        self._changed()
 
     def action_add_custom(self) -> None:
         def named(name: str | None) -> None:
             if name is None:
                 return
             try:
-                channel = add_custom(self.document.draft, name)
+                channel = self.apply(lambda draft: add_custom(draft, name))
             except ValueError as error:
                 self.notify(str(error), title="Not added", severity="error", markup=False)
                 return
             self._highlight_next = channel.id
-            self._changed()
 
         self.app.push_screen(TextPrompt("Add a channel of your own", "its name, e.g. Client Portal chat"), named)
 
@@ -186,11 +176,9 @@ class ChannelsStep(Step):
         if channel_id is None:
             return
         try:
-            remove_custom(self.document.draft, channel_id)
+            self.apply(lambda draft: remove_custom(draft, channel_id))
         except ValueError as error:
             self.notify(str(error), severity="warning", markup=False)
-            return
-        self._changed()
 
     def action_group_by(self) -> None:
         self.group_by = "role" if self.group_by == "department" else "department"

@@ -8,11 +8,9 @@ step then re-renders from the draft, re-deciding only what the change can have t
 
 from __future__ import annotations
 
-import copy
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -22,8 +20,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
-from policy_model.document import Document
-from policy_model.draft import STATUSES, Employee, Override, Status
+from policy_model.document import Derived, Document
+from policy_model.draft import STATUSES, Draft, Override, Status
 from policy_model.eligibility import (
     Decision,
     clear_override,
@@ -48,18 +46,14 @@ if TYPE_CHECKING:
 # How much of an import's report a notification shows: lines, and characters a line.
 REPORT_LINES, REPORT_LINE = 8, 120
 PEOPLE, ROLES, CHART, RULES = "roster-people", "roster-roles", "roster-chart", "roster-rules"
+T = TypeVar("T")
 
 
-@dataclass(frozen=True, eq=False)
-class Basis:
-    """What an index was decided from: the roster's list of people, by identity (an import
-    makes a new list; holding it here means no other list can take its id), and the rules' text."""
-
-    employees: Sequence[Employee]
-    rules: str
-
-    def same(self, other: Basis | None) -> bool:
-        return other is not None and self.employees is other.employees and self.rules == other.rules
+def same_basis(one: Derived | None, other: Derived | None) -> bool:
+    """Whether an index decided for one revision holds for the other: the same roster (an
+    import makes a new one) and equal rules (overrides are brought up to date in place)."""
+    return (one is not None and other is not None and one.roster is other.roster
+            and one.draft.eligibility.rules == other.draft.eligibility.rules)
 
 
 class RosterStep(Step):
@@ -92,12 +86,12 @@ class RosterStep(Step):
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self.index: RosterIndex | None = None
-        # What the index was built from, and the overrides it reflects: comparing these with
-        # the document tells what a change touched.
-        self._built: Basis | None = None
+        # The revision the index was built from, and the overrides it reflects: comparing these
+        # with the document tells what a change touched.
+        self._built: Derived | None = None
         self._overrides: dict[str, Override] = {}
         self._worker: Worker[RosterIndex] | None = None
-        self._pending: tuple[Basis, dict[str, Override]] | None = None
+        self._pending: Derived | None = None
         self._refocus: LineTable | None = None  # the table to give the keyboard back to
         self._problem = ""  # why the filter text matches no one, when it is not understood
         self._counts: dict[Status, int] = {}
@@ -125,16 +119,15 @@ class RosterStep(Step):
     # --- Rendering from the document ---
 
     def render_document(self) -> None:
-        roster, draft = self.document.roster, self.document.draft
-        if not roster.employees:
+        derived, draft = self.document.derived, self.document.draft
+        if not derived.roster.employees:
             self.index, self._built = None, None
             self._show_people()
             self._show_rules()
             return
-        basis = Basis(roster.employees, repr(draft.eligibility.rules))
-        overrides = {k: replace(v) for k, v in overrides_by_id(draft).items()}
-        if not basis.same(self._built):
-            self._rebuild(basis, overrides)
+        overrides = overrides_by_id(draft)
+        if not same_basis(derived, self._built):
+            self._rebuild(derived)
         elif overrides != self._overrides and self.index is not None:
             changed = [k for k in overrides.keys() | self._overrides.keys()
                        if overrides.get(k) != self._overrides.get(k)]
@@ -145,15 +138,17 @@ class RosterStep(Step):
             self._show_detail(self._selected())  # what is shown of the selected person may have changed
         self._show_rules()  # with each rule's count, once the index has them
 
-    def _rebuild(self, basis: Basis, overrides: dict[str, Override]) -> None:
-        employees = basis.employees
-        rules = copy.deepcopy(self.document.draft.eligibility.rules)
+    def _rebuild(self, derived: Derived) -> None:
+        """Decide everyone again for this revision: at once for a small roster, else in a
+        worker given the revision (its draft never changes: a change makes a new one)."""
+        employees, rules = derived.roster.employees, derived.draft.eligibility.rules
+        overrides = overrides_by_id(derived.draft)
         if len(employees) < BACKGROUND_FROM:
-            self._install(RosterIndex.build(employees, rules, overrides), basis, overrides)
+            self._install(RosterIndex.build(employees, rules, overrides), derived)
             return
-        if self._pending is not None and basis.same(self._pending[0]):
+        if same_basis(derived, self._pending):
             return  # already being decided
-        self._pending = (basis, overrides)
+        self._pending = derived
         for table in self.query(LineTable):
             # A loading widget gives up the keyboard; remember to hand it back when it is done.
             self._refocus = self._refocus or (table if table.has_focus else None)
@@ -165,9 +160,8 @@ class RosterStep(Step):
         if event.worker is not self._worker or self._pending is None:
             return
         if event.state == WorkerState.SUCCESS:
-            basis, overrides = self._pending
-            self._pending = None
-            self._install(event.worker.result, basis, overrides)  # type: ignore[arg-type]
+            derived, self._pending = self._pending, None
+            self._install(event.worker.result, derived)  # type: ignore[arg-type]
             self.refresh_document()  # catch up with changes made while it was being decided
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self._pending = None
@@ -182,8 +176,8 @@ class RosterStep(Step):
         else:
             super().focus_default()
 
-    def _install(self, index: RosterIndex, basis: Basis, overrides: dict[str, Override]) -> None:
-        self.index, self._built, self._overrides = index, basis, overrides
+    def _install(self, index: RosterIndex, derived: Derived) -> None:
+        self.index, self._built, self._overrides = index, derived, overrides_by_id(derived.draft)
         for table in self.query(LineTable):
             table.loading = False
         if self._refocus is not None:
@@ -325,8 +319,8 @@ class RosterStep(Step):
         def answered(answer: OverrideAnswer | None) -> None:
             if answer is None:
                 return
-            set_override(self.document.draft, person.id, answer.status, answer.reason)
-            self._changed(f"{person.name or person.id} is now {answer.status}, by override")
+            self._change(lambda draft: set_override(draft, person.id, answer.status, answer.reason),
+                         f"{person.name or person.id} is now {answer.status}, by override")
 
         name = f"{person.name} ({person.id})" if person.name else person.id
         self.app.push_screen(OverrideDialog(name, f"{decision.status} — {decision.reason}", decision.status),
@@ -337,10 +331,10 @@ class RosterStep(Step):
         if position is None or self.index is None:
             return
         person = self.index.employees[position]
-        if clear_override(self.document.draft, person.id) is None:
+        if self._change(lambda draft: clear_override(draft, person.id), "") is None:
             self.notify(f"{person.name or person.id} has no override", severity="warning")
             return
-        self._changed("")
+        self.render_document()  # the index now holds the rules' decision for this person
         decision = self.index.decisions[position]
         self.notify(f"{person.name or person.id} is back to the rules: {decision.status} ({decision.rule_id})")
 
@@ -360,22 +354,20 @@ class RosterStep(Step):
 
         def override(answer: OverrideAnswer) -> None:
             try:
-                override_many(self.document.draft, ids, answer.status, answer.reason)
+                self._change(lambda draft: override_many(draft, ids, answer.status, answer.reason), "")
             except ValueError as error:
                 self.notify(str(error), title="Not changed", severity="error", markup=False)
                 return
-            self._changed("")
             self.notify(f"{people} overridden as {answer.status}", markup=False)
 
         ask_override_many(self.app, whom, counts, selected.status, override)
 
-    def _changed(self, message: str) -> None:
-        """After a model operation: record it for undo, re-render every step, and say what happened."""
-        self.document.changed()
-        self.render_document()
-        self.draft_changed()
+    def _change(self, operation: Callable[[Draft], T], message: str) -> T:
+        """Change the draft (every step re-renders from it), and say what happened."""
+        result = self.apply(operation)
         if message:
             self.notify(message)
+        return result
 
     def _notify_report(self, lines: list[str], title: str) -> None:
         """An import's report in a notification: its headlines, each cut to a few lines, so it

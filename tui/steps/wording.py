@@ -3,16 +3,18 @@
 The "Clauses" tab is the clause list and the editor of the selected clause; the "Preview"
 tab is the whole policy as it will read, filled in; the lint panel stays in view under
 both. Further tabs (training, discipline, approvals) go into the same tabs, after
-"Clauses": a panel there changes the draft through a model function, then calls
-`document.changed()` and posts `Step.Changed`, and this step re-renders lint with the rest.
+"Clauses": a panel there changes the draft through `Document.apply` and posts `Step.Changed`,
+and this step re-renders lint with the rest.
 
-Every edit goes straight into the draft (so a save never misses a keystroke); recording
-the undo point, re-rendering the preview and re-running lint wait until typing pauses.
+Every edit goes straight into the draft (so a save never misses a keystroke), the keystrokes
+of one pause-free run into one field making one undo point; re-rendering the preview and
+re-running lint wait until typing pauses.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import on
@@ -27,6 +29,7 @@ from policy_model import clauses
 from policy_model.clauses import VARIABLES, Audience, audience, policy_markdown, render_policy, variable_values
 from policy_model.document import Document
 from policy_model.draft import Draft
+from policy_model.eligibility import Decision
 from policy_model.lint import Finding, lint_findings
 from tui.screens.yes_no import YesNoScreen
 from tui.steps.base import Step
@@ -47,7 +50,7 @@ def heading_anchor(heading: str) -> str:
 
 
 # Keys that act on the highlighted clause: only while the clause list has the focus.
-LIST_ACTIONS = {"toggle", "move", "add", "reset", "remove", "edit", "preview"}
+LIST_ACTIONS = frozenset({"toggle_clause", "move", "add", "reset", "remove", "edit", "preview"})
 
 
 class WordingStep(Step):
@@ -55,7 +58,7 @@ class WordingStep(Step):
     FOCUS = "#clause-list"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "On/off", id="wording.toggle",
+        Binding("space", "toggle_clause", "On/off", id="wording.toggle",
                 tooltip="Switch the selected clause on or off in the policy"),
         Binding("shift+up", "move(-1)", "Up", id="wording.up", show=False, tooltip="Move the selected clause up"),
         Binding("shift+down", "move(1)", "Down", id="wording.down", show=False,
@@ -75,8 +78,10 @@ class WordingStep(Step):
         super().__init__(document)
         self._settle: Timer | None = None
         self._preview_headings: dict[int, str] = {}
-        self._audience_key: tuple[int, int, str] | None = None
-        self._audience: Audience | None = None
+        # The audience and the decisions it was counted from (kept while the rules and the
+        # roster stay as they are, see `Derived.following`).
+        self._audience: tuple[Sequence[Decision], Audience] | None = None
+        self._typed = 0  # counts pauses in typing: each run of keystrokes is one undo point
         self.findings: list[Finding] = []
 
     def compose_body(self) -> ComposeResult:
@@ -104,13 +109,11 @@ class WordingStep(Step):
         return self.query_one(ClauseList).highlighted
 
     def people(self) -> Audience:
-        """The granted employees, re-evaluated only when the roster or the rules changed."""
-        roster = self.document.roster
-        key = (id(roster.employees), len(roster.employees), repr(self.draft.eligibility))
-        if key != self._audience_key or self._audience is None:
-            self._audience = audience(self.draft, roster.employees)
-            self._audience_key = key
-        return self._audience
+        """The granted employees, counted again only when the decisions changed."""
+        decisions = self.document.decisions()
+        if self._audience is None or self._audience[0] is not decisions:
+            self._audience = (decisions, audience(self.draft, self.document.roster.employees, decisions))
+        return self._audience[1]
 
     def render_document(self) -> None:
         self.query_one(ClauseList).show(self.draft)
@@ -172,20 +175,26 @@ class WordingStep(Step):
         index = self.query_one(ClauseEditor).index
         if index is None or event.text_area.text == self.draft.clauses[index].text:
             return
-        clauses.rewrite(self.draft, index, event.text_area.text)
-        self._soon()
+        text = event.text_area.text
+        self._type(lambda draft: clauses.rewrite(draft, index, text), f"clauses[{index}].text")
 
     @on(Input.Changed, "#clause-title")
     def _title_edited(self, event: Input.Changed) -> None:
         index = self.query_one(ClauseEditor).index
         if index is None or event.value == self.draft.clauses[index].title:
             return
-        clauses.retitle(self.draft, index, event.value)
-        self._soon()
+        title = event.value
+        self._type(lambda draft: clauses.retitle(draft, index, title), f"clauses[{index}].title")
 
     @on(Input.Submitted, "#clause-title")
     def _title_done(self) -> None:
         self.query_one(ClauseEditor).text_area.focus()
+
+    def _type(self, operation: Callable[[Draft], object], field: str) -> None:
+        """A keystroke's change, joined to the others of this run into the same field; the
+        screen catches up once typing pauses."""
+        self.document.apply(operation, typing=f"{field} #{self._typed}")
+        self._soon()
 
     def _soon(self) -> None:
         """Catch up once typing pauses: restart the quiet period on every keystroke."""
@@ -195,17 +204,14 @@ class WordingStep(Step):
 
     def _settled(self) -> None:
         self._settle = None
-        self._changed()
+        self._typed += 1
+        self.draft_changed()
 
     def _flush(self) -> None:
         """Catch up now (leaving the editor): nothing typed waits on a timer."""
         if self._settle is not None:
             self._settle.stop()
             self._settled()
-
-    def _changed(self) -> None:
-        self.document.changed()
-        self.draft_changed()
 
     @on(LintPanel.Picked)
     def _lint_picked(self, event: LintPanel.Picked) -> None:
@@ -241,22 +247,24 @@ class WordingStep(Step):
             return focused is not None and not in_list and self in focused.ancestors
         return True
 
-    def _after(self, index: int | None = None) -> None:
+    def _after(self, index: int | None) -> None:
+        """Highlight the clause a change moved or added: the list shows the change now, the
+        rest of the step when the screen re-renders it."""
         if index is not None:
+            self.query_one(ClauseList).show(self.draft)
             self.query_one(ClauseList).highlighted = index
-        self._changed()
 
-    def action_toggle(self) -> None:
+    def action_toggle_clause(self) -> None:
         if (index := self.selected) is not None:
-            clauses.toggle(self.draft, index)
-            self._after()
+            self.apply(lambda draft: clauses.toggle(draft, index))
 
     def action_move(self, delta: int) -> None:
         if (index := self.selected) is not None:
-            self._after(clauses.move(self.draft, index, delta))
+            self._after(self.apply(lambda draft: clauses.move(draft, index, delta)))
 
     def action_add(self) -> None:
-        index = clauses.add(self.draft, "New clause", after=self.selected)
+        after = self.selected
+        index = self.apply(lambda draft: clauses.add(draft, "New clause", after=after))
         self._after(index)
         self._load_editor()
         title = self.query_one(ClauseEditor).title_input
@@ -265,8 +273,7 @@ class WordingStep(Step):
 
     def action_reset(self) -> None:
         if (index := self.selected) is not None:
-            clauses.reset(self.draft, index)
-            self._after()
+            self.apply(lambda draft: clauses.reset(draft, index))
             self.notify(f'"{self.draft.clauses[index].title}" is back to the library\'s words')
 
     def action_remove(self) -> None:
@@ -277,7 +284,7 @@ class WordingStep(Step):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                clauses.remove(self.draft, index)
+                self.apply(lambda draft: clauses.remove(draft, index))
                 self._after(min(index, len(self.draft.clauses) - 1) if self.draft.clauses else None)
 
         self.app.push_screen(YesNoScreen(f'Delete your clause "{title}"? Its words will be lost.', "Delete"),

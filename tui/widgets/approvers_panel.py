@@ -75,8 +75,8 @@ class ApproversPanel(DraftPanel):
 
     def action_add(self) -> None:
         def apply(values: Values) -> None:
-            index = signoff.add_approver(self.draft, values["name"], values["title"], values["role"])
-            self.changed()
+            index = self.apply(lambda draft: signoff.add_approver(draft, values["name"], values["title"],
+                                                                  values["role"]))
             self.table.move_cursor(row=index)
 
         self._form("Add an approver", "", "", "legal", apply)
@@ -88,8 +88,8 @@ class ApproversPanel(DraftPanel):
         approver = self.draft.approvers[index]
 
         def apply(values: Values) -> None:
-            signoff.edit_approver(self.draft, index, values["name"], values["title"], values["role"])
-            self.changed()
+            self.apply(lambda draft: signoff.edit_approver(draft, index, values["name"], values["title"],
+                                                           values["role"]))
 
         self._form(f"Approver: {approver.name}", approver.name, approver.title, approver.role, apply)
 
@@ -112,6 +112,7 @@ class ApproversPanel(DraftPanel):
 
     def action_bump(self) -> None:
         current = self.draft.policy.version
+        choices: tuple[tuple[str, str], ...]
         try:
             choices = (("minor", f"{signoff.next_version(current)} (a revision)"),
                        ("major", f"{signoff.next_version(current, major=True)} (a new major version)"))
@@ -123,9 +124,9 @@ class ApproversPanel(DraftPanel):
                   FormField("summary", "What changed", placeholder="for example Added texting rules for bankers")]
 
         def apply(values: Values) -> None:
-            signoff.bump_version(self.draft, values["author"], values["summary"], major=values.get("kind") == "major",
-                                 version=values.get("version"))
-            self.changed()
+            self.apply(lambda draft: signoff.bump_version(draft, values["author"], values["summary"],
+                                                          major=values.get("kind") == "major",
+                                                          version=values.get("version")))
             self.notify(f"Version {self.draft.policy.version} started; every approval is pending again")
 
         self.app.push_screen(FormScreen(f"New version after {current}", fields, apply))

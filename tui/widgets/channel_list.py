@@ -49,7 +49,7 @@ class ChannelList(OptionList):
     """One option per channel, its id as the option id; space asks to toggle the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Enable/disable", id="channels.toggle",
+        Binding("space", "toggle_channel", "Enable/disable", id="channels.toggle",
                 tooltip="Switch the highlighted channel on or off for the policy"),
         Binding("enter", "select", "Settings", id="channels.settings",
                 tooltip="Accounts, devices, response time, archiving and who gets the highlighted channel"),
@@ -74,6 +74,6 @@ class ChannelList(OptionList):
         option = self.highlighted_option
         return option.id if option is not None else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_channel(self) -> None:
         if self.highlighted_id is not None:
             self.post_message(self.Toggled(self.highlighted_id))

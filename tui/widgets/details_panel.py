@@ -35,7 +35,8 @@ class DetailsPanel(DraftPanel):
 
     def render_document(self) -> None:
         details = details_of(self.draft)
-        rows = [(LABELS[f.name], getattr(details, f.name) or "(not set)") for f in fields(Details)]
+        rows: list[tuple[str, ...]] = [(LABELS[f.name], str(getattr(details, f.name) or "(not set)"))
+                                       for f in fields(Details)]
         rows.insert(2, ("Version", self.draft.policy.version))
         fill_table(self.query_one(DataTable), rows)
 
@@ -54,5 +55,4 @@ class DetailsPanel(DraftPanel):
 
     def _apply(self, values: Values) -> None:
         """The form shows a refusal itself, so the operation runs here, not through `change`."""
-        set_details(self.draft, Details(**values))
-        self.changed()
+        self.apply(lambda draft: set_details(draft, Details(**values)))

@@ -13,7 +13,6 @@ one is ready.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import ClassVar
 
@@ -93,8 +92,8 @@ class DiffView(RendersWhenShown, Vertical):
 
     def _current(self) -> Side:
         document = self.document
-        # A copy, so an edit made while the worker reads cannot change the draft under it.
-        return Side(copy.deepcopy(document.draft), document.path,
+        # The draft itself: an edit made while the worker reads makes a new draft, not a change to this one.
+        return Side(document.draft, document.path,
                     roster_or_none(document.path, document.draft, document.roster))
 
     # Loading a new older draft and refreshing against the current one are separate groups, so

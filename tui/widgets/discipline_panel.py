@@ -61,8 +61,7 @@ class DisciplinePanel(DraftPanel):
         at = len(self.draft.discipline) if current is None else current + 1
 
         def apply(values: Values) -> None:
-            index = discipline.add_step(self.draft, values["name"], values["description"], at=at)
-            self.changed()
+            index = self.apply(lambda draft: discipline.add_step(draft, values["name"], values["description"], at=at))
             self.table.move_cursor(row=index)
 
         self._form("Add a discipline step", "", "", apply)
@@ -74,8 +73,7 @@ class DisciplinePanel(DraftPanel):
         step = self.draft.discipline[index]
 
         def apply(values: Values) -> None:
-            discipline.edit_step(self.draft, index, values["name"], values["description"])
-            self.changed()
+            self.apply(lambda draft: discipline.edit_step(draft, index, values["name"], values["description"]))
 
         self._form(f"Step {index + 1}: {step.name}", step.name, step.description, apply)
 
@@ -87,10 +85,8 @@ class DisciplinePanel(DraftPanel):
         index = selected(self.table)
         if index is None:
             return
-        target = discipline.move_step(self.draft, index, by)
-        if target != index:
-            self.changed()
-            self.table.move_cursor(row=target)
+        target = self.apply(lambda draft: discipline.move_step(draft, index, by))
+        self.table.move_cursor(row=target)
 
     def action_remove(self) -> None:
         index = selected(self.table)

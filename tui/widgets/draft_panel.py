@@ -1,13 +1,15 @@
 """What the step 3 panels share: render from the document, change it only through the model.
 
-A panel keeps no state of its own. `change` runs a model operation; a refusal (ProblemsError)
-is shown to the person, a success records an undo point, re-renders the panel and posts
-`Step.Changed`, which bubbles to the main screen so the title and the other steps follow.
+A panel keeps no state of its own. `change` runs a model operation through `Document.apply`;
+a refusal (ProblemsError) is shown to the person and changes nothing; a success re-renders
+the panel at once (what follows, such as moving the cursor to a row just added, sees it) and
+posts `Step.Changed`, which bubbles to the main screen so the title and the other steps follow.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from rich.text import Text
 from textual.containers import Vertical
@@ -19,6 +21,8 @@ from policy_model.problems import ProblemsError
 from tui.screens.yes_no import YesNoScreen
 from tui.steps.base import Step
 from tui.widgets.shown import RendersWhenShown
+
+T = TypeVar("T")
 
 
 class DraftPanel(RendersWhenShown, Vertical):
@@ -43,15 +47,22 @@ class DraftPanel(RendersWhenShown, Vertical):
         """Run a model operation on the draft; True if it was accepted and recorded (a refusal,
         ProblemsError or ValueError in words, is shown)."""
         try:
-            operation(self.draft)
+            self.apply(operation)
         except ProblemsError as error:
             self.notify("\n".join(p.message for p in error.problems), title="Not changed", severity="error")
             return False
         except ValueError as error:
             self.notify(str(error), title="Not changed", severity="error", markup=False)
             return False
-        self.changed()
         return True
+
+    def apply(self, operation: Callable[[Draft], T]) -> T:
+        """Run a model operation through the document's one door, then tell the screen (a form
+        that shows refusals itself calls this rather than `change`)."""
+        result = self.document.apply(operation)
+        self.render_document()
+        self.post_message(Step.Changed())
+        return result
 
     def change_if_confirmed(self, question: str, operation: Callable[[Draft], object]) -> None:
         """Ask first (a removal), then run the model operation only if the answer is yes."""
@@ -61,12 +72,6 @@ class DraftPanel(RendersWhenShown, Vertical):
                 self.change(operation)
 
         self.app.push_screen(YesNoScreen(question, "Remove"), answered)
-
-    def changed(self) -> None:
-        """After a change made to the draft: an undo point, this panel, then everyone else."""
-        self.document.changed()
-        self.render_document()
-        self.post_message(Step.Changed())
 
 
 def fill_table(table: DataTable[Text], rows: list[tuple[str, ...]]) -> None:

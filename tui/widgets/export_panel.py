@@ -26,7 +26,6 @@ from policy_model.counted import counted
 from policy_model.document import Document
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError, errors_in
-from tui.background import detached
 from tui.screens.yes_no import YesNoScreen
 
 
@@ -149,7 +148,7 @@ class ExportPanel(VerticalScroll):
     def _start(self, target: Path, template: Path | None) -> None:
         """Snapshot the draft on this thread, then check it, build and write the document in a
         worker (the check decides the whole roster)."""
-        snapshot = detached(self.document)
+        snapshot = self.document.at_revision()
         bar = self.query_one(ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True

@@ -7,6 +7,7 @@ roster: `show_counts` hands them over whenever they change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from policy_model.counted import counted
 from policy_model.document import Document
-from policy_model.draft import Rule
+from policy_model.draft import Draft, Rule
 from policy_model.eligibility import LEAVER, describe_rule, find_rule, move_rule
 from policy_model.rule_edit import add_rule, delete_rule, replace_rule
 from policy_model.user_input import printable_line
@@ -96,8 +97,7 @@ class RulesPanel(DraftPanel):
         position = self.draft.eligibility.rules.index(find_rule(self.draft, rule_id)) if rule_id else None
 
         def apply(rule: Rule) -> None:
-            added = add_rule(self.draft, rule, position)
-            self._done(added, f"Rule {added.id} added")
+            self._done(lambda draft: add_rule(draft, rule, position), "added")
 
         self.app.push_screen(rule_form("Add a rule (tried before the highlighted one)", None, apply))
 
@@ -108,17 +108,21 @@ class RulesPanel(DraftPanel):
             return
 
         def apply(rule: Rule) -> None:
-            changed = replace_rule(self.draft, rule_id, rule)
-            self._done(changed, f"Rule {changed.id} changed")
+            self._done(lambda draft: replace_rule(draft, rule_id, rule), "changed")
 
         self.app.push_screen(rule_form(f"Edit rule {printable_line(rule_id)}", find_rule(self.draft, rule_id), apply))
 
-    def _done(self, rule: Rule, what: str) -> None:
-        """After the form's operation was accepted: an undo point, the rule highlighted, and
-        what it now says (a form shows a refusal itself, so `change` is not used)."""
-        self._wanted = rule.id
-        self.changed()
-        self.notify(printable_line(f"{what}: {describe_rule(rule)} → {rule.outcome}"), markup=False)
+    def _done(self, operation: Callable[[Draft], Rule], what: str) -> None:
+        """Run the form's operation, highlight the rule it kept, and say what it now says (a
+        form shows a refusal itself, so `change` is not used)."""
+
+        def kept(draft: Draft) -> Rule:
+            rule = operation(draft)
+            self._wanted = rule.id  # highlighted when the panel draws the change
+            return rule
+
+        rule = self.apply(kept)
+        self.notify(printable_line(f"Rule {rule.id} {what}: {describe_rule(rule)} → {rule.outcome}"), markup=False)
 
     def action_delete(self) -> None:
         rule_id = self.highlighted_rule()

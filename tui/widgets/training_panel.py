@@ -150,8 +150,8 @@ class TrainingPanel(DraftPanel):
     def action_add(self) -> None:
         def apply(values: Values) -> None:
             on = optional_day(values["date"], training.SESSION)
-            training.add_session(self.draft, values["title"], on, values["format"], values["audience"])
-            self.changed()
+            self.apply(lambda draft: training.add_session(draft, values["title"], on, values["format"],
+                                                          values["audience"]))
             self.table.move_cursor(row=len(self.draft.training.sessions) - 1)
 
         self._session_form("Plan a training session", {}, apply)
@@ -164,8 +164,8 @@ class TrainingPanel(DraftPanel):
 
         def apply(values: Values) -> None:
             on = optional_day(values["date"], training.SESSION)
-            training.edit_session(self.draft, title, values["title"], on, values["format"], values["audience"])
-            self.changed()
+            self.apply(lambda draft: training.edit_session(draft, title, values["title"], on, values["format"],
+                                                           values["audience"]))
 
         self._session_form(f"Session: {session.title}", {
             "title": session.title, "date": session.date.isoformat() if session.date else "",
@@ -201,9 +201,8 @@ class TrainingPanel(DraftPanel):
             on = optional_day(values["date"], training.COMPLETION, "completed on")
             if on is None:
                 raise refuse(training.COMPLETION, "say when it was completed")
-            training.record_completion(self.draft, self.document.roster.employees, values["employee"],
-                                       values["session"], on)
-            self.changed()
+            self.apply(lambda draft: training.record_completion(draft, self.document.roster.employees,
+                                                                values["employee"], values["session"], on))
 
         self.app.push_screen(FormScreen("Record a completion", fields, apply))
 
@@ -250,9 +249,8 @@ class TrainingPanel(DraftPanel):
         if message.result and message.result.cancelled:
             self.notify(f"{Path(message.file).name}: import stopped; nothing was recorded", severity="warning")
             return
-        recorded = apply_import(self.draft, message.result) if message.result else 0
-        if recorded:
-            self.changed()
+        result = message.result
+        recorded = self.apply(lambda draft: apply_import(draft, result)) if result else 0
         bad = len(message.problems)
         summary = f"{Path(message.file).name}: {recorded} recorded, {bad} row{'s' * (bad != 1)} not used"
         if message.result and message.result.notes:

@@ -7,10 +7,13 @@ import io
 from pathlib import Path
 
 import docx
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from policy_model import toml_io
+from policy_model.document import Document
+from policy_model.draft import Draft
 from tui.app import PolicyApp
 from tui.launch import document_for
 from tui.recent import RecentDrafts
@@ -43,7 +46,22 @@ async def settled(pilot: Pilot[None]) -> None:
     await pilot.pause(0.5)
 
 
-async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path) -> None:
+def drafts_taken(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Draft, str]]:
+    """Every draft a document takes, with its text then: one that differs later was changed
+    after it was made, around `Document.apply`, the one door."""
+    taken: list[tuple[Draft, str]] = []
+    take = Document.replace_draft
+
+    def recorded(self: Document, draft: Draft, *, typing: str = "") -> None:
+        take(self, draft, typing=typing)
+        taken.append((draft, toml_io.dumps(draft)))
+
+    monkeypatch.setattr(Document, "replace_draft", recorded)
+    return taken
+
+
+async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    taken = drafts_taken(monkeypatch)
     source = hr_export(tmp_path)
     path = tmp_path / "policy.toml"
     app = PolicyApp(document_for(path), recent=RecentDrafts(None), autosave_seconds=3600)
@@ -133,4 +151,7 @@ async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path) -> Non
     assert "Messaging customers safely" in cells
     saved = toml_io.load_or_raise(path)
     assert saved.policy.company == "Harbor Community Bank" and len(saved.eligibility.overrides) == 8
+    assert len(taken) > 20
+    assert [n for n, (draft, text) in enumerate(taken) if toml_io.dumps(draft) != text] == [], \
+        "every change made a new draft; none was changed after it was made"
 

@@ -26,7 +26,7 @@ from .draft import Draft, Eligibility, Market, PolicyHeader, Revision, RosterRef
 from .eligibility import Decision, default_rules, evaluate
 from .files import sha256_of
 from .problems import Problem, ProblemsError
-from .roster_snapshot import Roster, read_snapshot
+from .roster_snapshot import Roster, read_snapshot, remove_unreferenced, restore_snapshot
 
 T = TypeVar("T")
 
@@ -108,6 +108,9 @@ class Document:
     disk_sha256: str | None = field(default=None, repr=False)
     # False until the snapshot has been read: a large roster loads after the first screen.
     roster_loaded: bool = False
+    # Every roster held, by the snapshot it is the content of: undoing an import takes the
+    # roster back with the draft's reference.
+    _rosters: dict[tuple[str, str], Roster] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._history = [self.draft]
@@ -140,10 +143,15 @@ class Document:
         if target == self.path and not overwrite_outside_edit and self.changed_on_disk():
             raise ChangedOnDiskError([Problem(str(self.path), "the file was changed outside policy-tui since "
                                               "it was opened; reload it, or save again to overwrite")])
+        ref = self.draft.roster
+        if _key(ref) in self._rosters:
+            restore_snapshot(target, ref, self._rosters[_key(ref)])
         self.saved_text = toml_io.save(self.draft, target)
         self.disk_sha256 = hashlib.sha256(self.saved_text.encode("utf-8")).hexdigest()
         recovery.discard(self.path)
         self.path = target
+        # Only now is the new pair (draft, snapshot) on disk: the snapshots it replaced can go.
+        remove_unreferenced(target, {ref.snapshot}, self._snapshots())
 
     def changed_on_disk(self) -> bool:
         """Whether the file now differs from what was last read or written here.
@@ -218,9 +226,10 @@ class Document:
         return self._move(1) if self.can_redo else False
 
     def _move(self, step: int) -> bool:
-        """Go back or forward in the history."""
+        """Go back or forward in the history, with the roster the draft then referred to."""
         self._at += step
         self.draft = self._history[self._at]
+        self.roster = self._rosters.get(_key(self.draft.roster), self.roster)
         self._typing = ""
         self.revision += 1
         return True
@@ -248,7 +257,16 @@ class Document:
         written by an import)."""
         self.roster = roster
         self.roster_loaded = True
+        self._rosters[_key(self.draft.roster)] = roster
         self.revision += 1
+
+    def _snapshots(self) -> set[str]:
+        """The snapshots this document has referred to: its own to remove once superseded."""
+        return {draft.roster.snapshot for draft in self._history} | {name for name, _ in self._rosters}
+
+
+def _key(ref: RosterRef) -> tuple[str, str]:
+    return ref.snapshot, ref.sha256
 
 
 class ChangedOnDiskError(ProblemsError):

@@ -8,9 +8,11 @@ import; the draft records its sha256 so a replaced or edited snapshot is noticed
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter, methodcaller
@@ -25,6 +27,9 @@ from .problems import Problem
 FIRST = ("id", "name", "email", "role", "department", "manager", "clients", "touch", "customer_facing")
 EMPLOYMENT = ("location", "employment", "left_on", "revoke")
 CANONICAL = (*FIRST, *EMPLOYMENT)
+# How long a snapshot nobody refers to is left alone, in seconds: an import in another open
+# app that is not yet saved (its recovery file, written seconds later, then refers to it).
+SNAPSHOT_GRACE = 3600.0
 _YES = frozenset({"yes", "y", "true", "1", "x"})
 _NO = frozenset({"no", "n", "false", "0", ""})
 
@@ -46,10 +51,52 @@ class Roster:
         return {e.id: e for e in self.employees}
 
 
-def snapshot_path(draft_path: Path) -> Path:
-    """`policy.toml` -> `policy.roster.csv`, in the same folder."""
+def snapshot_path(draft_path: Path, sha256: str = "") -> Path:
+    """`policy.toml` -> `policy.roster.csv`, in the same folder; with the content's sha256,
+    `policy.roster.<12 hex digits>.csv`, the name an import writes: a new snapshot never
+    replaces the one the saved draft refers to, so the files on disk are always a matching
+    pair (the old one goes once a draft referring to the new one is saved)."""
     draft_path = Path(draft_path)
-    return draft_path.with_name(draft_path.stem + ".roster.csv")
+    return draft_path.with_name(draft_path.stem + ".roster" + (f".{sha256[:12]}" if sha256 else "") + ".csv")
+
+
+def is_snapshot_of(draft_path: Path, name: str) -> bool:
+    """Whether `name` is a roster snapshot the draft at `draft_path` could have written."""
+    stem = Path(draft_path).stem + ".roster"
+    if name == stem + ".csv":
+        return True
+    digest = name.removeprefix(stem + ".").removesuffix(".csv")
+    return name.startswith(stem + ".") and name.endswith(".csv") and len(digest) == 12 and all(
+        c in "0123456789abcdef" for c in digest)
+
+
+def restore_snapshot(draft_path: Path, ref: RosterRef, roster: Roster) -> None:
+    """Write `roster` back as the snapshot `ref` names when that file is gone (a save removed
+    it, then an undo went back to it), if its bytes are exactly the ones `ref` recorded."""
+    path = Path(draft_path).with_name(ref.snapshot)
+    if not ref.snapshot or path.exists():
+        return
+    data = snapshot_bytes(roster.employees, roster.extra_columns)
+    if hashlib.sha256(data).hexdigest() == ref.sha256:
+        atomic_write(path, data)
+
+
+def remove_unreferenced(draft_path: Path, keep: set[str], ours: set[str], grace: float = SNAPSHOT_GRACE) -> None:
+    """After a save: remove the draft's snapshots no longer referred to (by the draft just
+    saved or anything in `keep`), as a new import superseded them or a crash left them.
+
+    One not known to this document (`ours`) and younger than `grace` seconds is left:
+    another process's import, not yet saved, may be about to refer to it.
+    """
+    folder = Path(draft_path).parent
+    now = time.time()
+    for path in folder.iterdir():
+        name = path.name
+        if name in keep or not is_snapshot_of(draft_path, name):
+            continue
+        with contextlib.suppress(OSError):  # gone already, or not ours to remove: no harm
+            if name in ours or now - path.lstat().st_mtime > grace:
+                path.unlink()
 
 
 def encode_flag(value: bool | None) -> str:
@@ -127,9 +174,23 @@ def write_snapshot(path: Path, employees: list[Employee], extra_columns: list[st
     """Write the snapshot atomically (owner-only) and record its name, hash and size in `ref`."""
     data = snapshot_bytes(employees, extra_columns, columns)
     atomic_write(path, data)
-    ref.snapshot = Path(path).name
-    ref.sha256 = hashlib.sha256(data).hexdigest()
-    ref.rows = len(employees)
+    _record(ref, Path(path), hashlib.sha256(data).hexdigest(), len(employees))
+
+
+def write_new_snapshot(draft_path: Path, employees: list[Employee], extra_columns: list[str], ref: RosterRef,
+                       columns: list[list[object]] | None = None) -> Path:
+    """Write an import's snapshot under its content's name (see `snapshot_path`) beside the
+    draft, and record it in `ref`; returns where it was written."""
+    data = snapshot_bytes(employees, extra_columns, columns)
+    sha256 = hashlib.sha256(data).hexdigest()
+    path = snapshot_path(draft_path, sha256)
+    atomic_write(path, data)
+    _record(ref, path, sha256, len(employees))
+    return path
+
+
+def _record(ref: RosterRef, path: Path, sha256: str, rows: int) -> None:
+    ref.snapshot, ref.sha256, ref.rows = path.name, sha256, rows
 
 
 def read_snapshot(draft_path: Path, ref: RosterRef, progress: Progress | None = None) -> Roster:

@@ -104,8 +104,9 @@ def test_counts_and_mapping_are_stored_in_the_snapshot_and_the_draft(example_dra
     document = open_document(example_draft)
     report = import_clients(document, write(tmp_path, crm_export(BOOKS)), high_touch=["Strategic", "Key"])
     document.save()
-    assert report.snapshot == "regional-bank.roster.csv"
     reopened = open_document(example_draft)
+    assert report.snapshot == reopened.draft.roster.snapshot != "regional-bank.roster.csv"  # a new file beside the old
+    assert not example_draft.with_name("regional-bank.roster.csv").exists(), "the old snapshot goes once saved"
     assert reopened.problems == [] and reopened.roster.problems == []  # the draft's sha256 is the new snapshot's
     assert loads(reopened.roster.employees)["E1022"] == (5, "high")
     crm = reopened.draft.roster.clients
@@ -357,8 +358,9 @@ def test_the_command_prints_the_report_and_saves(example_draft: Path, tmp_path: 
             "(Strategic, Key, Tier 1)") in out
     assert "39 people in the roster own no account in this file: their client count and touch are now unknown" in out
     assert "  changed: E1018 Dubois, Étienne: clients 5 -> 28; touch high -> low" in out
-    assert out[-1] == f"saved {example_draft} and regional-bank.roster.csv"
-    assert open_document(example_draft).draft.roster.clients is not None
+    reopened = open_document(example_draft)
+    assert out[-1] == f"saved {example_draft} and {reopened.draft.roster.snapshot}"
+    assert reopened.draft.roster.clients is not None
 
 
 def test_the_command_is_in_the_roster_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -294,7 +294,8 @@ def test_reimport_keeps_overrides_and_reports_joined_left_changed(example_draft:
     assert any(line.startswith("overrides: 1 kept") and "E1003" in line for line in lines)
     # The draft now points at the new snapshot, and says where it came from.
     ref = document.draft.roster
-    data = snapshot_path(example_draft).read_bytes()
+    data = example_draft.with_name(ref.snapshot).read_bytes()
+    assert ref.snapshot == snapshot_path(example_draft, ref.sha256).name  # named by its content
     # E1003, granted by override and gone from the file, stays in the snapshot for IT to revoke.
     assert (ref.source, ref.rows, ref.sha256) == ("hr-2026-12.csv", 43, hashlib.sha256(data).hexdigest())
     assert [e.id for e in report.revoked] == ["E1003"] and document.roster.by_id()["E1003"].revoke

@@ -37,8 +37,8 @@ def test_import_prints_the_report_and_saves(example_draft: Path, tmp_path: Path,
     assert "hr.csv:4: duplicate employee id E1002 (first on row 3)" in out
     assert 'hr.csv:5: client count "twelve" is not a number' in out
     assert "since the last import (2026-11-02 09:30 UTC): 1 joined, 40 left, 1 changed" in out
-    assert out[-1] == f"saved {example_draft} and regional-bank.roster.csv"
     document = open_document(example_draft)
+    assert out[-1] == f"saved {example_draft} and {document.draft.roster.snapshot}"
     assert document.problems == [] and document.roster.problems == []
     people = document.roster.employees
     assert [e.id for e in people if not e.revoke] == ["E1001", "E1002", "E9002"]

@@ -20,7 +20,7 @@ from policy_model.policy_view import document_status
 from policy_model.problems import ProblemsError
 from policy_model.roster import import_roster, report_lines
 from policy_model.roster.mapping import resolve
-from policy_model.roster_snapshot import parse_snapshot, snapshot_path
+from policy_model.roster_snapshot import parse_snapshot
 from policy_model.user_input import read_day_column
 from tui.app import PolicyApp
 from tui.cli import main
@@ -127,7 +127,7 @@ def test_an_hr_export_keeps_leavers_as_leavers_and_no_sensitive_column(draft: Pa
     decisions = dict(zip(people, evaluate(document.draft, document.roster.employees), strict=True))
     assert {i for i, d in decisions.items() if d.rule_id == LEAVER} == {"10084", "10196"}
     # Nothing but our fields reaches the snapshot; the report names what was left out and why.
-    header = snapshot_path(draft).read_text(encoding="utf-8").splitlines()[0]
+    header = draft.with_name(document.draft.roster.snapshot).read_text(encoding="utf-8").splitlines()[0]
     assert header == "id,name,email,role,department,manager,clients,touch,customer_facing,location,employment," \
                      "left_on,revoke"
     lines = report_lines(report)

@@ -34,7 +34,7 @@ from ..document import Document
 from ..draft import ClientsRef, Employee, RosterRef, Touch
 from ..files import readable_name
 from ..problems import Problem, ProblemsError
-from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_snapshot
+from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_new_snapshot
 from ..user_input import clean_line, printable_line
 from .clients_report import ClientsReport, UnmatchedOwner
 from .convert import Converted, read_all_columns
@@ -217,11 +217,11 @@ def stage_clients(document: Document, source: Path, *, mapping: dict[str, str] |
     if progress is not None and progress(report.rows, report.rows):
         report.cancelled = True  # the last moment to cancel: nothing is written yet
         return report
-    target = snapshot_path(document.path)
     try:
-        write_snapshot(target, employees, roster.extra_columns, ref)
+        target = write_new_snapshot(document.path, employees, roster.extra_columns, ref)
     except OSError as error:
-        raise ProblemsError([Problem(str(target), f"cannot be written: {error.strerror}")]) from None
+        raise ProblemsError([Problem(str(snapshot_path(document.path)),
+                                     f"cannot be written: {error.strerror}")]) from None
     ref.clients = ClientsRef(source=readable_name(table.file), sheet=table.sheet,
                              imported_at=datetime.now(UTC).replace(microsecond=0), mapping=report.mapping,
                              high_touch=report.high_touch, accounts=report.accounts, matched=report.matched,

@@ -32,7 +32,7 @@ from ..roster_snapshot import (
     read_snapshot,
     snapshot_columns,
     snapshot_path,
-    write_snapshot,
+    write_new_snapshot,
 )
 from .clients import carry_over
 from .convert import convert
@@ -162,8 +162,7 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept,
     if progress is not None and progress(report.rows, report.rows):
         report.cancelled = True  # the last moment to cancel: nothing is written yet
         return report
-    target = snapshot_path(document.path)
-    write_snapshot(target, employees, extra_columns, ref, converted.columns)
+    target = write_new_snapshot(document.path, employees, extra_columns, ref, converted.columns)
     ref.source = readable_name(table.file)
     ref.sheet = table.sheet
     ref.imported_at = datetime.now(UTC).replace(microsecond=0)

@@ -229,9 +229,11 @@ class DisciplineStep:
 class Approver:
     """Someone who signs the policy off, and where their sign-off stands.
 
-    A sign-off is for one version of the text: `version` is the policy version the status was
-    given for, and `date` the day it was given. A version bump puts every approver back to
-    pending, because the text they read is no longer the text being signed.
+    A sign-off is for one text: `content` is the fingerprint of what they approved (see
+    `signed`; the text itself is kept in the draft's `approved`), `version` the policy version
+    then and `date` the day; `recorded_by` and `recorded_at` say who entered it and when. Any
+    change to that content makes the approval stale, and a version bump puts every approver
+    back to pending.
     """
 
     name: str
@@ -240,6 +242,17 @@ class Approver:
     status: ApprovalStatus = "pending"
     date: date | None = None
     version: str | None = None
+    content: str | None = None
+    recorded_by: str = field(default="", metadata={"omit_default": True})
+    recorded_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ApprovedText:
+    """A text someone approved, kept so `check` can say what changed since (see `signed`)."""
+
+    fingerprint: str
+    text: str
 
 
 @dataclass
@@ -266,6 +279,7 @@ class Draft:
     discipline: list[DisciplineStep] = field(default_factory=list)
     approvers: list[Approver] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
+    approved: list[ApprovedText] = field(default_factory=list)
 
 
 def copied(draft: Draft) -> Draft:

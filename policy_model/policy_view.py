@@ -20,9 +20,10 @@ from .access import Matrix, grant_names, matrix
 from .channels import channel_name, enabled_channels
 from .clauses import RenderedClause, render_policy
 from .document import Document
-from .draft import Approver, Channel, Draft, Employee, PolicyHeader
+from .draft import Channel, Draft, Employee, PolicyHeader
 from .eligibility import REVIEW, Decision
 from .problems import Problem, blocking_final, errors_in
+from .signoff import stale_approvers
 from .training import completions_by_session
 
 Status = Literal["DRAFT", "FINAL"]
@@ -141,18 +142,23 @@ def granted_rows(draft: Draft, employees: Sequence[Employee], decisions: Sequenc
     )
 
 
-def document_status(approvers: Sequence[Approver], problems: Sequence[Problem]) -> tuple[Status, tuple[str, ...]]:
-    """FINAL only when every approver approved and `check` found no error; otherwise why not.
+def document_status(draft: Draft, problems: Sequence[Problem]) -> tuple[Status, tuple[str, ...]]:
+    """FINAL only when every approver approved the text as it is and `check` found no error;
+    otherwise why not.
 
     Errors found by `check` keep the document a DRAFT: it can still be exported for review,
     but never presented as final.
     """
     reasons = []
+    approvers = draft.approvers
     if not approvers:
         reasons.append("no approver is named")
-    pending = [a for a in approvers if a.status != "approved"]
+    stale = set(stale_approvers(draft))
+    pending = [a for n, a in enumerate(approvers) if a.status != "approved" or n in stale]
     if pending:
         reasons.append(f"{len(pending)} of {len(approvers)} approvals outstanding")
+    if stale:
+        reasons.append(f"{len(stale)} approval{'s were' if len(stale) != 1 else ' was'} given for an earlier text")
     errors = len(errors_in(list(problems)))
     if errors:
         reasons.append(f"{errors} problem{'s' * (errors != 1)} found by check")
@@ -184,7 +190,7 @@ def build_view(document: Document, problems: Sequence[Problem] = ()) -> PolicyVi
     employees = document.roster.employees
     decisions = document.decisions()
     completions = completions_by_session(draft)
-    status, reasons = document_status(draft.approvers, problems)
+    status, reasons = document_status(draft, problems)
     return PolicyView(
         company=policy.company,
         title=policy.title,

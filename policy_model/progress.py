@@ -63,6 +63,6 @@ def outstanding(document: Document, problems: Sequence[Problem]) -> dict[str, li
 
     # The review step lists what blocks a FINAL export, the other steps' problems included; a
     # missing approver is said once, by the approvals, not again as a problem.
-    _, blockers = document_status(draft.approvers, [p for p in problems if p.field != "approvers"])
+    _, blockers = document_status(draft, [p for p in problems if p.field != "approvers"])
     left["4"] = list(blockers)
     return left

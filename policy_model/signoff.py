@@ -1,17 +1,20 @@
 """Sign-off: who approves the policy, where each approval stands, and the revision history.
 
-Lawyers sign a specific text. So an approval records the version it was given for, and a
-version bump (a new text) appends a revision and puts every approver back to pending: an
-approval of 0.2 says nothing about 0.3.
+Lawyers sign a specific text. So an approval records a fingerprint of the content it was
+given for (see `signed`), who recorded it and when: any later change to that content makes
+it stale, whatever the version number says. A version bump appends a revision and puts
+every approver back to pending: an approval of 0.2 says nothing about 0.3.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
-from .draft import APPROVAL_STATUSES, APPROVER_ROLES, Approver, ApproverRole, Draft, Revision
+from .draft import APPROVAL_STATUSES, APPROVER_ROLES, ApprovedText, Approver, ApproverRole, Draft, Revision
+from .eligibility import current_user
 from .problems import Problem
+from .signed import changes_since, fingerprint, signed_text
 from .user_input import clean_line, refuse
 
 APPROVER = "approver"
@@ -56,32 +59,62 @@ def remove_approver(draft: Draft, index: int) -> Approver:
     return approver
 
 
-def set_status(draft: Draft, index: int, status: str, today: date | None = None) -> None:
-    """Record an approver's decision on the current version, dated today.
+def set_status(draft: Draft, index: int, status: str, today: date | None = None, by: str | None = None) -> None:
+    """Record an approver's decision on the content as it is now, dated today, with who
+    recorded it (`by`, the operating-system user by default) and when.
 
-    Setting the status an approver already has changes nothing (not even the date); back to
-    pending clears the date and version, since there is no decision left to date.
+    Setting the status an approver already has on this content changes nothing (not even the
+    date); back to pending clears the date, version and content, as there is no decision left.
     """
     approver = _at(draft, index)
     if status not in APPROVAL_STATUSES:
         raise refuse(APPROVER, f'status "{status}": expected {", ".join(APPROVAL_STATUSES)}')
-    if status == approver.status and approver.version in (draft.policy.version, None):
+    text = signed_text(draft)
+    content = fingerprint(text)
+    if status == approver.status and (status == "pending" or approver.content == content):
         return
     approver.status = status
+    approver.recorded_by = current_user() if by is None else clean_line(by, APPROVER, "recorded by", limit=100)
+    approver.recorded_at = datetime.now(UTC).replace(microsecond=0)
     if status == "pending":
-        approver.date, approver.version = None, None
+        approver.date, approver.version, approver.content = None, None, None
     else:
-        approver.date, approver.version = today or date.today(), draft.policy.version
+        approver.date, approver.version, approver.content = today or date.today(), draft.policy.version, content
+        if all(kept.fingerprint != content for kept in draft.approved):
+            draft.approved.append(ApprovedText(content, text))
+    _forget_unapproved(draft)
+
+
+def _forget_unapproved(draft: Draft) -> None:
+    """Keep only the texts some approver's decision still refers to."""
+    wanted = {a.content for a in draft.approvers}
+    draft.approved = [kept for kept in draft.approved if kept.fingerprint in wanted]
+
+
+def is_current(draft: Draft, approver: Approver, content: str | None = None) -> bool:
+    """Whether an approver's decision was given for the content as it is now; pending is
+    always current (`content`, the fingerprint now, when the caller has it already)."""
+    return approver.status == "pending" or approver.content == (content or fingerprint(signed_text(draft)))
+
+
+def stale_approvers(draft: Draft) -> list[int]:
+    """The approvers whose decision was given for content that has changed since."""
+    content = fingerprint(signed_text(draft))
+    return [n for n, a in enumerate(draft.approvers) if not is_current(draft, a, content)]
 
 
 def approval_summary(draft: Draft) -> str:
-    """"2 of 3 approved, 1 asked for changes" for a header line."""
-    counts = {s: sum(a.status == s for a in draft.approvers) for s in APPROVAL_STATUSES}
+    """"2 of 3 approved, 1 asked for changes, 1 for an earlier text" for a header line."""
+    stale = set(stale_approvers(draft))
+    current = [a for n, a in enumerate(draft.approvers) if n not in stale]
+    counts = {s: sum(a.status == s for a in current) for s in APPROVAL_STATUSES}
     if not draft.approvers:
         return "no approvers yet"
     text = f"{counts['approved']} of {len(draft.approvers)} approved"
     if counts["changes requested"]:
         text += f", {counts['changes requested']} asked for changes"
+    if stale:
+        text += f", {len(stale)} for an earlier text"
     return text
 
 
@@ -122,18 +155,29 @@ def bump_version(draft: Draft, author: str, summary: str, *, major: bool = False
     draft.revisions.append(revision)
     draft.policy.version = new
     for approver in draft.approvers:
-        approver.status, approver.date, approver.version = "pending", None, None
+        approver.status, approver.date, approver.version, approver.content = "pending", None, None, None
+    _forget_unapproved(draft)
     return revision
 
 
 def check_signoff(draft: Draft, file: str) -> list[Problem]:
-    """What `policy-tui check` reports about sign-off: a decision given on another version's text."""
+    """What `policy-tui check` reports about sign-off: a decision given on another text, with
+    what changed since it was given."""
+    now = signed_text(draft)
+    texts = {kept.fingerprint: kept.text for kept in draft.approved}
     problems = []
-    for n, a in enumerate(draft.approvers):
-        if a.status != "pending" and a.version and a.version != draft.policy.version:
-            problems.append(Problem(file, f"{a.name}'s status ({a.status}) was given for version {a.version}; "
-                                    f"the policy is now {draft.policy.version}", field=f"approvers[{n}].status",
-                                    severity="warning"))
+    for n in stale_approvers(draft):
+        a = draft.approvers[n]
+        given = f"on {a.date.isoformat()}" if a.date else "before"
+        if a.content is None:
+            since = "it was recorded without the text it was for: ask for it again"
+        elif a.content in texts:
+            since = "changed since: " + "; ".join(changes_since(texts[a.content], now))
+        else:
+            since = "the text it was for is no longer in the draft"
+        version = f" (version {a.version})" if a.version else ""
+        problems.append(Problem(file, f"{a.name} {a.status} an earlier text {given}{version}; {since}",
+                                field=f"approvers[{n}].status", severity="warning"))
     return problems
 
 

@@ -37,7 +37,7 @@ async def test_unsaved_work_goes_to_the_recovery_file_and_a_save_removes_it(exam
         await pilot.pause(0.2)
         assert not recovery.recovery_path(example_draft).exists(), "nothing unsaved, nothing to recover"
         change_company(app, "Recovered Bank")
-        await pilot.pause(0.3)
+        assert await until(pilot, recovery.recovery_path(example_draft).exists)  # written by a worker
         text = recovery.recovery_path(example_draft).read_text(encoding="utf-8")
         assert 'company = "Recovered Bank"' in text
         await pilot.press("ctrl+s")

@@ -44,10 +44,11 @@ def test_a_bad_template_or_folder_is_one_line_and_exit_1(export_draft: Path, tmp
 def test_problems_found_by_check_are_printed_and_keep_the_export_a_draft(export_draft: Path, tmp_path: Path,
                                                                          capsys: pytest.CaptureFixture[str]) -> None:
     from policy_model import toml_io
+    from policy_model.signoff import set_status
 
     draft = toml_io.load(export_draft).draft
-    for approver in draft.approvers:
-        approver.status = "approved"
+    for n in range(len(draft.approvers)):
+        set_status(draft, n, "approved")
     toml_io.save(draft, export_draft)
     roster = export_draft.with_name("policy.roster.csv")
     lines = roster.read_text().splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -11,10 +12,14 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from exporters.docx import export_bytes, export_docx
+from policy_model import training
+from policy_model.checks import check_document
+from policy_model.clauses import rewrite
 from policy_model.document import Document, open_document
-from policy_model.draft import Approver
-from policy_model.policy_view import PolicyView, build_view
+from policy_model.draft import Approver, Draft
+from policy_model.policy_view import PolicyView, build_view, document_status
 from policy_model.problems import Problem, ProblemsError
+from policy_model.signoff import set_status
 
 W_NUMPR = qn("w:numPr")
 
@@ -24,8 +29,12 @@ def exported(view: PolicyView, template: Path | None = None) -> docx.document.Do
 
 
 def approve_all(document: Document) -> None:
-    for approver in document.draft.approvers:
-        approver.status = "approved"
+    document.apply(approved_by_all)
+
+
+def approved_by_all(draft: Draft) -> None:
+    for n in range(len(draft.approvers)):
+        set_status(draft, n, "approved")
 
 
 def headings(word: docx.document.Document) -> list[tuple[str, str]]:
@@ -254,3 +263,42 @@ def test_a_dotx_template_is_refused_with_how_to_fix_it(document: Document, tmp_p
             zout.writestr(item, data)
     with pytest.raises(ProblemsError, match=r"save it from Word as a \.docx document"):
         export_bytes(build_view(document), dotx)
+
+
+def status_of(document: Document) -> str:
+    """FINAL or DRAFT as far as sign-off goes (this draft keeps other work open on purpose)."""
+    return document_status(document.draft, [])[0]
+
+
+def test_an_approved_policy_edited_afterwards_is_a_draft_until_approved_again(document: Document) -> None:
+    approve_all(document)
+    assert status_of(document) == "FINAL"
+    added = " Employees must give their social media passwords to HR on request."
+    document.apply(lambda draft: rewrite(draft, 0, draft.clauses[0].text + added))
+    assert status_of(document) == "DRAFT"
+    word = exported(build_view(document))
+    assert "DRAFT — NOT APPROVED" in header_text(word)
+    stale = [p for p in check_document(document) if p.field.startswith("approvers[")]
+    assert len(stale) == len(document.draft.approvers)
+    first = document.draft.approvers[0]
+    assert stale[0].message.startswith(f"{first.name} approved an earlier text on {first.date}")
+    assert "now: clause" in stale[0].message and "passwords to HR on request." in stale[0].message
+    approve_all(document)
+    assert status_of(document) == "FINAL" and not [p for p in check_document(document) if p.field.startswith("appr")]
+    assert len(document.draft.approved) == 1, "only the text the approvals are for is kept"
+
+
+def test_recording_a_completion_keeps_the_approvals_current(document: Document) -> None:
+    approve_all(document)
+    pending = next(p for p in training.pending(document.draft, document.roster.employees) if p.missing)
+    document.apply(lambda draft: training.record_completion(draft, document.roster.employees, pending.employee.id,
+                                                            pending.missing[0], date(2026, 12, 1)))
+    assert status_of(document) == "FINAL"
+
+
+def test_an_approval_records_who_entered_it_and_survives_a_save(document: Document) -> None:
+    document.apply(lambda draft: set_status(draft, 0, "approved", by="Carmen Reyes"))
+    document.save()
+    approver = open_document(document.path).draft.approvers[0]
+    assert approver.recorded_by == "Carmen Reyes" and approver.recorded_at is not None
+    assert approver.content == open_document(document.path).draft.approved[0].fingerprint

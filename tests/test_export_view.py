@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policy_model.document import open_document
-from policy_model.draft import Approver, PolicyHeader
+from policy_model.document import new_draft, open_document
+from policy_model.draft import Draft, PolicyHeader
 from policy_model.policy_view import build_view, document_status
 from policy_model.problems import Problem
+from policy_model.signoff import add_approver, set_status
 
 
 def test_sections_are_step_3s_policy_with_conditions_and_variables(example_draft: Path) -> None:
@@ -21,11 +22,21 @@ def test_sections_are_step_3s_policy_with_conditions_and_variables(example_draft
     assert "[owner: not set]" in text, "a value not set yet stays visible to the reviewer"
 
 
+def with_approvers(*names: str, approved: int) -> Draft:
+    """A new draft with these approvers, the first `approved` of them having approved it."""
+    draft = new_draft("Acme")
+    for n, name in enumerate(names):
+        add_approver(draft, name)
+        if n < approved:
+            set_status(draft, n, "approved")
+    return draft
+
+
 def test_final_only_when_every_approver_approved_and_check_found_no_error() -> None:
-    approved = [Approver("A", status="approved"), Approver("B", status="approved")]
+    approved = with_approvers("A", "B", approved=2)
     assert document_status(approved, []) == ("FINAL", ())
-    assert document_status([Approver("A", status="approved"), Approver("B")], [])[0] == "DRAFT"
-    assert document_status([], [])[1] == ("no approver is named",)
+    assert document_status(with_approvers("A", "B", approved=1), [])[0] == "DRAFT"
+    assert document_status(with_approvers(approved=0), [])[1] == ("no approver is named",)
     status, reasons = document_status(approved, [Problem("f", "broken")])
     assert status == "DRAFT" and reasons == ("1 problem found by check",)
     assert document_status(approved, [Problem("f", "minor", severity="warning")])[0] == "FINAL"

@@ -12,11 +12,12 @@ from textual.widgets import DataTable
 from policy_model.checks import check_document
 from policy_model.details import details_of, set_details
 from policy_model.document import create_document, open_document
-from policy_model.draft import Approver, Draft, Employee
+from policy_model.draft import Draft, Employee
 from policy_model.eligibility import set_override
 from policy_model.problems import ProblemsError
 from policy_model.progress import outstanding
 from policy_model.roster_snapshot import snapshot_path, write_snapshot
+from policy_model.signoff import add_approver, set_status
 from policy_model.user_input import parse_day
 from tui.app import PolicyApp
 from tui.background import BACKGROUND_FROM
@@ -45,8 +46,8 @@ def test_the_example_needs_only_its_review_cases_and_approvals(example_draft: Pa
     def everyone_decided_and_approved(draft: Draft) -> None:
         for employee in document.roster.employees:
             set_override(draft, employee.id, "granted", "pilot group", by="hr")
-        for approver in draft.approvers:
-            approver.status = "approved"
+        for n in range(len(draft.approvers)):
+            set_status(draft, n, "approved")
 
     document.apply(everyone_decided_and_approved)
     assert outstanding(document, check_document(document)) == {"1": [], "2": [], "3": [], "4": []}
@@ -124,7 +125,9 @@ async def test_details_form_in_step_4_and_tabs_by_key(example_draft: Path) -> No
 
 def test_approvers_named_but_pending_block_final(tmp_path: Path) -> None:
     document = create_document(tmp_path / "d.toml", company="Acme")
-    document.draft.approvers = [Approver("Dana", status="approved"), Approver("Wei")]
+    for name in ("Dana", "Wei"):
+        document.apply(lambda draft: add_approver(draft, name))  # noqa: B023 (applied at once)
+    document.apply(lambda draft: set_status(draft, 0, "approved"))
     assert "1 of 2 approvals outstanding" in outstanding(document, check_document(document))["4"]
 
 

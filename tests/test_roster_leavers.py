@@ -201,7 +201,7 @@ def test_people_in_review_keep_the_policy_a_draft(draft: Path, tmp_path: Path) -
     problems = check_document(document)
     todo = [p for p in problems if p.field == REVIEW]
     assert [(p.severity, p.message.split(":")[0]) for p in todo] == [("todo", "1 person is still in review")]
-    assert "1 person is still in review" in document_status(document.draft.approvers, problems)[1]
+    assert "1 person is still in review" in document_status(document.draft, problems)[1]
     # Review as a final answer for someone is a decision a person makes, with a reason.
     document.apply(lambda d: set_override(d, "E1", "review", "waiting for the client list", by="hr"))
     assert [p for p in check_document(document) if p.field == REVIEW] == []

@@ -103,7 +103,8 @@ def test_check_warns_of_an_approval_for_another_version(example_draft: Path) -> 
     assert [p.field for p in check_document(document)] == [REVIEW]
     document.draft.policy.version = "0.3"  # as a hand edit would
     (problem,) = [p for p in check_document(document) if p.field != REVIEW]
-    assert "given for version 0.1; the policy is now 0.3" in problem.message
+    assert problem.message.startswith("Dana Whitfield approved an earlier text on 2026-11-25 (version 0.1)")
+    assert problem.message.endswith("changed since: was: version: 0.1; now: version: 0.3")
 
 
 def test_save_and_reload_keeps_everything(example_draft: Path) -> None:

@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 
 from policy_model import training
+from policy_model.clauses import retitle
 from policy_model.document import Document, open_document
 from policy_model.draft import Override
 from tui.app import PolicyApp
@@ -271,3 +272,20 @@ async def test_a_long_list_opens_at_once_and_says_how_many_more(example_draft: P
         assert "[b]not bold[/b]" in text
         await pilot.press("delete")  # nothing to remove in a read-only list
         assert table.row_count == LIMIT
+
+
+async def test_an_approval_of_an_earlier_text_is_shown_as_such(example_draft: Path) -> None:
+    document = open_document(example_draft)
+    app = PanelApp(document, ApproversPanel)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("y")  # the first approver approves the text as it is
+        await pilot.pause()
+        first = document.draft.approvers[0].name
+        assert has_row(screen_text(app), first, "approved", date.today().isoformat())
+        document.apply(lambda draft: retitle(draft, 0, "Why this policy exists"))
+        app.query_one(ApproversPanel).refresh_document()
+        await pilot.pause()
+        text = screen_text(app)
+        assert has_row(text, first, "approved (earlier text)")
+        assert "0 of 3 approved, 1 for an earlier text" in text

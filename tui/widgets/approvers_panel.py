@@ -62,8 +62,10 @@ class ApproversPanel(DraftPanel):
         draft = self.draft
         self.query_one("#approvers-summary", Static).update(
             f"Version {draft.policy.version}: {signoff.approval_summary(draft)} · a new version (v) resets approvals")
-        fill_table(self.table, [(a.name, a.status, a.date.isoformat() if a.date else "", a.role, a.title)
-                                for a in draft.approvers])
+        stale = set(signoff.stale_approvers(draft))
+        fill_table(self.table, [(a.name, f"{a.status} (earlier text)" if n in stale else a.status,
+                                 a.date.isoformat() if a.date else "", a.role, a.title)
+                                for n, a in enumerate(draft.approvers)])
         revisions = self.query_one("#revisions", DataTable)
         fill_table(revisions, [(r.version, r.date.isoformat(), r.author, r.summary) for r in reversed(draft.revisions)])
 

@@ -223,6 +223,7 @@ def summary_rows(diff: DraftDiff) -> list[tuple[str, str, str, str]]:
         else:
             for c in channel.fields:
                 rows.append((f"Channel {c.name.replace('_', ' ')}", name, show(c.old), show(c.new)))
+    rows += [("Approval", stale.name, stale.given, "now for an earlier text") for stale in diff.stale]
     return rows
 
 

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from .draft import Clause, Draft, Employee, Override
 from .eligibility import Decision, decide, evaluate
+from .signoff import stale_approvers
 from .word_diff import WordOp, inline, word_diff
 
 Kind = Literal["added", "removed", "changed"]
@@ -80,6 +81,17 @@ class AccessChange:
         return "changed"
 
 
+@dataclass(frozen=True)
+class StaleApproval:
+    """An approval the changes made stale: who, and what they had given ("approved on ...")."""
+
+    name: str
+    given: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.given}, now for an earlier text"
+
+
 @dataclass
 class DraftDiff:
     """Every difference between an older and a newer draft, section by section."""
@@ -98,6 +110,8 @@ class DraftDiff:
     discipline: list[ItemChange] = field(default_factory=list)
     approvers: list[ItemChange] = field(default_factory=list)
     revisions: list[ItemChange] = field(default_factory=list)
+    # Approvals current for the older draft that the newer one's changes made stale.
+    stale: list[StaleApproval] = field(default_factory=list)
 
     @property
     def same(self) -> bool:
@@ -136,6 +150,7 @@ def diff_drafts(old: Draft, new: Draft, old_employees: Sequence[Employee] | None
     )
     if old.schema_version != new.schema_version:
         result.header.insert(0, FieldChange("schema_version", old.schema_version, new.schema_version))
+    result.stale = newly_stale(old, new)
     if old_employees is not None and new_employees is not None:
         result.access = access_changes(old, new, old_employees, new_employees)
     else:
@@ -144,6 +159,15 @@ def diff_drafts(old: Draft, new: Draft, old_employees: Sequence[Employee] | None
                               "access changes are computed from overrides only")
         result.access = override_access_changes(old.eligibility.overrides, new.eligibility.overrides, names)
     return result
+
+
+def newly_stale(old: Draft, new: Draft) -> list[StaleApproval]:
+    """Each approval the older draft held current and the newer one's changes made stale."""
+    current_before = {a.name for n, a in enumerate(old.approvers) if n not in stale_approvers(old)}
+    given = (new.approvers[n] for n in stale_approvers(new))
+    return [StaleApproval(a.name, f"{a.status}" + (f" on {a.date}" if a.date else "")
+                          + (f" (version {a.version})" if a.version else ""))
+            for a in given if a.name in current_before]
 
 
 def access_changes(old: Draft, new: Draft, old_employees: Sequence[Employee],
@@ -320,7 +344,7 @@ def render_lines(diff: DraftDiff, *, old_name: str = "old", new_name: str = "new
             + _completion_lines(diff.completions))
     section("Discipline", [_item_line(c, "Step", lambda s: s.description) for c in diff.discipline])
     section("Approvers", [_item_line(c, "Approver", lambda a: f"{a.title or a.role}, {a.status}")
-                          for c in diff.approvers])
+                          for c in diff.approvers] + [Line("changed", str(s)) for s in diff.stale])
     section("Revisions", [_item_line(c, "Revision", lambda r: r.summary or r.author) for c in diff.revisions])
     if not lines:
         lines.append(Line("note", f"No changes between {old_name} and {new_name}."))

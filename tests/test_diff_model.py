@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from exporters.redline import summary_rows
 from policy_model.diff import diff_drafts, render_text
 from policy_model.draft import Approver, Clause, Completion, Draft, Employee, Override, Revision, TrainingSession
 from policy_model.roster_snapshot import read_snapshot
+from policy_model.signoff import set_status
 
 from .diff_support import signed
 
@@ -152,6 +154,17 @@ def test_approvers(old: Draft) -> None:
     assert "Approver 'Wei Chen': status pending -> approved; date (not set) -> 2026-12-01" in text
     assert "Approver 'Grace Okafor' removed (was Chief Commercial Officer, pending)" in text
     assert "Approver 'Sam Ortiz' added (Chief Risk Officer, pending)" in text
+
+
+def test_an_approval_the_changes_made_stale_is_named(old: Draft) -> None:
+    set_status(old, 0, "approved", today=date(2026, 12, 1))
+    new = copy.deepcopy(old)
+    new.clauses[0].text += " Employees must give their passwords to HR."
+    text = text_of(old, new)
+    assert "Wei Chen: approved on 2026-12-01 (version 0.1), now for an earlier text" in text
+    redline = summary_rows(diff_drafts(old, new))
+    assert ("Approval", "Wei Chen", "approved on 2026-12-01 (version 0.1)", "now for an earlier text") in redline
+    assert diff_drafts(old, copy.deepcopy(old)).stale == []
 
 
 def test_training_and_discipline(old: Draft) -> None:

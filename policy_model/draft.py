@@ -248,6 +248,18 @@ class Approver:
 
 
 @dataclass(frozen=True)
+class AcceptedWarning:
+    """A warning of `check` someone weighed and accepted, with why, who and when: what legal
+    reads in the accepted-exceptions note. `id` is the warning's (`Problem.id`)."""
+
+    id: str
+    warning: str
+    reason: str
+    by: str = ""
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class ApprovedText:
     """A text someone approved, kept so `check` can say what changed since (see `signed`)."""
 
@@ -280,6 +292,7 @@ class Draft:
     approvers: list[Approver] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
     approved: list[ApprovedText] = field(default_factory=list)
+    accepted: list[AcceptedWarning] = field(default_factory=list)
 
 
 def copied(draft: Draft) -> Draft:

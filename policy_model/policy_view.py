@@ -16,6 +16,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Literal
 
+from .accepted import unaccepted
 from .access import Matrix, grant_names, matrix
 from .channels import channel_name, enabled_channels
 from .clauses import RenderedClause, render_policy
@@ -143,8 +144,8 @@ def granted_rows(draft: Draft, employees: Sequence[Employee], decisions: Sequenc
 
 
 def document_status(draft: Draft, problems: Sequence[Problem]) -> tuple[Status, tuple[str, ...]]:
-    """FINAL only when every approver approved the text as it is and `check` found no error;
-    otherwise why not.
+    """FINAL only when every approver approved the text as it is, `check` found no error and
+    every warning is fixed or accepted (see `accepted`); otherwise why not.
 
     Errors found by `check` keep the document a DRAFT: it can still be exported for review,
     but never presented as final.
@@ -168,6 +169,9 @@ def document_status(draft: Draft, problems: Sequence[Problem]) -> tuple[Status, 
     todo = len(blocking_final(list(problems))) - errors - len(review)
     if todo:
         reasons.append(f"{todo} thing{'s' * (todo != 1)} still to do")
+    warned = len(unaccepted(draft, problems))
+    if warned:
+        reasons.append(f"{warned} warning{'s' * (warned != 1)} neither fixed nor accepted")
     return ("DRAFT" if reasons else "FINAL"), tuple(reasons)
 
 

@@ -6,6 +6,7 @@ and the tests all see the same words and locations.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
@@ -27,6 +28,12 @@ class Problem:
     line: int | None = None
     column: int | None = None
     severity: Severity = "error"
+
+    @property
+    def id(self) -> str:
+        """A short name that stays the same while the problem does (the same field, the same
+        words), so a warning can be accepted by name: `policy-tui accept DRAFT W3f9a2c`."""
+        return "W" + hashlib.sha256(f"{self.field}\n{self.message}".encode("utf-8", "surrogatepass")).hexdigest()[:6]
 
     def __str__(self) -> str:
         where = self.file

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -15,7 +16,8 @@ def test_export_writes_a_docx_and_says_why_it_is_a_draft(export_draft: Path, tmp
     target = tmp_path / "policy.docx"
     assert main(["export", str(export_draft), "-o", str(target)]) == 0
     assert capsys.readouterr().out == (f"wrote {target}: DRAFT (3 of 3 approvals outstanding; "
-                                          "4 problems found by check; 8 people are still in review)\n")
+                                          "4 problems found by check; 8 people are still in review; "
+                                          "3 warnings neither fixed nor accepted)\n")
     assert docx.Document(str(target)).core_properties.title == "Social Media and Mobile Communication Policy"
     assert target.stat().st_mode & 0o777 == 0o600
 
@@ -59,3 +61,35 @@ def test_problems_found_by_check_are_printed_and_keep_the_export_a_draft(export_
     captured = capsys.readouterr()
     assert "duplicate employee id E1001" in captured.err
     assert captured.out.startswith(f"wrote {target}: DRAFT (5 problems found by check; "), "4 before, and the duplicate"
+
+
+def test_an_accepted_warning_is_in_the_legal_note_and_not_in_the_policy(export_draft: Path, tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(export_draft)])
+    out = capsys.readouterr().out
+    first = re.search(r"^  (W[0-9a-f]{6}): accept with", out, re.MULTILINE)
+    assert first is not None, out
+    reason = "Counsel reviewed: archiving LinkedIn is handled by the vendor"
+    assert main(["accept", str(export_draft), first.group(1), "--reason", reason]) == 0
+    assert f"accepted {first.group(1)}" in capsys.readouterr().out
+    main(["check", str(export_draft)])
+    out = capsys.readouterr().out
+    assert f"accepted {first.group(1)} by " in out and reason in out
+    assert first.group(0) not in out
+    policy, note = tmp_path / "policy.docx", tmp_path / "note.docx"
+    assert main(["export", str(export_draft), "-o", str(policy), "--legal-note", str(note)]) == 0
+    assert "2 warnings neither fixed nor accepted" in capsys.readouterr().out
+    cells = [c.text for t in docx.Document(str(note)).tables for row in t.rows for c in row.cells]
+    assert reason in cells
+    word = docx.Document(str(policy))
+    everything = "\n".join([p.text for p in word.paragraphs]
+                           + [c.text for t in word.tables for row in t.rows for c in row.cells])
+    assert reason not in everything, "the employees' copy never holds legal's reasons"
+
+
+def test_accepting_an_unknown_warning_is_one_line(export_draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = export_draft.read_bytes()
+    assert main(["accept", str(export_draft), "Wnope00", "--reason", "because"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and 'no warning has the id "Wnope00"' in err[0]
+    assert export_draft.read_bytes() == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policy_model.accepted import accept_warning, accepted_now
 from policy_model.document import new_draft, open_document
 from policy_model.draft import Draft, PolicyHeader
 from policy_model.policy_view import build_view, document_status
@@ -39,7 +40,12 @@ def test_final_only_when_every_approver_approved_and_check_found_no_error() -> N
     assert document_status(with_approvers(approved=0), [])[1] == ("no approver is named",)
     status, reasons = document_status(approved, [Problem("f", "broken")])
     assert status == "DRAFT" and reasons == ("1 problem found by check",)
-    assert document_status(approved, [Problem("f", "minor", severity="warning")])[0] == "FINAL"
+    warning = Problem("f", "overbroad wording", field="clauses[0].text", severity="warning")
+    assert document_status(approved, [warning]) == ("DRAFT", ("1 warning neither fixed nor accepted",))
+    accept_warning(approved, [warning], warning.id, "Reviewed by counsel: the wording is narrow enough", by="Dana")
+    assert document_status(approved, [warning])[0] == "FINAL"
+    assert accepted_now(approved, [warning])[0].reason == "Reviewed by counsel: the wording is narrow enough"
+    assert accepted_now(approved, []) == [], "an acceptance of a warning since fixed is moot"
 
 
 def test_build_view_resolves_sections_channels_matrix_and_appendix(export_draft: Path) -> None:

@@ -18,7 +18,7 @@ from policy_model.problems import Problem, ProblemsError
 
 # Subcommand name -> module in tui.commands; imported only when that command runs.
 COMMANDS = {"new": "new", "check": "check", "roster": "roster", "export": "export", "diff": "diff",
-            "training": "training", "approve": "approve", "bump": "bump"}
+            "training": "training", "approve": "approve", "bump": "bump", "accept": "accept"}
 USER_ERROR = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

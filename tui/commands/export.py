@@ -15,11 +15,12 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
+from policy_model.accepted import LegalNote, legal_note
 from policy_model.checks import check_document
 from policy_model.compare import compare, load_sides
 from policy_model.document import open_document
 from policy_model.draft import Draft
-from policy_model.files import atomic_writer
+from policy_model.files import atomic_write, atomic_writer
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError
 from tui.cli import print_problems
@@ -36,6 +37,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--force", action="store_true", help="replace OUT.docx if it exists")
     parser.add_argument("--redline-against", type=Path, metavar="OLD.toml",
                         help="mark every change since the older draft OLD.toml as a Word tracked change")
+    parser.add_argument("--legal-note", type=Path, metavar="NOTE.docx",
+                        help="also write the note for legal: the warnings accepted rather than fixed, with why")
     parser.add_argument("--author", metavar="NAME",
                         help="with --redline-against: who the changes are attributed to (default: the author of "
                         "DRAFT's latest revision, else the policy owner)")
@@ -69,7 +72,20 @@ def run(args: argparse.Namespace) -> int:
         raise ProblemsError([Problem(str(output), f"cannot be written: {error.strerror}")]) from None
     why = f" ({'; '.join(view.draft_reasons)})" if view.draft_reasons else ""
     print(f"wrote {output}: {view.status}{why}")
+    if args.legal_note:
+        write_legal_note(legal_note(document.draft, problems), args.legal_note, args.force)
     return 0
+
+
+def write_legal_note(note: LegalNote, target: Path, force: bool) -> None:
+    from exporters.docx.legal_note import legal_note_bytes
+
+    check_target(target, force)
+    try:
+        atomic_write(target, legal_note_bytes(note))
+    except OSError as error:
+        raise ProblemsError([Problem(str(target), f"cannot be written: {error.strerror}")]) from None
+    print(f"wrote {target}: {len(note.rows)} accepted warning{'s' * (len(note.rows) != 1)}, for legal")
 
 
 def default_author(draft: Draft) -> str:

@@ -168,3 +168,31 @@ async def test_the_preview_opens_at_the_selected_clause(example_draft: Path) -> 
         assert app.screen.query_one("#preview-scroll").scroll_y < 10  # the first clause, near the top
         await pilot.press("escape", *["down"] * 12, "p")  # "Personal use at work", far down the policy
         assert await until(pilot, lambda: app.screen.query_one("#preview-scroll").scroll_y > 50)
+
+
+async def test_a_warning_is_accepted_with_a_reason_from_the_lint_panel(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_clauses(pilot)
+        await pilot.press("down", "enter")
+        await type_text(pilot, OVERBROAD)
+        await pilot.press("escape")
+        panel = app.screen.query_one(LintPanel)
+        panel.focus()
+        warning = next(n for n, f in enumerate(panel.findings) if f.problem.severity == "warning")
+        panel.highlighted = warning
+        problem = panel.findings[warning].problem
+        await pilot.press("A")
+        await pilot.pause()
+        await type_text(pilot, "Counsel: the clause names the lawful exceptions")
+        await pilot.press("enter")
+        await pilot.pause()
+        document = app.document
+        assert document is not None
+        (accepted,) = document.draft.accepted
+        assert (accepted.id, accepted.reason) == (problem.id, "Counsel: the clause names the lawful exceptions")
+        await pilot.pause()
+        shown = app.screen.query_one(LintPanel)
+        assert str(shown.get_option_at_index(warning).prompt).startswith("✓ accepted: ")
+        await pilot.press("ctrl+z")
+        assert document.draft.accepted == []

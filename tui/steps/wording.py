@@ -26,11 +26,13 @@ from textual.timer import Timer
 from textual.widgets import Input, Markdown, TextArea
 
 from policy_model import clauses
+from policy_model.accepted import accept_warning
 from policy_model.clauses import VARIABLES, Audience, audience, policy_markdown, render_policy, variable_values
 from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.eligibility import Decision
 from policy_model.lint import Finding, lint_findings
+from tui.screens.text_prompt import TextPrompt
 from tui.screens.yes_no import YesNoScreen
 from tui.steps.base import Step
 from tui.widgets.clause_editor import ClauseEditor
@@ -129,7 +131,7 @@ class WordingStep(Step):
     def _render_outputs(self) -> None:
         """The preview and lint, from the draft as it is now."""
         self.findings = lint_findings(self.draft, self.people(), str(self.document.path))
-        self.query_one(LintPanel).show(self.findings)
+        self.query_one(LintPanel).show(self.findings, frozenset(a.id for a in self.draft.accepted))
         self._render_preview()
 
     def _render_preview(self) -> AwaitComplete | None:
@@ -212,6 +214,18 @@ class WordingStep(Step):
         if self._settle is not None:
             self._settle.stop()
             self._settled()
+
+    @on(LintPanel.AcceptAsked)
+    def _accept_asked(self, event: LintPanel.AcceptAsked) -> None:
+        """Ask why, then record the warning as accepted (FINAL needs each one fixed or accepted)."""
+        problem = event.finding.problem
+
+        def answered(reason: str | None) -> None:
+            if reason:
+                self.apply(lambda draft: accept_warning(draft, [problem], problem.id, reason))
+                self.notify(f"Warning {problem.id} accepted; the reason goes into legal's note", markup=False)
+
+        self.app.push_screen(TextPrompt("Why is this warning accepted?", "the reason, for legal's note"), answered)
 
     @on(LintPanel.Picked)
     def _lint_picked(self, event: LintPanel.Picked) -> None:

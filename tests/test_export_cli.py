@@ -93,3 +93,16 @@ def test_accepting_an_unknown_warning_is_one_line(export_draft: Path, capsys: py
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and 'no warning has the id "Wnope00"' in err[0]
     assert export_draft.read_bytes() == before
+
+
+def test_the_access_schedule_is_written_beside_the_policy(export_draft: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    policy, schedule = tmp_path / "policy.docx", tmp_path / "schedule.docx"
+    schedule.write_bytes(b"kept")
+    assert main(["export", str(export_draft), "-o", str(policy), "--schedule", str(schedule)]) == 1
+    assert not policy.exists() and schedule.read_bytes() == b"kept", "refused before anything is written"
+    assert "already exists; add --force" in capsys.readouterr().err
+    assert main(["export", str(export_draft), "-o", str(policy), "--schedule", str(schedule), "--force"]) == 0
+    assert f"wrote {schedule}: the access schedule, 14 granted employees" in capsys.readouterr().out
+    rows = [[c.text for c in row.cells] for t in docx.Document(str(schedule)).tables for row in t.rows]
+    assert rows[0] == ["ID", "Name", "Department", "Role", "Channels"] and len(rows) == 15

@@ -11,7 +11,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from exporters.docx import export_bytes, export_docx
+from exporters.docx import export_bytes, export_docx, schedule_bytes
 from policy_model import training
 from policy_model.checks import check_document
 from policy_model.clauses import rewrite
@@ -68,7 +68,6 @@ def test_sections_are_real_numbered_word_headings(document: Document) -> None:
         ("Heading 1", "Approved channels"), ("Heading 1", "Access to channels"),
         ("Heading 1", "Training and discipline"), ("Heading 2", "Training"), ("Heading 2", "Discipline"),
         ("Heading 1", "Revision history"), ("Heading 1", "Approval"), ("Heading 1", "Employee acknowledgment"),
-        ("Heading 1", "Appendix: granted employees and their channels"),
     ]
     assert "Personal use" not in all_text(word)  # a disabled clause is left out
     assert "{company}" not in all_text(word) and "[unknown_variable: not set]" in all_text(word)
@@ -77,7 +76,7 @@ def test_sections_are_real_numbered_word_headings(document: Document) -> None:
     num_ids = {p._p.pPr.find(W_NUMPR).find(qn("w:numId")).get(qn("w:val")) for p in heading_paragraphs}
     assert len(num_ids) == 1
     levels = [int(p._p.pPr.find(W_NUMPR).find(qn("w:ilvl")).get(qn("w:val"))) for p in heading_paragraphs]
-    assert levels == [0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0]
+    assert levels == [0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]
     (num,) = [n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) in num_ids]
     abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
     (abstract,) = [a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id]
@@ -103,7 +102,7 @@ def test_discipline_steps_are_a_real_numbered_list(document: Document) -> None:
     assert len(ids) == 1 and ids != {heading_id.find(qn("w:numId")).get(qn("w:val"))}
 
 
-def test_tables_hold_channels_matrix_training_revisions_and_appendix(document: Document) -> None:
+def test_tables_hold_channels_matrix_training_and_revisions(document: Document) -> None:
     word = exported(build_view(document))
     channels = table_starting(word, "Channel")
     assert [row[0] for row in channels[1:]] == ["LinkedIn", "Text messaging", "WhatsApp",
@@ -116,12 +115,23 @@ def test_tables_hold_channels_matrix_training_revisions_and_appendix(document: D
     assert table_starting(word, "Session")[1] == ["Social media with customers", "2026-12-01", "video call",
                                                   "granted", "1"]
     assert table_starting(word, "Version")[1] == ["0.1", "2026-11-02", "Carmen Reyes", "Draft started"]
-    appendix = table_starting(word, "ID")
-    assert len(appendix) == 1 + 14
-    assert appendix[1] == ["E1002", "Brennan, Liam", "Sales", "Relationship Banker",
-                           "LinkedIn, Text messaging, WhatsApp, Push-to-talk (Voxer and similar)"]
+
+
+def test_the_policy_names_no_employee_and_the_access_schedule_names_every_granted_one(document: Document) -> None:
+    view = build_view(document)
+    word = exported(view)
+    everything = all_text(word) + "\n".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    named = [e.name for e in document.roster.employees if e.name in everything or e.id in everything.split()]
+    assert named == [], "the copy every employee receives names no one from the roster"
+    schedule = docx.Document(io.BytesIO(schedule_bytes(view)))
+    listed = table_starting(schedule, "ID")
+    granted = [e for e in document.roster.employees if e.id in {g.employee_id for g in view.granted}]
+    assert len(listed) == 1 + len(granted) == 1 + 14
+    assert listed[1] == ["E1002", "Brennan, Liam", "Sales", "Relationship Banker",
+                         "LinkedIn, Text messaging, WhatsApp, Push-to-talk (Voxer and similar)"]
+    assert "Confidential" in "\n".join(p.text for p in schedule.paragraphs)
     # The fast rows use the same table style as python-docx's own tables, and repeat the header.
-    table = word.tables[-1]
+    table = schedule.tables[-1]
     assert table.style.name == "Table Grid"
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 
@@ -191,8 +201,10 @@ def test_control_characters_are_dropped_and_other_scripts_pass_through(document:
     document.draft.clauses[0].title = "Pur\x0cpose"
     document.draft.approvers[0].name = "Wei\x0b Chen"
     document.draft.policy.company = "Harbor\x1f Bank"
-    word = exported(build_view(document))
-    assert table_starting(word, "ID")[1][1] == "Brennan, Liam"
+    view = build_view(document)
+    word = exported(view)
+    schedule = docx.Document(io.BytesIO(schedule_bytes(view)))
+    assert table_starting(schedule, "ID")[1][1] == "Brennan, Liam"
     text = all_text(word)
     assert "Bell here. שלום עולם 😀 مرحبا" in text
     assert ("Heading 1", "Purpose") in headings(word)
@@ -246,8 +258,10 @@ def test_an_empty_draft_exports_with_words_in_place_of_empty_tables(tmp_path: Pa
     word = exported(build_view(document))
     text = all_text(word)
     for sentence in ("No section of the policy is written yet.", "No channel is approved yet.",
-                     "No employee is granted a channel yet.", "No employee is granted access yet."):
+                     "No employee is granted a channel yet."):
         assert sentence in text
+    schedule = docx.Document(io.BytesIO(schedule_bytes(build_view(document))))
+    assert "No employee is granted access yet." in [p.text for p in schedule.paragraphs]
 
 
 def test_a_dotx_template_is_refused_with_how_to_fix_it(document: Document, tmp_path: Path) -> None:

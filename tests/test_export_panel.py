@@ -51,7 +51,9 @@ async def test_problems_first_then_export_writes_the_default_path(export_draft: 
         assert text_of(panel, "#export-result") == (f"Wrote {target}: DRAFT (3 of 3 approvals outstanding; "
                                                      "5 problems found by check; "
                                                      "8 people are still in review; "
-                                                     "4 warnings neither fixed nor accepted)")
+                                                     "4 warnings neither fixed nor accepted)\n"
+                                                     "and the access schedule policy.access-schedule.docx: "
+                                                     "14 granted employees, confidential (the policy names no one)")
         assert docx.Document(str(target)).paragraphs[0].text == "Social Media and Mobile Communication Policy"
 
 

@@ -32,3 +32,12 @@ def export_docx(view: PolicyView, target: Path, template: Path | None = None,
                 progress: Progress | None = None) -> None:
     """Build the document completely, then replace `target` in one atomic rename."""
     atomic_write(Path(target), export_bytes(view, template, progress))
+
+
+def schedule_bytes(view: PolicyView, template: Path | None = None) -> bytes:
+    """The access schedule (who is granted which channel, by name) in memory."""
+    from .builder import build_schedule
+
+    buffer = io.BytesIO()
+    build_schedule(view, template).save(buffer)
+    return buffer.getvalue()

@@ -2,9 +2,10 @@
 
 Order: title block (and the DRAFT banner while approvals are outstanding), contents, the
 policy's numbered sections, approved channels, who gets which channel, training and
-discipline, revision history, approval block, the employee acknowledgment form (on its own
-page, to be copied and signed), and last the appendix of granted employees, which for a large
-company runs to hundreds of pages and so must not push the approval block out of reach.
+discipline, revision history, approval block, and the employee acknowledgment form (on its
+own page, to be copied and signed). The policy names no employee: every employee receives it.
+Who is granted access, by name, is the access schedule (`build_schedule`), a confidential
+document of its own that the policy refers to; for a large company it runs to hundreds of pages.
 """
 
 from __future__ import annotations
@@ -116,7 +117,8 @@ class _Writer:
             self.paragraph("No employee is granted a channel yet.")
             return
         self.paragraph("Granted employees by department (down) and channel (across): each number counts the "
-                       "people who may use that channel. The appendix names them.")
+                       "people who may use that channel. The access schedule, a separate confidential "
+                       "document, names them.")
         totals = [sum(counts[i] for _, counts in matrix.rows) for i in range(len(matrix.channels))]
         rows = [(group, *map(str, counts)) for group, counts in matrix.rows]
         rows.append(("All departments", *map(str, totals)))
@@ -172,16 +174,20 @@ class _Writer:
             line = self.paragraph(f"{label}: {SIGNATURE_LINE}")
             line.paragraph_format.space_before = Pt(12)
 
-    def appendix(self, progress: Callable[[], None]) -> None:
-        self.page_break()
-        self.heading("Appendix: granted employees and their channels")
+    def schedule(self) -> None:
+        """The access schedule's own title block: what it is, for which policy, kept how."""
+        view = self.view
+        self.paragraph("Access schedule", "Title")
+        self.paragraph(f"{view.title} — {view.company}" if view.company else view.title, "Subtitle")
+        self.paragraph(f"Version {view.version}, {view.status}. Confidential: it names employees, so it goes "
+                       "to HR, IT and compliance, not with the policy every employee receives.")
+        self.heading("Granted employees and their channels")
         count = len(self.view.granted)
         self.paragraph(f"{count} employee{'s' * (count != 1)} granted social or mobile access to customers, "
                        "in roster order.")
         rows = [(g.employee_id, g.name, g.department, g.role, g.channels) for g in self.view.granted]
         self.table(["ID", "Name", "Department", "Role", "Channels"], rows, weights=[2, 4, 3, 4, 5],
                    empty="No employee is granted access yet.")
-        progress()
 
     def fill_contents(self, before: Paragraph) -> None:
         """A TOC field over heading levels 1-2, its cached result listing the headings written.
@@ -243,12 +249,23 @@ def _first_empty(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
     return paragraphs[0] if len(paragraphs) == 1 and not paragraphs[0]._p.r_lst else None
 
 
+def build_schedule(view: PolicyView, template: Path | None = None) -> WordDocument:
+    """The access schedule: every granted person and their channels, for the view's policy."""
+    document = open_base(template)
+    writer = _Writer(document, view)
+    writer.schedule()
+    writer.header_and_footer()
+    writer.properties()
+    document.core_properties.title = property_text(f"Access schedule: {view.title}")
+    return document
+
+
 def build(view: PolicyView, template: Path | None = None,
           progress: Callable[[int, int], None] | None = None) -> WordDocument:
     """The whole document for a view, on python-docx's blank document or a company template."""
     document = open_base(template)
     writer = _Writer(document, view)
-    total = 10
+    total = 9
     done = 0
 
     def tick() -> None:
@@ -264,7 +281,6 @@ def build(view: PolicyView, template: Path | None = None,
                  writer.revisions, writer.approval, writer.acknowledgment):
         part()
         tick()
-    writer.appendix(tick)
     writer.fill_contents(toc_end)
     writer.header_and_footer()
     writer.properties()

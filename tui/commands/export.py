@@ -12,10 +12,11 @@ they are fixed, so an unfinished policy cannot be mistaken for the signed one.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from policy_model.accepted import LegalNote, legal_note
+from policy_model.accepted import legal_note
 from policy_model.checks import check_document
 from policy_model.compare import compare, load_sides
 from policy_model.document import open_document
@@ -37,6 +38,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--force", action="store_true", help="replace OUT.docx if it exists")
     parser.add_argument("--redline-against", type=Path, metavar="OLD.toml",
                         help="mark every change since the older draft OLD.toml as a Word tracked change")
+    parser.add_argument("--schedule", type=Path, metavar="SCHEDULE.docx",
+                        help="also write the access schedule: every granted employee and their channels, by "
+                        "name (confidential; the policy itself names no one)")
     parser.add_argument("--legal-note", type=Path, metavar="NOTE.docx",
                         help="also write the note for legal: the warnings accepted rather than fixed, with why")
     parser.add_argument("--author", metavar="NAME",
@@ -56,7 +60,9 @@ def check_target(output: Path, force: bool) -> None:
 
 def run(args: argparse.Namespace) -> int:
     output: Path = args.output
-    check_target(output, args.force)
+    for target in (output, args.schedule, args.legal_note):
+        if target is not None:  # every file refused before any is written
+            check_target(target, args.force)
     if args.redline_against:
         return run_redline(args.draft, args.redline_against, output, author=args.author)
     document = open_document(args.draft)
@@ -72,20 +78,28 @@ def run(args: argparse.Namespace) -> int:
         raise ProblemsError([Problem(str(output), f"cannot be written: {error.strerror}")]) from None
     why = f" ({'; '.join(view.draft_reasons)})" if view.draft_reasons else ""
     print(f"wrote {output}: {view.status}{why}")
+    if args.schedule:
+        from exporters.docx import schedule_bytes
+
+        granted = len(view.granted)
+        write_beside(args.schedule, lambda: schedule_bytes(view, args.template),
+                     f"the access schedule, {granted} granted employee{'s' * (granted != 1)}")
     if args.legal_note:
-        write_legal_note(legal_note(document.draft, problems), args.legal_note, args.force)
+        from exporters.docx.legal_note import legal_note_bytes
+
+        note = legal_note(document.draft, problems)
+        write_beside(args.legal_note, lambda: legal_note_bytes(note),
+                     f"{len(note.rows)} accepted warning{'s' * (len(note.rows) != 1)}, for legal")
     return 0
 
 
-def write_legal_note(note: LegalNote, target: Path, force: bool) -> None:
-    from exporters.docx.legal_note import legal_note_bytes
-
-    check_target(target, force)
+def write_beside(target: Path, content: Callable[[], bytes], what: str) -> None:
+    """Write a document that goes with the policy (the access schedule, legal's note)."""
     try:
-        atomic_write(target, legal_note_bytes(note))
+        atomic_write(target, content())
     except OSError as error:
         raise ProblemsError([Problem(str(target), f"cannot be written: {error.strerror}")]) from None
-    print(f"wrote {target}: {len(note.rows)} accepted warning{'s' * (len(note.rows) != 1)}, for legal")
+    print(f"wrote {target}: {what}")
 
 
 def default_author(draft: Draft) -> str:

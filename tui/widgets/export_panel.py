@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 from policy_model.checks import check_document
 from policy_model.counted import counted
 from policy_model.document import Document
+from policy_model.files import atomic_write
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError, errors_in
 from tui.screens.yes_no import YesNoScreen
@@ -34,11 +35,19 @@ class ExportResult:
     path: Path
     status: str
     reasons: tuple[str, ...]
+    schedule: Path
+    granted: int
 
 
 def default_target(document: Document) -> Path:
     """`policy.toml` -> `policy.docx`, beside the draft."""
     return document.path.with_suffix(".docx")
+
+
+def schedule_target(target: Path) -> Path:
+    """`policy.docx` -> `policy.access-schedule.docx`: the confidential list of who is granted,
+    written with the policy, which names no one."""
+    return target.with_name(target.stem + ".access-schedule.docx")
 
 
 def problem_lines(problems: list[Problem]) -> str:
@@ -133,7 +142,7 @@ class ExportPanel(VerticalScroll):
             self._show_result(f"{target}: " + ("is a folder; give a .docx file name" if target.is_dir()
                                               else f"the folder {target.parent} does not exist"))
             return
-        if not target.exists():
+        if not target.exists() and not schedule_target(target).exists():
             self._start(target, template)
             return
 
@@ -143,7 +152,8 @@ class ExportPanel(VerticalScroll):
             else:
                 self._show_result(f"Not exported: {target} was kept as it is.")
 
-        self.app.push_screen(YesNoScreen(f"{target} already exists. Replace it?", "Replace", "Keep it"), answered)
+        self.app.push_screen(YesNoScreen(f"{target} or its access schedule already exists. Replace them?",
+                                         "Replace", "Keep them"), answered)
 
     def _start(self, target: Path, template: Path | None) -> None:
         """Snapshot the draft on this thread, then check it, build and write the document in a
@@ -156,12 +166,14 @@ class ExportPanel(VerticalScroll):
         self._show_result(f"Exporting to {target} ...")
 
         def work() -> ExportResult:
-            from exporters.docx import export_docx
+            from exporters.docx import export_docx, schedule_bytes
 
             view = build_view(snapshot, check_document(snapshot))
             export_docx(view, target, template,
                         progress=lambda done, total: self.app.call_from_thread(bar.update, total=total, progress=done))
-            return ExportResult(target, view.status, view.draft_reasons)
+            schedule = schedule_target(target)
+            atomic_write(schedule, schedule_bytes(view, template))
+            return ExportResult(target, view.status, view.draft_reasons, schedule, len(view.granted))
 
         self.run_worker(work, name="export", group="export", thread=True, exclusive=True, exit_on_error=False)
 
@@ -173,7 +185,9 @@ class ExportPanel(VerticalScroll):
         if event.state == WorkerState.SUCCESS:
             result: ExportResult = event.worker.result  # type: ignore[assignment]
             why = f" ({'; '.join(result.reasons)})" if result.reasons else ""
-            self._show_result(f"Wrote {result.path}: {result.status}{why}")
+            granted = counted(result.granted, "granted employee")
+            self._show_result(f"Wrote {result.path}: {result.status}{why}\nand the access schedule "
+                              f"{result.schedule.name}: {granted}, confidential (the policy names no one)")
             return
         error = event.worker.error
         if isinstance(error, ProblemsError):

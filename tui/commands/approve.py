@@ -8,6 +8,7 @@ from pathlib import Path
 from policy_model.document import open_document
 from policy_model.draft import APPROVAL_STATUSES
 from policy_model.signoff import find_approver, set_status
+from tui.commands import changes_draft
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,6 +21,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="pending, approved or 'changes requested'")
 
 
+@changes_draft
 def run(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
     draft = document.draft

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from policy_model.document import open_document
 from policy_model.signoff import bump_version
+from tui.commands import changes_draft
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,6 +23,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     which.add_argument("--to", metavar="VERSION", help="this exact version, which must come after the current one")
 
 
+@changes_draft
 def run(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
     draft = document.draft

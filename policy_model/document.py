@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import recovery, toml_io
+from . import toml_io
 from .channels import seed_channels
 from .discipline import default_ladder
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision, RosterRef
@@ -81,7 +81,8 @@ class Document:
         return self.saved_text is not None
 
     def save(self, path: Path | None = None, *, overwrite_outside_edit: bool = False) -> None:
-        """Write the draft (to `path`, for save-as), then drop its recovery file.
+        """Write the draft (to `path`, for save-as). Its recovery file is the app's to remove:
+        a command saving while the app holds unsaved work must leave that work recoverable.
 
         Refuses a draft from a newer schema, and a file edited outside the app since it was
         read (a hand edit, a `git pull`) unless the caller says to overwrite it: an outside
@@ -96,7 +97,6 @@ class Document:
                                               "it was opened; reload it, or save again to overwrite")])
         self.saved_text = toml_io.save(self.draft, target)
         self.disk_sha256 = hashlib.sha256(self.saved_text.encode("utf-8")).hexdigest()
-        recovery.discard(self.path)
         self.path = target
 
     def changed_on_disk(self) -> bool:

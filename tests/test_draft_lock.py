@@ -1,4 +1,5 @@
-"""Lost updates: commands changing one draft at the same time each keep their change."""
+"""Lost updates: commands and the app changing one draft at the same time each keep their
+change, and the app its unsaved work."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_model import draft_lock, toml_io
+from policy_model import draft_lock, recovery, toml_io
 from policy_model.document import create_document
 from policy_model.signoff import add_approver
 from tui.app import PolicyApp
@@ -18,6 +19,7 @@ from tui.recent import RecentDrafts
 
 from .conftest import ROOT
 from .test_app_shell import change_company
+from .waiting import until
 
 APPROVERS = {"Ada Lovelace": "approved", "Alan Turing": "changes requested"}
 PAIRS = 50
@@ -83,3 +85,17 @@ async def test_lost_updates_the_app_saves_only_holding_the_lock(
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert toml_io.load_or_raise(draft).policy.company == "Saved Later"
+
+
+async def test_a_command_line_save_leaves_the_apps_recovery_file(tmp_path: Path) -> None:
+    draft = two_approvers(tmp_path / "draft.toml")
+    kept = recovery.recovery_path(draft)
+    app = PolicyApp(document_for(draft), recent=RecentDrafts.load(tmp_path / "recent.json"), autosave_seconds=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        change_company(app, "Unsaved Work")
+        assert await until(pilot, kept.exists)
+        assert main(["approve", str(draft), "--name", "Ada Lovelace", "--status", "approved"]) == 0
+        await pilot.pause(0.2)
+        assert kept.exists(), "the app still holds the unsaved work the recovery file keeps"
+        assert 'company = "Unsaved Work"' in kept.read_text(encoding="utf-8")

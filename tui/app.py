@@ -144,7 +144,7 @@ class PolicyApp(App[None]):
         except OSError as error:
             self.notify(f"{document.path}: {error.strerror}", title="Not saved", severity="error", timeout=10)
             return
-        self.safekeeping.removed(document.path)  # the save removed the recovery file
+        self.safekeeping.discard(document)  # saved: nothing is left to recover
         self.recent.add(document.path)
         self.refresh_title()
         self.notify(f"Saved {document.path}")

@@ -54,8 +54,11 @@ def atomic_writer(path: Path, *, mode: int = PRIVATE, backup: bool = False) -> I
     With `backup`, the file being replaced is first kept as `PATH.bak` (itself replaced
     atomically), so the previous version is always one rename away. On any exception the
     temporary file is removed and `path` is untouched.
+
+    A symlink is written through: the temporary file goes beside the file it points to and
+    replaces that one, so the link (to a draft kept in a synced folder, say) stays a link.
     """
-    path = Path(path)
+    path = Path(path).resolve()
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:

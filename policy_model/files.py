@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,16 +22,45 @@ from .problems import Problem, ProblemsError
 PRIVATE = 0o600
 
 
+# What a file that is not a regular one is, in words, by the test of its mode.
+_SPECIAL_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                  (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+
+
+def _special_kind_of(mode: int) -> str | None:
+    """None for a regular file, else what the file is ("a device")."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((words for test, words in _SPECIAL_KINDS if test(mode)), "not a regular file")
+
+
+def special_kind(path: Path) -> str | None:
+    """What the file at `path` is when it exists and is not a regular file ("a folder", "a
+    device"), else None. Only regular files are read or written: a device never ends
+    (`/dev/zero`), a FIFO waits for a writer forever, and replacing either with a file breaks it."""
+    try:
+        return _special_kind_of(Path(path).stat().st_mode)
+    except FileNotFoundError:
+        return None
+
+
 def read_bytes(path: Path, what: str, limit: int = -1) -> bytes:
     """The file's bytes (its first `limit` bytes, if given), or ProblemsError saying in words
-    why it cannot be read; `what` names the file expected ("is a folder, not a draft file")."""
+    why it cannot be read; `what` names the file expected ("is a folder, not a draft file").
+
+    It is opened without waiting (a FIFO would wait for a writer) and refused unless it is a
+    regular file, checked on the file opened so it cannot be swapped in between.
+    """
     try:
-        with Path(path).open("rb") as stream:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        kind = _special_kind_of(os.fstat(fd).st_mode)
+        if kind:
+            os.close(fd)
+            raise ProblemsError([Problem(str(path), f"is {kind}, not a {what}")])
+        with os.fdopen(fd, "rb") as stream:
             return stream.read(limit)
     except FileNotFoundError:
         raise ProblemsError([Problem(str(path), "no such file")]) from None
-    except IsADirectoryError:
-        raise ProblemsError([Problem(str(path), f"is a folder, not a {what}")]) from None
     except OSError as error:
         raise ProblemsError([Problem(str(path), f"cannot be read: {error.strerror}")]) from None
 
@@ -57,7 +87,11 @@ def atomic_writer(path: Path, *, mode: int = PRIVATE, backup: bool = False) -> I
 
     A symlink is written through: the temporary file goes beside the file it points to and
     replaces that one, so the link (to a draft kept in a synced folder, say) stays a link.
+    Only a regular file is replaced (see `special_kind`).
     """
+    kind = special_kind(path)
+    if kind:
+        raise ProblemsError([Problem(str(path), f"is {kind}, not a file to write; nothing was written")])
     path = Path(path).resolve()
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from policy_model import toml_io
 from tui.cli import main
+
+from .conftest import ROOT
 
 
 def approve(draft: Path) -> int:
@@ -35,3 +41,64 @@ def test_a_utf8_bom_at_the_start_of_a_draft_is_accepted(example_draft: Path,
     example_draft.write_bytes(b"\xef\xbb\xbf" + example_draft.read_bytes())
     assert toml_io.load_or_raise(example_draft).policy.company
     assert main(["check", str(example_draft)]) == 0, capsys.readouterr().err
+
+
+@pytest.fixture
+def device(tmp_path: Path) -> Path:
+    """A device like /dev/null, made in the test's folder: a write that wrongly replaced it must
+    not replace the machine's own /dev/null."""
+    path = tmp_path / "null"
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o600, os.stat("/dev/null").st_rdev)
+    except PermissionError:
+        pytest.skip("making a device needs privileges this machine does not give")
+    return path
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """The command in a process of its own, capped in time and memory: reading a device or a FIFO
+    that is not refused never ends."""
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=30, preexec_fn=cap_memory)
+
+
+@pytest.mark.parametrize("special", ["device", "fifo"])
+def test_export_force_over_a_device_or_fifo_is_refused_and_leaves_it_alone(
+        special: str, export_draft: Path, request: pytest.FixtureRequest,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    target: Path = request.getfixturevalue(special)
+    kind = target.stat().st_mode
+    assert main(["export", str(export_draft), "-o", str(target), "--force"]) == 1
+    words = "a device" if special == "device" else "a named pipe (FIFO)"
+    assert capsys.readouterr().err == f"{target}: is {words}; give the name of the .docx to write\n"
+    assert target.stat().st_mode == kind
+
+
+def test_roster_show_output_to_a_fifo_is_refused(example_draft: Path, fifo: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["roster", "show", str(example_draft), "-o", str(fifo)]) == 1
+    assert capsys.readouterr().err == f"{fifo}: is a named pipe (FIFO), not a file to write; nothing was written\n"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+@pytest.mark.parametrize("command", [("roster", "import"), ("roster", "clients"), ("training", "import")])
+@pytest.mark.parametrize("source", ["/dev/zero", "/dev/null", "fifo"])
+def test_an_import_from_a_device_or_fifo_is_refused(command: tuple[str, str], source: str, example_draft: Path,
+                                                    fifo: Path) -> None:
+    path = fifo if source == "fifo" else Path(source)
+    before = example_draft.read_bytes()
+    result = run_cli(*command, str(example_draft), str(path))
+    words = "a named pipe (FIFO)" if source == "fifo" else "a device"
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"{path}: is {words}, not a CSV or Excel file\n"
+    assert example_draft.read_bytes() == before

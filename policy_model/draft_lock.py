@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .files import PRIVATE
+from .files import PRIVATE, remove_leftovers
 from .problems import Problem, ProblemsError
 
 WAIT_SECONDS = 10.0
@@ -40,16 +40,26 @@ def locked(draft_path: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the draft's lock for the block: no other command or app save changes it meanwhile.
 
     Waits up to `wait` seconds (default `WAIT_SECONDS`) for another holder; then raises
-    ProblemsError.
+    ProblemsError. Once it is held, the temporary files a killed write of the draft left beside
+    it are removed: no one else can be writing them now.
     """
     path = lock_path(draft_path)
     fd = _acquire(path, Path(draft_path), WAIT_SECONDS if wait is None else wait)
     try:
+        remove_leftovers(draft_path)
         yield
     finally:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
         os.close(fd)
+
+
+def tidy(draft_path: Path) -> None:
+    """Remove what killed writes of the draft left beside it, when no one holds its lock (an
+    app opening a draft); else, or when the folder cannot take a lock file, leave it for the
+    next command."""
+    with contextlib.suppress(ProblemsError), locked(draft_path, wait=0):
+        pass
 
 
 def _acquire(path: Path, draft_path: Path, wait: float) -> int:

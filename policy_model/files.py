@@ -3,7 +3,9 @@ half-written one.
 
 Drafts, roster snapshots and exports all go through `atomic_write`: the bytes go to a
 temporary file in the same folder, are flushed to disk, and only then replace the target in
-one rename. A reader sees the old file or the new one, never a mixture.
+one rename. A reader sees the old file or the new one, never a mixture. The temporary file is
+named `.TARGET.XXXXXXXX.tmp`, so one a killed write left behind (with personal data in it) is
+recognised and removed later (`remove_leftovers`).
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -20,6 +24,9 @@ from typing import IO
 from .problems import Problem, ProblemsError
 
 PRIVATE = 0o600
+_TEMP_PREFIX, _TEMP_SUFFIX = ".", ".tmp"
+# When this run began: a temporary file older than that is no write of this run's.
+_RUN_STARTED = time.time()
 
 
 # What a file that is not a regular one is, in words, by the test of its mode.
@@ -93,7 +100,7 @@ def atomic_writer(path: Path, *, mode: int = PRIVATE, backup: bool = False) -> I
     if kind:
         raise ProblemsError([Problem(str(path), f"is {kind}, not a file to write; nothing was written")])
     path = Path(path).resolve()
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX)
     tmp = Path(tmp_name)
     try:
         os.fchmod(fd, mode)
@@ -114,6 +121,22 @@ def atomic_writer(path: Path, *, mode: int = PRIVATE, backup: bool = False) -> I
 def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE, backup: bool = False) -> None:
     with atomic_writer(path, mode=mode, backup=backup) as stream:
         stream.write(data)
+
+
+def remove_leftovers(draft_path: Path) -> None:
+    """Remove the temporary files writes of the draft's own files (`NAME.toml`, its backup,
+    recovery file and roster snapshot, all named after the draft) left beside it when they
+    were killed; only those older than this run, so no write running now loses its file.
+    A file that cannot be removed is left: tidying up never stops the work it comes before."""
+    folder = Path(draft_path).resolve().parent
+    own = re.compile(re.escape(f"{_TEMP_PREFIX}{Path(draft_path).stem}.") + r".+\.[a-z0-9_]{8}"
+                     + re.escape(_TEMP_SUFFIX))
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if own.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < _RUN_STARTED:
+                        os.unlink(entry.path)
 
 
 def _copy_atomic(source: Path, target: Path, mode: int) -> None:

@@ -8,12 +8,14 @@ import shutil
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from policy_model import toml_io
 from tui.cli import main
+from tui.launch import document_for
 
 from .conftest import ROOT
 
@@ -102,3 +104,41 @@ def test_an_import_from_a_device_or_fifo_is_refused(command: tuple[str, str], so
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == f"{path}: is {words}, not a CSV or Excel file\n"
     assert example_draft.read_bytes() == before
+
+
+def leftovers(draft: Path) -> dict[str, Path]:
+    """Temporary files as killed writes leave them beside a draft: of the draft, its roster
+    snapshot and its recovery file from an earlier run, one being written now, and one of
+    another draft in the same folder."""
+    folder = draft.parent
+    made = {"draft": folder / f".{draft.name}.k3j4h5g6.tmp",
+            "snapshot": folder / f".{draft.stem}.roster.csv.a1b2c3d4.tmp",
+            "recovery": folder / f".{draft.name}.recovery.zz_90xy1.tmp",
+            "writing now": folder / f".{draft.name}.n0w0n0w0.tmp",
+            "another draft's": folder / ".other.toml.q1w2e3r4.tmp"}
+    earlier = time.time() - 3600
+    for name, path in made.items():
+        path.write_bytes(b"E1001,Zoe Muller,...")
+        if name != "writing now":
+            os.utime(path, (earlier, earlier))
+    made["writing now"].touch()
+    return made
+
+
+def assert_only_leftovers_of_the_draft_removed(made: dict[str, Path]) -> None:
+    assert sorted(name for name, path in made.items() if path.exists()) == ["another draft's", "writing now"]
+
+
+def test_a_kill_nine_during_import_leftover_is_removed_by_the_next_import(example_draft: Path) -> None:
+    made = leftovers(example_draft)
+    source = example_draft.with_name("hr.csv")
+    shutil.copy(example_draft.with_name("regional-bank.roster.csv"), source)
+    assert main(["roster", "import", str(example_draft), str(source)]) == 0
+    assert_only_leftovers_of_the_draft_removed(made)
+
+
+def test_a_kill_nine_during_import_leftover_is_removed_when_the_app_opens_the_draft(example_draft: Path) -> None:
+    made = leftovers(example_draft)
+    document_for(example_draft)
+    assert_only_leftovers_of_the_draft_removed(made)
+    assert not list(example_draft.parent.glob("*.lock"))

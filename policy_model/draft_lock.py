@@ -9,7 +9,7 @@ other waits its turn.
 The lock is `flock` on that file, so a process killed while holding it holds it no longer.
 The holder removes the file before letting go, so no lock files pile up beside drafts; a
 waiter that then gets the lock of a file already removed tries again on the one now there.
-Waiting ends after `WAIT_SECONDS` with one line saying who holds the draft.
+Waiting ends after `WAIT_SECONDS` with one line saying the draft is busy.
 """
 
 from __future__ import annotations

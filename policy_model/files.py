@@ -127,16 +127,21 @@ def remove_leftovers(draft_path: Path) -> None:
     """Remove the temporary files writes of the draft's own files (`NAME.toml`, its backup,
     recovery file and roster snapshot, all named after the draft) left beside it when they
     were killed; only those older than this run, so no write running now loses its file.
-    A file that cannot be removed is left: tidying up never stops the work it comes before."""
-    folder = Path(draft_path).resolve().parent
-    own = re.compile(re.escape(f"{_TEMP_PREFIX}{Path(draft_path).stem}.") + r".+\.[a-z0-9_]{8}"
-                     + re.escape(_TEMP_SUFFIX))
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(folder):
-            if own.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                with contextlib.suppress(OSError):
-                    if entry.stat(follow_symlinks=False).st_mtime < _RUN_STARTED:
-                        os.unlink(entry.path)
+    A file that cannot be removed is left: tidying up never stops the work it comes before.
+    A symlinked draft is written beside its target, its other files beside the link: both
+    folders are looked at."""
+    for path in {Path(draft_path).absolute(), Path(draft_path).resolve()}:
+        with contextlib.suppress(OSError):  # a folder that cannot be listed has nothing to tidy
+            _remove_old_temporaries(path.parent, path.stem)
+
+
+def _remove_old_temporaries(folder: Path, stem: str) -> None:
+    own = re.compile(re.escape(f"{_TEMP_PREFIX}{stem}.") + r".+\.[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX))
+    for entry in os.scandir(folder):
+        if own.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                if entry.stat(follow_symlinks=False).st_mtime < _RUN_STARTED:
+                    os.unlink(entry.path)
 
 
 def _copy_atomic(source: Path, target: Path, mode: int) -> None:

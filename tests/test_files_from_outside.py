@@ -142,3 +142,17 @@ def test_a_kill_nine_during_import_leftover_is_removed_when_the_app_opens_the_dr
     document_for(example_draft)
     assert_only_leftovers_of_the_draft_removed(made)
     assert not list(example_draft.parent.glob("*.lock"))
+
+
+def test_a_kill_nine_leftover_of_a_symlinked_draft_is_removed_beside_link_and_target(example_draft: Path) -> None:
+    folder = example_draft.parent / "synced"
+    folder.mkdir()
+    target = folder / example_draft.name
+    shutil.move(example_draft, target)
+    example_draft.symlink_to(target)
+    made = {**leftovers(example_draft), "beside the target": folder / f".{target.name}.t4rg3t00.tmp"}
+    earlier = time.time() - 3600
+    made["beside the target"].touch()
+    os.utime(made["beside the target"], (earlier, earlier))
+    assert approve(example_draft) == 0
+    assert_only_leftovers_of_the_draft_removed(made)

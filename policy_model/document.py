@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from . import recovery, toml_io
+from . import toml_io
 from .channels import seed_channels
 from .discipline import default_ladder
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision, RosterRef, copied
@@ -130,7 +130,8 @@ class Document:
         return self.saved_text is not None
 
     def save(self, path: Path | None = None, *, overwrite_outside_edit: bool = False) -> None:
-        """Write the draft (to `path`, for save-as), then drop its recovery file.
+        """Write the draft (to `path`, for save-as). Its recovery file is the app's to remove:
+        a command saving while the app holds unsaved work must leave that work recoverable.
 
         Refuses a draft from a newer schema, and a file edited outside the app since it was
         read (a hand edit, a `git pull`) unless the caller says to overwrite it: an outside
@@ -148,7 +149,6 @@ class Document:
             restore_snapshot(target, ref, self._rosters[_key(ref)])
         self.saved_text = toml_io.save(self.draft, target)
         self.disk_sha256 = hashlib.sha256(self.saved_text.encode("utf-8")).hexdigest()
-        recovery.discard(self.path)
         self.path = target
         # Only now is the new pair (draft, snapshot) on disk: the snapshots it replaced can go.
         remove_unreferenced(target, {ref.snapshot}, self._snapshots())

@@ -1,7 +1,8 @@
 """The recovery file: unsaved work kept beside the draft while the app runs.
 
 While a draft has unsaved changes the app writes them, every few seconds, to
-`NAME.toml.recovery` (atomically, owner-only). A save removes it. When a draft is opened and
+`NAME.toml.recovery` (atomically, owner-only). The app's save removes it; a command saving the
+draft meanwhile does not, since the app still holds that work. When a draft is opened and
 a recovery file newer than it exists, the app offers it; it is never applied silently.
 """
 

@@ -73,8 +73,10 @@ def is_snapshot_of(draft_path: Path, name: str) -> bool:
 def restore_snapshot(draft_path: Path, ref: RosterRef, roster: Roster) -> None:
     """Write `roster` back as the snapshot `ref` names when that file is gone (a save removed
     it, then an undo went back to it), if its bytes are exactly the ones `ref` recorded."""
+    if not ref.snapshot:
+        return
     path = Path(draft_path).with_name(ref.snapshot)
-    if not ref.snapshot or path.exists():
+    if path.exists():
         return
     data = snapshot_bytes(roster.employees, roster.extra_columns)
     if hashlib.sha256(data).hexdigest() == ref.sha256:

@@ -31,6 +31,7 @@ Positions = Callable[[], dict[str, tuple[int, int]]]
 
 _TOML_ERROR_AT = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$")
 _TOML_ERROR_AT_END = re.compile(r"^(.*) \(at end of document\)$")
+_BOM = "\ufeff"
 
 
 # Lists whose entries must be unique by a key: (dotted path, key, how to name an entry).
@@ -62,7 +63,12 @@ def dumps(draft: Draft) -> str:
 
 
 def parse(text: str, file: str) -> LoadedDraft:
-    """Decode TOML text into a draft, reporting problems against `file`."""
+    """Decode TOML text into a draft, reporting problems against `file`.
+
+    A byte-order mark at the start (Notepad and some Windows editors add one to UTF-8) is not
+    part of the text; TOML does not allow it, so it is dropped rather than refused.
+    """
+    text = text.removeprefix(_BOM)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from policy_model.document import ChangedOnDiskError, Document
+from policy_model.draft_lock import locked
 from policy_model.problems import ProblemsError
 from tui.launch import document_for
 from tui.recent import RecentDrafts
@@ -130,7 +131,10 @@ class PolicyApp(App[None]):
         if document is None:
             return
         try:
-            document.save(overwrite_outside_edit=overwrite_outside_edit)
+            # Under the draft's lock, so a command changing the file cannot slip in between
+            # the check for an outside edit and the write.
+            with locked(document.path):
+                document.save(overwrite_outside_edit=overwrite_outside_edit)
         except ChangedOnDiskError:
             self.safekeeping.ask_about_outside_edit(saving=True)
             return
@@ -140,7 +144,7 @@ class PolicyApp(App[None]):
         except OSError as error:
             self.notify(f"{document.path}: {error.strerror}", title="Not saved", severity="error", timeout=10)
             return
-        self.safekeeping.removed(document.path)  # the save removed the recovery file
+        self.safekeeping.discard(document)  # saved: nothing is left to recover
         self.recent.add(document.path)
         self.refresh_title()
         self.notify(f"Saved {document.path}")

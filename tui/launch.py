@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from policy_model.document import Document, create_document, open_document
+from policy_model.draft_lock import tidy
 from tui.recent import RecentDrafts
 
 # A snapshot up to this size (about 10,000 people) is read before the first screen: it takes
@@ -20,6 +21,7 @@ def document_for(path: Path) -> Document:
     A large roster is not read here: the main screen loads it in the background, so even a
     200,000-employee draft shows its first screen at once.
     """
+    tidy(path)
     if not path.exists():
         return create_document(path)
     document = open_document(path, with_roster=False)

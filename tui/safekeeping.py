@@ -116,12 +116,6 @@ class Safekeeping:
         else:
             self._when_quiet.append(then)
 
-    def removed(self, path: Path) -> None:
-        """The recovery file of the draft at `path` was just removed (a save does it): a write
-        still running or waiting for it is stale."""
-        self._removals[path] += 1
-        self._kept = None
-
     def opened(self, document: Document) -> None:
         """Offer a recovery file newer than the draft just opened."""
         self._kept = None
@@ -148,9 +142,12 @@ class Safekeeping:
         )
 
     def discard(self, document: Document) -> None:
-        """Throw away the unsaved work kept for `document`."""
+        """Remove the recovery file of `document`, saved or its changes thrown away: a write
+        still running or waiting for it is stale. Only the app does this; a command saving the
+        draft meanwhile leaves the app's unsaved work where it is."""
         recovery.discard(document.path)
-        self.removed(document.path)
+        self._removals[document.path] += 1
+        self._kept = None
 
     def ask_about_outside_edit(self, *, saving: bool) -> None:
         """The draft file changed outside the app: reload it, overwrite it, or keep editing."""

@@ -14,6 +14,7 @@ from policy_model.accepted import accept_warning
 from policy_model.checks import check_document
 from policy_model.document import open_document
 from policy_model.user_input import printable_line
+from tui.commands import changes_draft
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,6 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--reason", required=True, help="why the warning is accepted, for legal's note")
 
 
+@changes_draft
 def run(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
     problems = check_document(document)

@@ -8,6 +8,7 @@ from pathlib import Path
 from policy_model.document import open_document
 from policy_model.draft import APPROVAL_STATUSES
 from policy_model.signoff import find_approver, set_status
+from tui.commands import changes_draft
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,12 +21,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="pending, approved or 'changes requested'")
 
 
+@changes_draft
 def run(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
-    draft = document.draft
-    index = find_approver(draft, args.name)
-    set_status(draft, index, args.status)
+    index = find_approver(document.draft, args.name)
+    document.apply(lambda draft: set_status(draft, index, args.status))
     document.save()
+    draft = document.draft
     approver = draft.approvers[index]
     print(f"{approver.name}: {approver.status} for version {draft.policy.version}")
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from policy_model.document import open_document
 from policy_model.signoff import bump_version
+from tui.commands import changes_draft
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,12 +23,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     which.add_argument("--to", metavar="VERSION", help="this exact version, which must come after the current one")
 
 
+@changes_draft
 def run(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
-    draft = document.draft
-    previous = draft.policy.version
-    reset = sum(a.status != "pending" for a in draft.approvers)
-    revision = bump_version(draft, args.author, args.summary, major=args.major, version=args.to)
+    previous = document.draft.policy.version
+    reset = sum(a.status != "pending" for a in document.draft.approvers)
+    revision = document.apply(lambda draft: bump_version(draft, args.author, args.summary, major=args.major,
+                                                         version=args.to))
     document.save()
     print(f"{args.draft}: version {previous} -> {revision.version}; "
           f"{reset} approval{'s' * (reset != 1)} reset to pending")

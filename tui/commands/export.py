@@ -21,7 +21,7 @@ from policy_model.checks import check_document
 from policy_model.compare import compare, load_sides
 from policy_model.document import open_document
 from policy_model.draft import Draft
-from policy_model.files import atomic_write, atomic_writer
+from policy_model.files import atomic_write, atomic_writer, special_kind
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError
 from tui.cli import print_problems
@@ -50,8 +50,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def check_target(output: Path, force: bool) -> None:
     """Refuse to replace a file unless asked, or to write where it cannot."""
-    if output.is_dir():
-        raise ProblemsError([Problem(str(output), "is a folder; give the name of the .docx to write")])
+    kind = special_kind(output)
+    if kind:
+        raise ProblemsError([Problem(str(output), f"is {kind}; give the name of the .docx to write")])
     if output.exists() and not force:
         raise ProblemsError([Problem(str(output), "already exists; add --force to replace it")])
     if not output.parent.is_dir():

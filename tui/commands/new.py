@@ -8,6 +8,7 @@ from pathlib import Path
 from policy_model.document import create_document
 from policy_model.draft import MARKETS
 from policy_model.problems import Problem, ProblemsError
+from tui.commands import changes_draft
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,6 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="for example general, financial or healthcare (default general)")
 
 
+@changes_draft
 def run(args: argparse.Namespace) -> int:
     path: Path = args.draft
     if path.exists():

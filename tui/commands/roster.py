@@ -13,6 +13,7 @@ from pathlib import Path
 from policy_model.document import Document, open_document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.roster import CLIENT_FIELDS, FIELDS, clients_report_lines, import_clients, import_roster, report_lines
+from tui.commands import changes_draft
 from tui.commands.roster_show import add_show_parser, run_show
 
 
@@ -60,6 +61,7 @@ def _imported(args: argparse.Namespace, lines: list[str], snapshot: str, documen
     return 0
 
 
+@changes_draft
 def _run_import(args: argparse.Namespace) -> int:
     mapping = _parse_map(args.mapping)
     document = open_document(args.draft)
@@ -81,6 +83,7 @@ def _add_clients(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
                         "tiers saved by the last client import)")
 
 
+@changes_draft
 def _run_clients(args: argparse.Namespace) -> int:
     mapping = _parse_map(args.mapping)
     document = open_document(args.draft)

@@ -13,6 +13,7 @@ from policy_model.training import pending
 from policy_model.training_import import import_completions
 from policy_model.user_input import printable_line
 from tui.cli import print_problems
+from tui.commands import changes_draft
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     return _import(args) if args.training_command == "import" else _pending(args)
 
 
+@changes_draft
 def _import(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
     result = import_completions(document.draft, args.file, document.roster.employees, session=args.session)

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from . import toml_io
+from . import recovery, toml_io
 from .channels import seed_channels
 from .discipline import default_ladder
 from .draft import Draft, Eligibility, Market, PolicyHeader, Revision, RosterRef, copied
@@ -151,7 +151,7 @@ class Document:
         self.disk_sha256 = hashlib.sha256(self.saved_text.encode("utf-8")).hexdigest()
         self.path = target
         # Only now is the new pair (draft, snapshot) on disk: the snapshots it replaced can go.
-        remove_unreferenced(target, {ref.snapshot}, self._snapshots())
+        remove_unreferenced(target, {ref.snapshot, recovery.snapshot_kept(target)}, self._snapshots())
 
     def changed_on_disk(self) -> bool:
         """Whether the file now differs from what was last read or written here.

@@ -68,3 +68,14 @@ def find(draft_path: Path) -> Recovery | None:
         if current == loaded.draft:
             return None
     return Recovery(path, loaded.draft, datetime.fromtimestamp(stamp))
+
+
+def snapshot_kept(draft_path: Path) -> str:
+    """The roster snapshot the recovery file's unsaved work refers to ("" if none): an import
+    made in the app and not yet saved, which a save from elsewhere must not remove."""
+    try:
+        text = recovery_path(draft_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    loaded = parse(text, str(recovery_path(draft_path)))
+    return loaded.draft.roster.snapshot if loaded.draft is not None else ""

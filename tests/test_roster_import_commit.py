@@ -90,3 +90,19 @@ def test_undoing_an_import_after_saving_gives_back_the_old_roster_and_its_file(e
     document.save()  # the old snapshot is written again, byte for byte as the draft recorded it
     reopened = open_document(example_draft)
     assert reopened.roster.problems == [] and reopened.roster.employees == old.employees
+
+
+def test_a_save_from_elsewhere_keeps_the_snapshot_of_the_apps_unsaved_import(example_draft: Path,
+                                                                            tmp_path: Path) -> None:
+    from policy_model import recovery, toml_io
+    from policy_model.roster import import_roster
+
+    app_side = open_document(example_draft)
+    source = tmp_path / "next-month.csv"
+    source.write_text("Employee ID,Name,Job Title\nN1,New Person,Relationship Banker\n", encoding="utf-8")
+    import_roster(app_side, source)  # the app's unsaved import, kept in its recovery file
+    recovery.write(example_draft, toml_io.dumps(app_side.draft))
+    snapshot = example_draft.with_name(app_side.draft.roster.snapshot)
+    os.utime(snapshot, (1, 1))  # old enough that only the recovery file protects it
+    assert main(["approve", str(example_draft), "--name", "Wei Chen", "--status", "approved"]) == 0
+    assert snapshot.exists()

@@ -282,13 +282,6 @@ def restrict(draft: Draft, channel_id: str, groups: list[str]) -> Channel:
     return channel
 
 
-def clear_restriction(draft: Draft, channel_id: str) -> Channel:
-    """Give the channel back to every granted employee."""
-    channel = find(draft, channel_id)
-    channel.groups = []
-    return channel
-
-
 def custom_id(draft: Draft, name: str) -> str:
     """A readable id for a custom channel's name, unique in the draft and the catalog."""
     return unique_id(name, {c.id for c in draft.channels} | {c.id for c in catalog().channels}, "channel")

@@ -222,10 +222,6 @@ def current_user() -> str:
         return ""
 
 
-def override_for(draft: Draft, employee_id: str) -> Override | None:
-    return next((o for o in draft.eligibility.overrides if o.employee_id == employee_id), None)
-
-
 def clean_reason(reason: str, missing: str = "an override needs a reason: say why this person is an exception") -> str:
     """The reason as it will be kept (one line, trimmed); ValueError (saying `missing`) if there is none.
 
@@ -287,15 +283,6 @@ def check_thresholds(max_clients: int | None, min_clients: int | None) -> None:
             raise ValueError(f"{name}: a client count cannot be negative ({value})")
     if max_clients is not None and min_clients is not None and min_clients > max_clients:
         raise ValueError(f"at least {min_clients} and at most {max_clients} clients: no one could match")
-
-
-def set_thresholds(draft: Draft, rule_id: str, max_clients: int | None, min_clients: int | None) -> Rule:
-    """Change a rule's client-count limits (None = no limit), e.g. what counts as a small book."""
-    check_thresholds(max_clients, min_clients)
-    rule = find_rule(draft, rule_id)
-    rule.max_clients = max_clients
-    rule.min_clients = min_clients
-    return rule
 
 
 def move_rule(draft: Draft, rule_id: str, offset: int) -> int:

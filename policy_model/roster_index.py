@@ -127,10 +127,6 @@ class RosterIndex:
             self.search[n] = _search_text(employee, decision.status)
         self._recent.clear()
 
-    def decision_of(self, employee_id: str) -> Decision | None:
-        n = self.positions.get(employee_id)
-        return None if n is None else self.decisions[n]
-
     def filter(self, text: str, status: Status | None = None) -> list[int]:
         """Positions of the people matching a filter text (see `parse_query`), in roster order.
 

@@ -196,11 +196,6 @@ def pending(draft: Draft, employees: Sequence[Employee]) -> list[Pending]:
     return training_status(draft, employees).pending
 
 
-def pending_ids(draft: Draft, employees: Sequence[Employee]) -> set[str]:
-    """The ids of granted people still to be trained, for the roster to flag them as pending."""
-    return {p.employee.id for p in pending(draft, employees)}
-
-
 def completions_by_session(draft: Draft) -> dict[str, int]:
     """How many completions each session has, by session id."""
     counts = {s.title: 0 for s in draft.training.sessions}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policy_model.access import grant_names, grants, left_out, matrix, who_loses
-from policy_model.channels import clear_restriction, restrict, set_enabled
+from policy_model.channels import restrict, set_enabled
 from policy_model.document import new_draft
 from policy_model.draft import Draft, Employee, Override
 from policy_model.eligibility import evaluate
@@ -66,7 +66,7 @@ def test_restricting_to_a_department_narrows_the_channel_and_shows_who_loses_it(
     assert got["E1"] == got["E2"] == ("linkedin", "sms")
     assert got["E6"] == got["E7"] == ("linkedin",)  # "Presales" is not the Sales department
     assert [e.id for e in left_out(draft, PEOPLE, decisions, "sms")] == ["E6", "E7"]
-    clear_restriction(draft, "sms")
+    restrict(draft, "sms", [])
     assert ids(draft)["E6"] == ("linkedin", "sms")
 
 

@@ -11,7 +11,6 @@ from policy_model.channels import (
     DEVICES,
     add_custom,
     catalog,
-    clear_restriction,
     configure,
     duties,
     enable_recommended,
@@ -156,14 +155,14 @@ def test_configure_changes_only_the_settings_given():
         configure(draft, "sms", devices=["pager"])  # type: ignore[list-item]
 
 
-def test_restrict_and_clear_restriction():
+def test_restrict_to_groups_and_back_to_every_granted_employee():
     draft = new_draft("Acme")
     channel = restrict(draft, "teams", ["Department: Sales", "role:Banker", "department:Sales", "employee:E0042"])
     assert channel.groups == ["department:Sales", "role:Banker", "employee:E0042"]
     with pytest.raises(ValueError, match='did you mean "department"'):
         restrict(draft, "teams", ["departmnt:Sales"])
     assert channel.groups == ["department:Sales", "role:Banker", "employee:E0042"]  # unchanged on error
-    assert clear_restriction(draft, "teams").groups == []
+    assert restrict(draft, "teams", []).groups == []
 
 
 def test_custom_channels_are_added_named_and_removed():

@@ -80,7 +80,7 @@ def test_override_refreshes_one_person_and_their_search_text(example_draft: Path
     assert index.filter("brennan denied") == []
     set_override(draft, "E1002", "denied", "on leave", by="carmen", at=AT)
     index.refresh(draft, ["E1002", "nobody"])
-    decision = index.decision_of("E1002")
+    decision = index.decisions[index.positions["E1002"]]
     assert decision is not None and decision.overridden and decision.reason == "override by carmen: on leave"
     assert ids(index, index.filter("brennan denied")) == ["E1002"]
     assert index.counts_by_status() == {"granted": 13, "review": 8, "denied": 21}

@@ -67,7 +67,7 @@ def test_pending_lists_who_is_not_trained(with_session: Path, capsys) -> None:
     assert rows[0] == "id,name,department,reason"
     ids = [row.split(",")[0] for row in rows[1:]]
     document = open_document(with_session)
-    assert set(ids) == training.pending_ids(document.draft, document.roster.employees)
+    assert set(ids) == {p.employee.id for p in training.pending(document.draft, document.roster.employees)}
     assert "E1002" not in ids and "E1003" in ids
     assert main(["training", "pending", str(with_session)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == f"{len(ids)} granted people are not trained"

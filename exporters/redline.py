@@ -129,11 +129,11 @@ def add_tracked_paragraph(container: Any, old: str | None, new: str | None, mark
 
     `container` is anything with `add_paragraph` (a document, a table cell, a header).
     """
-    paragraph = container.add_paragraph(style=style)
+    paragraph: Paragraph = container.add_paragraph(style=style)
     if old is None and new is None:
         raise ValueError("a tracked paragraph needs an old text, a new text, or both")
     if old is None:
-        append_diff_runs(paragraph, [WordOp("insert", new)] if new else [], marks)  # type: ignore[arg-type]
+        append_diff_runs(paragraph, [WordOp("insert", new)] if new else [], marks)
         mark_paragraph(paragraph, "ins", marks)
     elif new is None:
         append_diff_runs(paragraph, [WordOp("delete", old)] if old else [], marks)

@@ -151,7 +151,7 @@ def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,
     columns = len(headers) if headers else len(rows[0])
     weights = list(weights or [1] * columns)
     widths = [usable * w // sum(weights) for w in weights]
-    table = document.add_table(rows=0, cols=columns)
+    table: Table = document.add_table(rows=0, cols=columns)
     table.style = document.styles[style]
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(width))

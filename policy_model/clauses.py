@@ -23,6 +23,7 @@ from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee
 from .eligibility import Decision, decided
 from .package_data import read_toml
+from .prose import with_full_stop
 from .user_input import unique_id
 
 # ---------------------------------------------------------------------------------------------
@@ -221,6 +222,8 @@ VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
 
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
+# A variable with the full stop that may follow it, so a value ending in one is not doubled.
+_FILLED = re.compile(rf"(?:{_TOKEN.pattern})(?P<after>\.)?")
 
 
 @dataclass(frozen=True)
@@ -254,16 +257,17 @@ def fill(text: str, values: dict[str, str]) -> tuple[str, tuple[str, ...]]:
     unfilled: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
+        after = match.group("after") or ""
         if match.group(1) is None:
-            return match.group(0)[0]
+            return match.group(0)[0] + after
         name = match.group(1).strip()
         value = values.get(name, "")
         if not value:
             unfilled.append(name)
-            return placeholder(name)
-        return value
+            return placeholder(name) + after
+        return with_full_stop(value) if after else value
 
-    return _TOKEN.sub(replace, text), tuple(unfilled)
+    return _FILLED.sub(replace, text), tuple(unfilled)
 
 
 @dataclass(frozen=True)

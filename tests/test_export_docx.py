@@ -254,3 +254,20 @@ def test_a_dotx_template_is_refused_with_how_to_fix_it(document: Document, tmp_p
             zout.writestr(item, data)
     with pytest.raises(ProblemsError, match=r"save it from Word as a \.docx document"):
         export_bytes(build_view(document), dotx)
+
+
+def every_text(word: docx.document.Document) -> str:
+    """Body (paragraphs and tables), headers and footers: everything a reader sees."""
+    parts = [all_text(word)]
+    for section in word.sections:
+        parts += ["".join(section.header._element.itertext()), "".join(section.footer._element.itertext())]
+    return "\n".join(parts)
+
+
+def test_a_name_ending_in_a_full_stop_gets_no_second_one(document: Document) -> None:
+    document.draft.policy.company = "Acme Inc."
+    document.draft.clauses[0].text = "Messages are records of {company}. Ask {company} first."
+    document.draft.clauses[0].title = "About {company}."
+    text = every_text(exported(build_view(document)))
+    assert "Inc.." not in text
+    assert "Messages are records of Acme Inc. Ask Acme Inc. first." in text

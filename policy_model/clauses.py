@@ -23,7 +23,7 @@ from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee
 from .eligibility import Decision, decided
 from .package_data import read_toml
-from .prose import with_full_stop
+from .prose import possessive, with_full_stop
 from .user_input import unique_id
 
 # ---------------------------------------------------------------------------------------------
@@ -222,8 +222,8 @@ VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
 
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
-# A variable with the full stop that may follow it, so a value ending in one is not doubled.
-_FILLED = re.compile(rf"(?:{_TOKEN.pattern})(?P<after>\.)?")
+# A variable with the full stop or "'s" that may follow it, which depend on how the value ends.
+_FILLED = re.compile(rf"(?:{_TOKEN.pattern})(?P<after>\.|'s\b)?")
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ def fill(text: str, values: dict[str, str]) -> tuple[str, tuple[str, ...]]:
         if not value:
             unfilled.append(name)
             return placeholder(name) + after
-        return with_full_stop(value) if after else value
+        return {".": with_full_stop, "'s": possessive}[after](value) if after else value
 
     return _FILLED.sub(replace, text), tuple(unfilled)
 

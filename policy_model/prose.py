@@ -10,3 +10,8 @@ from __future__ import annotations
 def with_full_stop(text: str) -> str:
     """`text` closing a sentence: "Acme Inc." stays as it is instead of becoming "Acme Inc.."."""
     return text if text.endswith(".") else text + "."
+
+
+def possessive(name: str) -> str:
+    """"Acme's", but "Acme Advisers'" for a name ending in s, never "Advisers's"."""
+    return name + "'" if name[-1:].lower() == "s" else name + "'s"

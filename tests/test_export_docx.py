@@ -271,3 +271,11 @@ def test_a_name_ending_in_a_full_stop_gets_no_second_one(document: Document) -> 
     text = every_text(exported(build_view(document)))
     assert "Inc.." not in text
     assert "Messages are records of Acme Inc. Ask Acme Inc. first." in text
+
+
+def test_a_name_ending_in_s_takes_an_apostrophe_alone(document: Document) -> None:
+    document.draft.policy.company = "Acme Advisers"
+    document.draft.clauses[0].text = "Follow {company}'s rules and {owner}'s advice."
+    text = every_text(exported(build_view(document)))
+    assert "Advisers's" not in text
+    assert "Follow Acme Advisers' rules and Carmen Reyes, HR Business Partner's advice." in text

@@ -172,7 +172,8 @@ def _contacts(draft: Draft, _: Audience) -> str:
     people = [draft.policy.owner] if draft.policy.owner else []
     people += [f"{a.name} ({a.title})" if a.title else a.name
                for a in draft.approvers if a.role in ("legal", "compliance", "hr")]
-    return join_words(people, conj="or")
+    # The owner is often an approver too; each person is named once, in the order first given.
+    return join_words(list(dict.fromkeys(people)), conj="or")
 
 
 def _granted_count(_: Draft, who: Audience) -> str:

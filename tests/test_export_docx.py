@@ -279,3 +279,10 @@ def test_a_name_ending_in_s_takes_an_apostrophe_alone(document: Document) -> Non
     text = every_text(exported(build_view(document)))
     assert "Advisers's" not in text
     assert "Follow Acme Advisers' rules and Carmen Reyes, HR Business Partner's advice." in text
+
+
+def test_the_contacts_line_names_each_person_once(document: Document) -> None:
+    document.draft.policy.owner = "Dana Whitfield (General Counsel)"
+    document.draft.clauses[0].text = "Questions go to {contacts}."
+    text = every_text(exported(build_view(document)))
+    assert "Questions go to Dana Whitfield (General Counsel) or Wei Chen (Compliance Officer)." in text

@@ -286,3 +286,11 @@ def test_the_contacts_line_names_each_person_once(document: Document) -> None:
     document.draft.clauses[0].text = "Questions go to {contacts}."
     text = every_text(exported(build_view(document)))
     assert "Questions go to Dana Whitfield (General Counsel) or Wei Chen (Compliance Officer)." in text
+
+
+def test_word_is_asked_to_update_fields_on_open(document: Document) -> None:
+    settings = exported(build_view(document)).settings.element
+    (update,) = settings.findall(qn("w:updateFields"))
+    assert update.get(qn("w:val")) == "true"
+    following = [child.tag for child in update.itersiblings()]
+    assert qn("w:compat") in following or not settings.findall(qn("w:compat"))

@@ -21,7 +21,16 @@ from docx.text.paragraph import Paragraph
 from policy_model.policy_view import PolicyView
 
 from .base import TABLE_STYLE, open_base
-from .ooxml import add_field, add_numbering, add_table, begin_field, end_field, number_paragraph, shade
+from .ooxml import (
+    add_field,
+    add_numbering,
+    add_table,
+    begin_field,
+    end_field,
+    number_paragraph,
+    shade,
+    update_fields_on_open,
+)
 from .text import one_line, property_text, xml_safe
 
 DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
@@ -266,6 +275,7 @@ def build(view: PolicyView, template: Path | None = None,
         tick()
     writer.appendix(tick)
     writer.fill_contents(toc_end)
+    update_fields_on_open(document)
     writer.header_and_footer()
     writer.properties()
     tick()

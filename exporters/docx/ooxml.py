@@ -168,3 +168,20 @@ def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,
         parsed = parse_xml(f'<w:tbl {nsdecls("w")}>{header if start == 0 else ""}{body}</w:tbl>')
         table._tbl.extend(list(parsed))
     return table
+
+
+# What may follow <w:updateFields> in settings.xml, in the schema's order.
+_AFTER_UPDATE_FIELDS = tuple(f"w:{tag}" for tag in (
+    "hdrShapeDefaults footnotePr endnotePr compat docVars rsids").split()) + ("m:mathPr",) + tuple(
+    f"w:{tag}" for tag in ("attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
+                           "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType "
+                           "schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator").split())
+
+
+def update_fields_on_open(document: WordDocument) -> None:
+    """Ask Word to update every field when the file opens, so the contents gain page numbers."""
+    settings = document.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    settings.insert_element_before(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'),
+                                   *_AFTER_UPDATE_FIELDS)

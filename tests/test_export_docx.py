@@ -294,3 +294,11 @@ def test_word_is_asked_to_update_fields_on_open(document: Document) -> None:
     assert update.get(qn("w:val")) == "true"
     following = [child.tag for child in update.itersiblings()]
     assert qn("w:compat") in following or not settings.findall(qn("w:compat"))
+
+
+def test_headings_stay_with_what_follows_and_header_rows_repeat(document: Document) -> None:
+    word = exported(build_view(document))
+    heading_paragraphs = [p for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert heading_paragraphs and all(p.paragraph_format.keep_with_next for p in heading_paragraphs)
+    with_headers = [t for t in word.tables if t.rows[0].cells[0].text != "Company"]
+    assert with_headers and all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in with_headers)

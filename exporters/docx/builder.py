@@ -56,6 +56,8 @@ class _Writer:
     def heading(self, title: str, level: int = 1) -> Paragraph:
         """A real Word heading, numbered by our list definition, and remembered for the contents."""
         paragraph = self.document.add_paragraph(one_line(title), style=f"Heading {level}")
+        # Set on the paragraph, not left to the style: a template's heading style may lack it.
+        paragraph.paragraph_format.keep_with_next = True
         number_paragraph(paragraph, self.headings, level - 1)
         self.counters[level - 1] += 1
         if level == 1:

@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from .draft import APPROVAL_STATUSES, APPROVER_ROLES, Approver, ApproverRole, Draft, Revision
+from .eligibility import current_user
 from .problems import Problem
 from .user_input import clean_line, refuse
 
@@ -109,8 +110,9 @@ def bump_version(draft: Draft, author: str, summary: str, *, major: bool = False
 
     `version` may be given outright (it must come after the current one); otherwise the next
     minor or major number is used. The approvals reset because they were given for the old text.
+    A blank author is the operating system's user, so the history never has a nameless entry.
     """
-    author = clean_line(author, VERSION, "author", required=False, limit=100)
+    author = clean_line(author, VERSION, "author", required=False, limit=100) or current_user()
     summary = clean_line(summary, VERSION, "summary", limit=300)
     if version is None:
         new = next_version(draft.policy.version, major)

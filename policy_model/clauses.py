@@ -23,7 +23,7 @@ from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee
 from .eligibility import Decision, decided
 from .package_data import read_toml
-from .prose import possessive, with_full_stop
+from .prose import date_text, month_first, possessive, with_full_stop
 from .user_input import unique_id
 
 # ---------------------------------------------------------------------------------------------
@@ -150,8 +150,7 @@ class Variable:
 
 
 def _date(draft: Draft, _: Audience) -> str:
-    d = draft.policy.effective_date
-    return f"{d:%B} {d.day}, {d.year}" if d else ""
+    return date_text(draft.policy.effective_date, month_first(draft.policy.jurisdiction))
 
 
 def _review_cycle(draft: Draft, _: Audience) -> str:

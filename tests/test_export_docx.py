@@ -104,9 +104,9 @@ def test_tables_hold_channels_matrix_training_revisions_and_appendix(document: D
     matrix = table_starting(word, "Department")
     assert matrix[0] == ["Department", "LinkedIn", "Text messaging", "WhatsApp", "Push-to-talk"]
     assert ["Sales", "5", "5", "5", "5"] in matrix and matrix[-1] == ["All departments", "14", "14", "5", "14"]
-    assert table_starting(word, "Session")[1] == ["Social media with customers", "2026-12-01", "video call",
+    assert table_starting(word, "Session")[1] == ["Social media with customers", "December 1, 2026", "video call",
                                                   "granted", "1"]
-    assert table_starting(word, "Version")[1] == ["0.1", "2026-11-02", "Carmen Reyes", "Draft started"]
+    assert table_starting(word, "Version")[1] == ["0.1", "November 2, 2026", "Carmen Reyes", "Draft started"]
     appendix = table_starting(word, "ID")
     assert len(appendix) == 1 + 14
     assert appendix[1] == ["E1002", "Brennan, Liam", "Sales", "Relationship Banker",
@@ -121,7 +121,7 @@ def test_title_block_and_approval_block(document: Document) -> None:
     word = exported(build_view(document))
     assert word.paragraphs[0].style.name == "Title"
     title_block = dict((row[0], row[1]) for row in table_starting(word, "Company"))
-    assert title_block["Version"] == "0.1" and title_block["Effective date"] == "2027-01-01"
+    assert title_block["Version"] == "0.1" and title_block["Effective date"] == "January 1, 2027"
     assert title_block["Owner"] == "Carmen Reyes, HR Business Partner" and title_block["Status"] == "DRAFT"
     texts = [p.text for p in word.paragraphs]
     start = texts.index("Approval")
@@ -302,3 +302,23 @@ def test_headings_stay_with_what_follows_and_header_rows_repeat(document: Docume
     assert heading_paragraphs and all(p.paragraph_format.keep_with_next for p in heading_paragraphs)
     with_headers = [t for t in word.tables if t.rows[0].cells[0].text != "Company"]
     assert with_headers and all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in with_headers)
+
+
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+
+
+@pytest.mark.parametrize(("jurisdiction", "effective", "training"), [
+    ("England and Wales", "1 January 2027", "1 December 2026"),
+    ("", "1 January 2027", "1 December 2026"),
+    ("Oregon, United States", "January 1, 2027", "December 1, 2026"),
+])
+def test_one_date_style_in_text_and_tables(document: Document, jurisdiction: str, effective: str,
+                                           training: str) -> None:
+    import re
+
+    document.draft.policy.jurisdiction = jurisdiction
+    word = exported(build_view(document))
+    assert f"It takes effect on {effective}." in all_text(word)
+    assert dict((r[0], r[1]) for r in table_starting(word, "Company"))["Effective date"] == effective
+    assert table_starting(word, "Session")[1][1] == training
+    assert not re.search(ISO_DATE, every_text(word))

@@ -322,3 +322,15 @@ def test_one_date_style_in_text_and_tables(document: Document, jurisdiction: str
     assert dict((r[0], r[1]) for r in table_starting(word, "Company"))["Effective date"] == effective
     assert table_starting(word, "Session")[1][1] == training
     assert not re.search(ISO_DATE, every_text(word))
+
+
+def test_every_table_has_one_style_and_one_text_size(document: Document) -> None:
+    document.draft.revisions[0].author = ""  # an empty cell, whose paragraph mark sets its row's height
+    word = exported(build_view(document))
+    assert {t.style.name for t in word.tables} == {"Table Grid"}
+    sizes = set()
+    for table in word.tables:
+        for paragraph in table._tbl.iter(qn("w:p")):
+            sizes.add(paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val")))
+            sizes |= {r.find(f"{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val")) for r in paragraph.iter(qn("w:r"))}
+    assert sizes == {"18"}

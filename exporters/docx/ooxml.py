@@ -124,13 +124,18 @@ _ROWS_PER_PARSE = 5_000
 _CELL_SIZE = '<w:sz w:val="18"/><w:szCs w:val="18"/>'
 
 
+# The paragraph mark takes the same size, so an empty cell's row is no taller than its neighbours.
+_CELL_MARK = f"<w:pPr><w:rPr>{_CELL_SIZE}</w:rPr></w:pPr>"
+
+
 def _cell(text: str, width: int, bold: bool) -> str:
     props = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
     text = one_line(text)
     if not text:
-        return f"<w:tc>{props}<w:p/></w:tc>"
+        return f"<w:tc>{props}<w:p>{_CELL_MARK}</w:p></w:tc>"
     run_props = f"<w:rPr>{'<w:b/>' if bold else ''}{_CELL_SIZE}</w:rPr>"
-    return f'<w:tc>{props}<w:p><w:r>{run_props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+    return (f"<w:tc>{props}<w:p>{_CELL_MARK}<w:r>{run_props}"
+            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
 
 
 def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,

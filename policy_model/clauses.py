@@ -23,6 +23,7 @@ from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee
 from .eligibility import Decision, decided
 from .package_data import read_toml
+from .prose import date_text, month_first, possessive, with_full_stop
 from .user_input import unique_id
 
 # ---------------------------------------------------------------------------------------------
@@ -149,8 +150,7 @@ class Variable:
 
 
 def _date(draft: Draft, _: Audience) -> str:
-    d = draft.policy.effective_date
-    return f"{d:%B} {d.day}, {d.year}" if d else ""
+    return date_text(draft.policy.effective_date, month_first(draft.policy.jurisdiction))
 
 
 def _review_cycle(draft: Draft, _: Audience) -> str:
@@ -171,7 +171,8 @@ def _contacts(draft: Draft, _: Audience) -> str:
     people = [draft.policy.owner] if draft.policy.owner else []
     people += [f"{a.name} ({a.title})" if a.title else a.name
                for a in draft.approvers if a.role in ("legal", "compliance", "hr")]
-    return join_words(people, conj="or")
+    # The owner is often an approver too; each person is named once, in the order first given.
+    return join_words(list(dict.fromkeys(people)), conj="or")
 
 
 def _granted_count(_: Draft, who: Audience) -> str:
@@ -221,6 +222,8 @@ VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
 
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
+# A variable with the full stop or "'s" that may follow it, which depend on how the value ends.
+_FILLED = re.compile(rf"(?:{_TOKEN.pattern})(?P<after>\.|'s\b)?")
 
 
 @dataclass(frozen=True)
@@ -254,16 +257,17 @@ def fill(text: str, values: dict[str, str]) -> tuple[str, tuple[str, ...]]:
     unfilled: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
+        after = match.group("after") or ""
         if match.group(1) is None:
-            return match.group(0)[0]
+            return match.group(0)[0] + after
         name = match.group(1).strip()
         value = values.get(name, "")
         if not value:
             unfilled.append(name)
-            return placeholder(name)
-        return value
+            return placeholder(name) + after
+        return {".": with_full_stop, "'s": possessive}[after](value) if after else value
 
-    return _TOKEN.sub(replace, text), tuple(unfilled)
+    return _FILLED.sub(replace, text), tuple(unfilled)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from functools import partial
 from types import MappingProxyType
 from typing import Literal
 
@@ -24,6 +24,7 @@ from .document import Document
 from .draft import Channel, Draft, Employee, PolicyHeader
 from .eligibility import REVIEW, Decision
 from .problems import Problem, blocking_final, errors_in
+from .prose import date_text, month_first
 from .signoff import stale_approvers
 from .training import completions_by_session
 
@@ -195,11 +196,12 @@ def build_view(document: Document, problems: Sequence[Problem] = ()) -> PolicyVi
     decisions = document.decisions()
     completions = completions_by_session(draft)
     status, reasons = document_status(draft, problems)
+    when = partial(date_text, month_first=month_first(policy.jurisdiction))  # one date style throughout
     return PolicyView(
         company=policy.company,
         title=policy.title,
         version=policy.version,
-        effective_date=_date_text(policy.effective_date) or "not set",
+        effective_date=when(policy.effective_date) or "not set",
         owner=policy.owner,
         jurisdiction=policy.jurisdiction,
         subject=f"{policy.title} of {policy.company}".strip(),
@@ -209,15 +211,11 @@ def build_view(document: Document, problems: Sequence[Problem] = ()) -> PolicyVi
         channels=channel_rows(channels),
         matrix=access_matrix(matrix(draft, employees, decisions)),
         granted=granted_rows(draft, employees, decisions),
-        training=tuple((s.title, _date_text(s.date) or "to be scheduled", s.format, s.audience,
+        training=tuple((s.title, when(s.date) or "to be scheduled", s.format, s.audience,
                         str(completions.get(s.title, 0))) for s in draft.training.sessions),
         discipline=tuple((d.name, d.description) for d in draft.discipline),
-        revisions=tuple((r.version, _date_text(r.date), r.author, r.summary) for r in draft.revisions),
-        approvers=tuple(ApproverRow(a.name, a.title, ROLE_NAMES.get(a.role, a.role), a.status, _date_text(a.date))
+        revisions=tuple((r.version, when(r.date), r.author, r.summary) for r in draft.revisions),
+        approvers=tuple(ApproverRow(a.name, a.title, ROLE_NAMES.get(a.role, a.role), a.status, when(a.date))
                         for a in draft.approvers),
         acknowledgment=acknowledgment_text(policy),
     )
-
-
-def _date_text(value: date | None) -> str:
-    return value.isoformat() if value else ""

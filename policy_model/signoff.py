@@ -142,8 +142,9 @@ def bump_version(draft: Draft, author: str, summary: str, *, major: bool = False
 
     `version` may be given outright (it must come after the current one); otherwise the next
     minor or major number is used. The approvals reset because they were given for the old text.
+    A blank author is the operating system's user, so the history never has a nameless entry.
     """
-    author = clean_line(author, VERSION, "author", required=False, limit=100)
+    author = clean_line(author, VERSION, "author", required=False, limit=100) or current_user()
     summary = clean_line(summary, VERSION, "summary", limit=300)
     if version is None:
         new = next_version(draft.policy.version, major)

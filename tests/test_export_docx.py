@@ -112,9 +112,9 @@ def test_tables_hold_channels_matrix_training_and_revisions(document: Document) 
     matrix = table_starting(word, "Department")
     assert matrix[0] == ["Department", "LinkedIn", "Text messaging", "WhatsApp", "Push-to-talk"]
     assert ["Sales", "5", "5", "5", "5"] in matrix and matrix[-1] == ["All departments", "14", "14", "5", "14"]
-    assert table_starting(word, "Session")[1] == ["Social media with customers", "2026-12-01", "video call",
+    assert table_starting(word, "Session")[1] == ["Social media with customers", "December 1, 2026", "video call",
                                                   "granted", "1"]
-    assert table_starting(word, "Version")[1] == ["0.1", "2026-11-02", "Carmen Reyes", "Draft started"]
+    assert table_starting(word, "Version")[1] == ["0.1", "November 2, 2026", "Carmen Reyes", "Draft started"]
 
 
 def test_the_policy_names_no_employee_and_the_access_schedule_names_every_granted_one(document: Document) -> None:
@@ -140,7 +140,7 @@ def test_title_block_and_approval_block(document: Document) -> None:
     word = exported(build_view(document))
     assert word.paragraphs[0].style.name == "Title"
     title_block = dict((row[0], row[1]) for row in table_starting(word, "Company"))
-    assert title_block["Version"] == "0.1" and title_block["Effective date"] == "2027-01-01"
+    assert title_block["Version"] == "0.1" and title_block["Effective date"] == "January 1, 2027"
     assert title_block["Owner"] == "Carmen Reyes, HR Business Partner" and title_block["Status"] == "DRAFT"
     texts = [p.text for p in word.paragraphs]
     start = texts.index("Approval")
@@ -316,3 +316,83 @@ def test_an_approval_records_who_entered_it_and_survives_a_save(document: Docume
     approver = open_document(document.path).draft.approvers[0]
     assert approver.recorded_by == "Carmen Reyes" and approver.recorded_at is not None
     assert approver.content == open_document(document.path).draft.approved[0].fingerprint
+
+
+def every_text(word: docx.document.Document) -> str:
+    """Body (paragraphs and tables), headers and footers: everything a reader sees."""
+    parts = [all_text(word)]
+    for section in word.sections:
+        parts += ["".join(section.header._element.itertext()), "".join(section.footer._element.itertext())]
+    return "\n".join(parts)
+
+
+def test_a_name_ending_in_a_full_stop_gets_no_second_one(document: Document) -> None:
+    document.draft.policy.company = "Acme Inc."
+    document.draft.clauses[0].text = "Messages are records of {company}. Ask {company} first."
+    document.draft.clauses[0].title = "About {company}."
+    text = every_text(exported(build_view(document)))
+    assert "Inc.." not in text
+    assert "Messages are records of Acme Inc. Ask Acme Inc. first." in text
+
+
+def test_a_name_ending_in_s_takes_an_apostrophe_alone(document: Document) -> None:
+    document.draft.policy.company = "Acme Advisers"
+    document.draft.clauses[0].text = "Follow {company}'s rules and {owner}'s advice."
+    text = every_text(exported(build_view(document)))
+    assert "Advisers's" not in text
+    assert "Follow Acme Advisers' rules and Carmen Reyes, HR Business Partner's advice." in text
+
+
+def test_the_contacts_line_names_each_person_once(document: Document) -> None:
+    document.draft.policy.owner = "Dana Whitfield (General Counsel)"
+    document.draft.clauses[0].text = "Questions go to {contacts}."
+    text = every_text(exported(build_view(document)))
+    assert "Questions go to Dana Whitfield (General Counsel) or Wei Chen (Compliance Officer)." in text
+
+
+def test_word_is_asked_to_update_fields_on_open(document: Document) -> None:
+    settings = exported(build_view(document)).settings.element
+    (update,) = settings.findall(qn("w:updateFields"))
+    assert update.get(qn("w:val")) == "true"
+    following = [child.tag for child in update.itersiblings()]
+    assert qn("w:compat") in following or not settings.findall(qn("w:compat"))
+
+
+def test_headings_stay_with_what_follows_and_header_rows_repeat(document: Document) -> None:
+    word = exported(build_view(document))
+    heading_paragraphs = [p for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert heading_paragraphs and all(p.paragraph_format.keep_with_next for p in heading_paragraphs)
+    with_headers = [t for t in word.tables if t.rows[0].cells[0].text != "Company"]
+    assert with_headers and all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in with_headers)
+
+
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+
+
+@pytest.mark.parametrize(("jurisdiction", "effective", "training"), [
+    ("England and Wales", "1 January 2027", "1 December 2026"),
+    ("", "1 January 2027", "1 December 2026"),
+    ("Oregon, United States", "January 1, 2027", "December 1, 2026"),
+])
+def test_one_date_style_in_text_and_tables(document: Document, jurisdiction: str, effective: str,
+                                           training: str) -> None:
+    import re
+
+    document.draft.policy.jurisdiction = jurisdiction
+    word = exported(build_view(document))
+    assert f"It takes effect on {effective}." in all_text(word)
+    assert dict((r[0], r[1]) for r in table_starting(word, "Company"))["Effective date"] == effective
+    assert table_starting(word, "Session")[1][1] == training
+    assert not re.search(ISO_DATE, every_text(word))
+
+
+def test_every_table_has_one_style_and_one_text_size(document: Document) -> None:
+    document.draft.revisions[0].author = ""  # an empty cell, whose paragraph mark sets its row's height
+    word = exported(build_view(document))
+    assert {t.style.name for t in word.tables} == {"Table Grid"}
+    sizes = set()
+    for table in word.tables:
+        for paragraph in table._tbl.iter(qn("w:p")):
+            sizes.add(paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val")))
+            sizes |= {r.find(f"{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val")) for r in paragraph.iter(qn("w:r"))}
+    assert sizes == {"18"}

@@ -141,3 +141,11 @@ def test_next_version_always_comes_after(big: int, small: int, major: bool) -> N
     draft.policy.version = current
     new = signoff.bump_version(draft, "", "next", major=major, today=TODAY).version
     assert signoff._parts(new) > signoff._parts(current)
+
+
+def test_a_bump_without_an_author_records_the_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("getpass.getuser", lambda: "cmorgan")
+    draft = new_draft("Acme")
+    assert signoff.bump_version(draft, "  ", "For legal", today=TODAY).author == "cmorgan"
+    assert signoff.bump_version(draft, "Carmen Reyes", "Texting", today=TODAY).author == "Carmen Reyes"
+    assert [r.author for r in draft.revisions][-2:] == ["cmorgan", "Carmen Reyes"]

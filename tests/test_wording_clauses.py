@@ -79,7 +79,7 @@ def test_example_draft_is_seeded_and_in_saved_form(example_draft: Path) -> None:
 def test_variables_are_filled_from_the_draft_and_the_roster() -> None:
     values = clauses.variable_values(full_draft(), clauses.audience(full_draft(), PEOPLE))
     assert values["company"] == "Acme Ltd"
-    assert values["effective_date"] == "January 1, 2027"
+    assert values["effective_date"] == "1 January 2027"  # no jurisdiction: day first
     assert values["channels"] == "LinkedIn and SMS / text messaging"  # unnamed: the catalog's name
     assert values["granted_count"] == "3"
     assert values["granted_roles"] == "Relationship Banker and Account Manager"  # most common first

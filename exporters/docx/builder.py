@@ -22,7 +22,16 @@ from docx.text.paragraph import Paragraph
 from policy_model.policy_view import PolicyView
 
 from .base import TABLE_STYLE, open_base
-from .ooxml import add_field, add_numbering, add_table, begin_field, end_field, number_paragraph, shade
+from .ooxml import (
+    add_field,
+    add_numbering,
+    add_table,
+    begin_field,
+    end_field,
+    number_paragraph,
+    shade,
+    update_fields_on_open,
+)
 from .text import one_line, property_text, xml_safe
 
 DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
@@ -48,6 +57,8 @@ class _Writer:
     def heading(self, title: str, level: int = 1) -> Paragraph:
         """A real Word heading, numbered by our list definition, and remembered for the contents."""
         paragraph = self.document.add_paragraph(one_line(title), style=f"Heading {level}")
+        # Set on the paragraph, not left to the style: a template's heading style may lack it.
+        paragraph.paragraph_format.keep_with_next = True
         number_paragraph(paragraph, self.headings, level - 1)
         self.counters[level - 1] += 1
         if level == 1:
@@ -282,6 +293,7 @@ def build(view: PolicyView, template: Path | None = None,
         part()
         tick()
     writer.fill_contents(toc_end)
+    update_fields_on_open(document)
     writer.header_and_footer()
     writer.properties()
     tick()

@@ -124,13 +124,18 @@ _ROWS_PER_PARSE = 5_000
 _CELL_SIZE = '<w:sz w:val="18"/><w:szCs w:val="18"/>'
 
 
+# The paragraph mark takes the same size, so an empty cell's row is no taller than its neighbours.
+_CELL_MARK = f"<w:pPr><w:rPr>{_CELL_SIZE}</w:rPr></w:pPr>"
+
+
 def _cell(text: str, width: int, bold: bool) -> str:
     props = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
     text = one_line(text)
     if not text:
-        return f"<w:tc>{props}<w:p/></w:tc>"
+        return f"<w:tc>{props}<w:p>{_CELL_MARK}</w:p></w:tc>"
     run_props = f"<w:rPr>{'<w:b/>' if bold else ''}{_CELL_SIZE}</w:rPr>"
-    return f'<w:tc>{props}<w:p><w:r>{run_props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+    return (f"<w:tc>{props}<w:p>{_CELL_MARK}<w:r>{run_props}"
+            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
 
 
 def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,
@@ -168,3 +173,20 @@ def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,
         parsed = parse_xml(f'<w:tbl {nsdecls("w")}>{header if start == 0 else ""}{body}</w:tbl>')
         table._tbl.extend(list(parsed))
     return table
+
+
+# What may follow <w:updateFields> in settings.xml, in the schema's order.
+_AFTER_UPDATE_FIELDS = tuple(f"w:{tag}" for tag in (
+    "hdrShapeDefaults footnotePr endnotePr compat docVars rsids").split()) + ("m:mathPr",) + tuple(
+    f"w:{tag}" for tag in ("attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
+                           "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType "
+                           "schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator").split())
+
+
+def update_fields_on_open(document: WordDocument) -> None:
+    """Ask Word to update every field when the file opens, so the contents gain page numbers."""
+    settings = document.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    settings.insert_element_before(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'),
+                                   *_AFTER_UPDATE_FIELDS)

@@ -38,7 +38,6 @@ from policy_model import roles  # noqa: E402
 from policy_model.document import Document, create_document, open_document  # noqa: E402
 from policy_model.eligibility import evaluate, set_override  # noqa: E402
 from policy_model.roster import import_roster  # noqa: E402
-from policy_model.roster_snapshot import snapshot_path  # noqa: E402
 from tests.hr_exports import Person, people, pick, some_day, us_date  # noqa: E402
 
 ROWS = 200_000
@@ -249,9 +248,10 @@ def last_months_draft(path: Path, source: Path, rows: int) -> dict[Path, bytes]:
     document = create_document(path, company="Benchmark Bank")
     import_roster(document, source)
     for person in document.roster.employees[:: max(1, rows // 20)]:
-        set_override(document.draft, person.id, "review", "moved to a new team: check their clients", by="hr")
+        document.apply(lambda draft: set_override(draft, person.id, "review",  # noqa: B023 (applied at once)
+                                                  "moved to a new team: check their clients", by="hr"))
     document.save()
-    return {file: file.read_bytes() for file in (path, snapshot_path(path))}
+    return {file: file.read_bytes() for file in (path, path.with_name(document.draft.roster.snapshot))}
 
 
 def import_section(folder: Path, source: Path, rows: int, repeat: int) -> None:

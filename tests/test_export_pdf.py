@@ -11,12 +11,24 @@ from pathlib import Path
 
 import pytest
 
-from exporters.docx import export_docx
+from exporters.docx import export_docx, schedule_bytes
 from policy_model.document import open_document
 from policy_model.policy_view import build_view
 
 SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")
+
+
+def pdf_text(docx_path: Path, folder: Path) -> str:
+    """The text LibreOffice's PDF of a .docx holds, words joined by single spaces."""
+    # A profile of its own, so a LibreOffice the user has open (or a parallel test) is not disturbed.
+    profile = (folder / "lo-profile").as_uri()
+    result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                             "--outdir", str(folder), str(docx_path)], capture_output=True, text=True, timeout=180)
+    pdf = folder / (docx_path.stem + ".pdf")
+    assert result.returncode == 0 and pdf.is_file(), result.stderr
+    text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.split())  # table cells wrap their words across lines
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not on PATH; "
@@ -25,18 +37,16 @@ PDFTOTEXT = shutil.which("pdftotext")
 def test_libreoffice_converts_the_export_to_pdf_with_its_text(export_draft: Path, tmp_path: Path) -> None:
     document = open_document(export_draft)
     next(e for e in document.roster.employees if e.id == "E1003").name = "Nguyen,\x01 Thi Mai שלום"
-    target = tmp_path / "policy.docx"
-    export_docx(build_view(document), target)
-    # A profile of its own, so a LibreOffice the user has open (or a parallel test) is not disturbed.
-    profile = (tmp_path / "lo-profile").as_uri()
-    result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                             "--outdir", str(tmp_path), str(target)], capture_output=True, text=True, timeout=180)
-    pdf = tmp_path / "policy.pdf"
-    assert result.returncode == 0 and pdf.is_file(), result.stderr
-    text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    text = " ".join(text.split())  # table cells wrap their words across lines
+    view = build_view(document)
+    target, schedule = tmp_path / "policy.docx", tmp_path / "schedule.docx"
+    export_docx(view, target)
+    schedule.write_bytes(schedule_bytes(view))
+    text = pdf_text(target, tmp_path)
     for expected in ("Social Media and Mobile Communication Policy", "Harbor Community Bank",
                      "DRAFT — not approved for use", "1. Purpose", "6.1. Training", "Approved channels",
-                     "Text messaging", "Dana Whitfield", "Employee acknowledgment", "Brennan, Liam",
-                     "Nguyen, Thi Mai", "שלום", "Page 1 of"):
+                     "Text messaging", "Dana Whitfield", "Employee acknowledgment", "Page 1 of"):
         assert expected in text, expected
+    assert "Brennan, Liam" not in text, "the policy names no employee"
+    listed = pdf_text(schedule, tmp_path)
+    for expected in ("Access schedule", "Brennan, Liam", "Nguyen, Thi Mai", "שלום"):
+        assert expected in listed, expected

@@ -100,7 +100,7 @@ class PolicyView:
     discipline: tuple[tuple[str, str], ...]
     revisions: tuple[tuple[str, str, str, str], ...]
     approvers: tuple[ApproverRow, ...]
-    acknowledgment: tuple[str, ...]
+    acknowledgments: tuple[Acknowledgment, ...]
     jurisdiction: str = ""
     subject: str = ""
 
@@ -176,15 +176,37 @@ def document_status(draft: Draft, problems: Sequence[Problem]) -> tuple[Status, 
     return ("DRAFT" if reasons else "FINAL"), tuple(reasons)
 
 
-def acknowledgment_text(policy: PolicyHeader) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class Acknowledgment:
+    """A form an employee signs: its title and the statements they sign."""
+
+    title: str
+    statements: tuple[str, ...]
+
+
+def acknowledgments(policy: PolicyHeader, anyone_granted: bool) -> tuple[Acknowledgment, ...]:
+    """The form every employee signs, and, when anyone is granted access, the one those
+    granted sign as well: only they take the training, so only they sign that they did."""
     company = policy.company or "the company"
-    return (
-        f"I have received, read and understood the {policy.title} of {company}, version {policy.version}.",
-        "I have completed the training it requires, and I agree to follow the policy when I use social "
-        "media or mobile messaging with customers.",
+    received = f"I have received, read and understood the {policy.title} of {company}, version {policy.version}."
+    everyone = Acknowledgment("Employee acknowledgment", (
+        received,
+        "I agree to follow the rules it sets for every employee, including that I contact customers on behalf "
+        f"of {company} only through the channels it approves and only if I am granted access.",
+        "I understand that breaking the policy can lead to a reminder, re-education or further "
+        "disciplinary steps.",
+    ))
+    if not anyone_granted:
+        return (everyone,)
+    granted = Acknowledgment("Acknowledgment for employees granted access", (
+        received,
+        "I am granted social media or mobile access to customers. I have completed the training the policy "
+        "requires, and I agree to follow its rules for employees granted access when I use social media or "
+        "mobile messaging with customers.",
         "I understand that breaking the policy can lead to a reminder, re-education, suspension or "
         "revocation of my access, and to further disciplinary steps.",
-    )
+    ))
+    return everyone, granted
 
 
 def build_view(document: Document, problems: Sequence[Problem] = ()) -> PolicyView:
@@ -217,5 +239,5 @@ def build_view(document: Document, problems: Sequence[Problem] = ()) -> PolicyVi
         revisions=tuple((r.version, when(r.date), r.author, r.summary) for r in draft.revisions),
         approvers=tuple(ApproverRow(a.name, a.title, ROLE_NAMES.get(a.role, a.role), a.status, when(a.date))
                         for a in draft.approvers),
-        acknowledgment=acknowledgment_text(policy),
+        acknowledgments=acknowledgments(policy, any(d.status == "granted" for d in decisions)),
     )

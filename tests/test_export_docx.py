@@ -68,6 +68,7 @@ def test_sections_are_real_numbered_word_headings(document: Document) -> None:
         ("Heading 1", "Approved channels"), ("Heading 1", "Access to channels"),
         ("Heading 1", "Training and discipline"), ("Heading 2", "Training"), ("Heading 2", "Discipline"),
         ("Heading 1", "Revision history"), ("Heading 1", "Approval"), ("Heading 1", "Employee acknowledgment"),
+        ("Heading 1", "Acknowledgment for employees granted access"),
     ]
     assert "Personal use" not in all_text(word)  # a disabled clause is left out
     assert "{company}" not in all_text(word) and "[unknown_variable: not set]" in all_text(word)
@@ -76,7 +77,7 @@ def test_sections_are_real_numbered_word_headings(document: Document) -> None:
     num_ids = {p._p.pPr.find(W_NUMPR).find(qn("w:numId")).get(qn("w:val")) for p in heading_paragraphs}
     assert len(num_ids) == 1
     levels = [int(p._p.pPr.find(W_NUMPR).find(qn("w:ilvl")).get(qn("w:val"))) for p in heading_paragraphs]
-    assert levels == [0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]
+    assert levels == [0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0]
     (num,) = [n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) in num_ids]
     abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
     (abstract,) = [a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id]
@@ -396,3 +397,22 @@ def test_every_table_has_one_style_and_one_text_size(document: Document) -> None
             sizes.add(paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val")))
             sizes |= {r.find(f"{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val")) for r in paragraph.iter(qn("w:r"))}
     assert sizes == {"18"}
+
+
+def test_with_nobody_granted_the_one_acknowledgment_has_no_training_statement(tmp_path: Path) -> None:
+    from policy_model.document import create_document
+
+    word = exported(build_view(create_document(tmp_path / "new.toml", company="Acme")))
+    assert [title for style, title in headings(word) if "cknowledgment" in title] == ["Employee acknowledgment"]
+    texts = [p.text for p in word.paragraphs]
+    form = texts[len(texts) - texts[::-1].index("Employee acknowledgment"):]
+    assert any("I agree to follow the rules it sets for every employee" in t for t in form)
+    assert not any("training" in t.lower() for t in form)
+
+
+def test_those_granted_also_sign_that_they_completed_the_training(document: Document) -> None:
+    texts = [p.text for p in exported(build_view(document)).paragraphs if not p.style.name.startswith("TOC")]
+    everyone = texts[texts.index("Employee acknowledgment"):texts.index("Acknowledgment for employees granted access")]
+    granted = texts[texts.index("Acknowledgment for employees granted access"):]
+    assert not any("training" in t for t in everyone)
+    assert any("I have completed the training the policy requires" in t for t in granted)

@@ -177,13 +177,15 @@ class _Writer:
             self.paragraph(f"Signature: {SIGNATURE_LINE}    Date: {approver.date or DATE_LINE}")
 
     def acknowledgment(self) -> None:
-        self.page_break()
-        self.heading("Employee acknowledgment")
-        for text in self.view.acknowledgment:
-            self.paragraph(text)
-        for label in ("Employee name", "Employee ID", "Signature", "Date"):
-            line = self.paragraph(f"{label}: {SIGNATURE_LINE}")
-            line.paragraph_format.space_before = Pt(12)
+        """Each form on a page of its own, to be copied and signed."""
+        for form in self.view.acknowledgments:
+            self.page_break()
+            self.heading(form.title)
+            for text in form.statements:
+                self.paragraph(text)
+            for label in ("Employee name", "Employee ID", "Signature", "Date"):
+                line = self.paragraph(f"{label}: {SIGNATURE_LINE}")
+                line.paragraph_format.space_before = Pt(12)
 
     def schedule(self) -> None:
         """The access schedule's own title block: what it is, for which policy, kept how."""

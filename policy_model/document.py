@@ -147,8 +147,10 @@ class Document:
         ref = self.draft.roster
         if _key(ref) in self._rosters:
             restore_snapshot(target, ref, self._rosters[_key(ref)])
-        self.saved_text = toml_io.save(self.draft, target)
-        self.disk_sha256 = hashlib.sha256(self.saved_text.encode("utf-8")).hexdigest()
+        written = toml_io.save(self.draft, target)
+        # What is compared is the draft's own text; the file may also hold hand comments.
+        self.saved_text = toml_io.dumps(self.draft)
+        self.disk_sha256 = hashlib.sha256(written.encode("utf-8")).hexdigest()
         self.path = target
         # Only now is the new pair (draft, snapshot) on disk: the snapshots it replaced can go.
         remove_unreferenced(target, {ref.snapshot, recovery.snapshot_kept(target)}, self._snapshots())

@@ -18,6 +18,7 @@ from typing import Any
 
 import tomli_w
 
+from . import toml_keep
 from .channels import draft_issues as channel_issues
 from .draft import SCHEMA_VERSION, Draft
 from .files import atomic_write, read_bytes
@@ -121,8 +122,9 @@ def load_or_raise(path: Path) -> Draft:
 
 
 def save(draft: Draft, path: Path) -> str:
-    """Write the draft atomically, keeping the previous file as `PATH.bak`; returns the text."""
-    text = dumps(draft)
+    """Write the draft atomically, keeping the previous file as `PATH.bak`; returns the text
+    written (the file's hand comments kept, see `toml_keep`)."""
+    text = toml_keep.text_to_write(Path(path), dumps(draft))
     atomic_write(Path(path), text.encode("utf-8"), backup=True)
     return text
 

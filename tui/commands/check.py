@@ -8,7 +8,7 @@ from pathlib import Path
 from policy_model.checks import check_document
 from policy_model.document import open_document
 from policy_model.problems import errors_in, summary
-from tui.cli import print_problems
+from tui.cli import print_problems, say
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,5 +23,5 @@ def run(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
     problems = check_document(document)
     print_problems(problems)
-    print(f"{args.draft}: {summary(problems)}")
+    say(f"{args.draft}: {summary(problems)}")
     return 1 if errors_in(problems) else 0

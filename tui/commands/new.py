@@ -8,6 +8,7 @@ from pathlib import Path
 from policy_model.document import create_document
 from policy_model.draft import MARKETS
 from policy_model.problems import Problem, ProblemsError
+from tui.cli import say
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
         raise ProblemsError([Problem(str(path), f"the folder {path.parent} does not exist")])
     document = create_document(path, company=args.company, market=args.market, industry=args.industry)
     document.save()
-    print(f"created {path}; open it with 'policy-tui {path}'")
+    say(f"created {path}; open it with 'policy-tui {path}'")
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from policy_model.access_list import spreadsheet_csv
@@ -12,7 +11,7 @@ from policy_model.problems import Problem, ProblemsError
 from policy_model.training import pending
 from policy_model.training_import import import_completions
 from policy_model.user_input import printable_line
-from tui.cli import print_problems
+from tui.cli import print_problems, say, say_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -46,10 +45,10 @@ def _import(args: argparse.Namespace) -> int:
     print_problems(result.problems)
     recorded = len(result.completions)
     bad = len(result.problems)
-    print(f"{args.file}: {recorded} completion{'s' * (recorded != 1)} recorded, "
-          f"{bad} row{'s' * (bad != 1)} not used")
+    say(f"{args.file}: {recorded} completion{'s' * (recorded != 1)} recorded, "
+        f"{bad} row{'s' * (bad != 1)} not used")
     for note in result.notes:
-        print(f"note: {note}")
+        say(f"note: {note}")
     if not recorded:
         return 1
     document.save()
@@ -64,11 +63,11 @@ def _pending(args: argparse.Namespace) -> int:
     people = pending(document.draft, document.roster.employees)
     rows = [(p.employee.id, p.employee.name, p.employee.department, p.reason) for p in people]
     if args.format == "csv":  # opened in a spreadsheet: names from an HR export are neutralised
-        sys.stdout.write(spreadsheet_csv(("id", "name", "department", "reason"), rows))
+        say_text(spreadsheet_csv(("id", "name", "department", "reason"), rows, screen=True))
         return 0
     rows = [tuple(printable_line(cell) for cell in row) for row in rows]  # names from an HR export
     widths = [max([len(h), *(len(r[n]) for r in rows)]) for n, h in enumerate(("id", "name", "department"))]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
-    print(f"{len(rows)} granted {'person is' if len(rows) == 1 else 'people are'} not trained")
+        say("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
+    say(f"{len(rows)} granted {'person is' if len(rows) == 1 else 'people are'} not trained")
     return 0

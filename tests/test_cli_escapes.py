@@ -97,7 +97,8 @@ def test_terminal_escape_injection_in_an_import_is_shown_visibly(example_draft: 
 
 # Any text at all, with the characters that do harm on a terminal made likely.
 HOSTILE = st.lists(st.one_of(st.sampled_from(["\x1b", "\x07", "\r", "\n", "\r\n0 errors\r\n", "\x9b", "\x00", "\t",
-                                              "\x7f", "\x1b]0;x\x07", "\x1b[2J"]), st.characters()),
+                                              "\x7f", "\x1b]0;x\x07", "\x1b[2J"]),
+                              st.characters(exclude_categories=("Cs",))),  # no draft or file holds a surrogate
                    min_size=1, max_size=12).map("".join)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -33,11 +34,14 @@ st.register_type_strategy(date, DATES)
 st.register_type_strategy(datetime, DATETIMES)
 
 def normalise_strings(node: object) -> None:
-    """Line endings as the draft keeps them (LF only), everywhere in a dataclass tree."""
+    """Line endings as the draft keeps them (LF only), everywhere in a dataclass tree; no control
+    character in a text field but a paragraph's line breaks and tabs (the schema refuses them)."""
     for f in fields(node):  # type: ignore[arg-type]
         value = getattr(node, f.name)
         if isinstance(value, str):
-            setattr(node, f.name, normalise_newlines(value))
+            allowed = "\n\t" if f.metadata.get("paragraph") else ""
+            setattr(node, f.name, "".join(ch for ch in normalise_newlines(value)
+                                          if unicodedata.category(ch) != "Cc" or ch in allowed))
         elif isinstance(value, list):
             setattr(node, f.name, [normalise_newlines(v) if isinstance(v, str) else v for v in value])
             for item in value:

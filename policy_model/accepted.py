@@ -26,7 +26,8 @@ def accept_warning(draft: Draft, problems: Sequence[Problem], warning_id: str, r
     found = next((p for p in problems if p.severity == "warning" and p.id == wanted), None)
     if found is None:
         raise refuse(ACCEPT, f'no warning has the id "{warning_id}"; policy-tui check lists each with its id')
-    accepted = AcceptedWarning(id=found.id, warning=f"{found.field}: {found.message}" if found.field else found.message,
+    said = f"{found.field}: {found.message}" if found.field else found.message
+    accepted = AcceptedWarning(id=found.id, warning=" ".join(said.split()),  # kept on one line of the draft
                                reason=clean_line(reason, ACCEPT, "reason", limit=500),
                                by=current_user() if by is None else clean_line(by, ACCEPT, "by", limit=100),
                                at=(at or datetime.now(UTC)).replace(microsecond=0))

@@ -20,6 +20,7 @@ from typing import Literal
 
 from .draft import Status
 from .roster_index import RosterIndex
+from .user_input import visible
 
 COLUMNS = ("id", "name", "email", "role", "department", "status", "reason", "rule", "channels")
 # What the list says of a person: their status, or "revoke" for someone granted before who has
@@ -68,16 +69,21 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if risky else cell
 
 
-def spreadsheet_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+def spreadsheet_csv(header: Sequence[str], rows: Iterable[Sequence[str]], *, screen: bool = False) -> str:
     """CSV text for a spreadsheet: the header, then each row with every cell neutralised (CR LF
-    line ends). Every list of people the app writes as CSV goes through here."""
+    line ends). Every list of people the app writes as CSV goes through here.
+
+    On a `screen` (printed rather than saved), a cell's control characters are shown as escapes
+    and lines end with LF: no cell can then drive the terminal, and none holds a line break.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\n" if screen else "\r\n")
     writer.writerow(header)
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    shown = visible if screen else str
+    writer.writerows([spreadsheet_safe(shown(cell)) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
-def access_csv(rows: Sequence[AccessRow] | Iterator[AccessRow]) -> str:
-    """The CSV text: a header line, then one neutralised line per person."""
-    return spreadsheet_csv(COLUMNS, (row.cells() for row in rows))
+def access_csv(rows: Sequence[AccessRow] | Iterator[AccessRow], *, screen: bool = False) -> str:
+    """The CSV text: a header line, then one neutralised line per person (see `spreadsheet_csv`)."""
+    return spreadsheet_csv(COLUMNS, (row.cells() for row in rows), screen=screen)

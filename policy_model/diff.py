@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Literal
@@ -23,6 +23,7 @@ from typing import Any, Literal
 from .draft import Clause, Draft, Employee, Override
 from .eligibility import Decision, decide, evaluate
 from .signoff import stale_approvers
+from .user_input import visible
 from .word_diff import WordOp, inline, word_diff
 
 Kind = Literal["added", "removed", "changed"]
@@ -268,11 +269,16 @@ LineStyle = Literal["heading", "added", "removed", "changed", "note"]
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the summary and how to show it (the TUI colours by `style`)."""
+    """One line of the summary and how to show it (the TUI colours by `style`).
+
+    A `paragraph` is a clause's text, whose line breaks are its own; in any other line a line
+    break belongs to a value and is shown as an escape.
+    """
 
     style: LineStyle
     text: str
     indent: int = 0
+    paragraph: bool = False
 
 
 _LABELS = MappingProxyType({
@@ -327,7 +333,7 @@ def render_lines(diff: DraftDiff, *, old_name: str = "old", new_name: str = "new
     def section(title: str, body: list[Line]) -> None:
         if body:
             lines.append(Line("heading", title))
-            lines.extend(Line(line.style, line.text, line.indent + 1) for line in body)
+            lines.extend(replace(line, indent=line.indent + 1) for line in body)
 
     section("Policy", [Line("changed", f"{_label(c.name).capitalize()}: {show(c.old)} -> {show(c.new)}")
                        for c in diff.header])
@@ -352,8 +358,11 @@ def render_lines(diff: DraftDiff, *, old_name: str = "old", new_name: str = "new
 
 
 def render_text(diff: DraftDiff, *, old_name: str = "old", new_name: str = "new") -> str:
-    return "\n".join("  " * line.indent + line.text
-                     for line in render_lines(diff, old_name=old_name, new_name=new_name)) + "\n"
+    """The diff for a terminal: a paragraph's lines each at its indent, and every control
+    character of a value shown as an escape, so no value writes a line that passes for ours."""
+    return "".join("  " * line.indent + visible(part) + "\n"
+                   for line in render_lines(diff, old_name=old_name, new_name=new_name)
+                   for part in (line.text.split("\n") if line.paragraph else [line.text]))
 
 
 def _roster_line(change: FieldChange) -> Line:
@@ -438,9 +447,9 @@ def _clause_lines(change: ItemChange) -> list[Line]:
     name = f"Clause '{change.label}'"
     if change.kind == "added":
         return [Line("added", f"{name} added{'' if change.new.enabled else ' (disabled)'}"),
-                Line("added", change.new.text, indent=1)]
+                Line("added", change.new.text, indent=1, paragraph=True)]
     if change.kind == "removed":
-        return [Line("removed", f"{name} removed"), Line("removed", change.old.text, indent=1)]
+        return [Line("removed", f"{name} removed"), Line("removed", change.old.text, indent=1, paragraph=True)]
     lines = []
     for c in change.fields:
         if c.name == "enabled":
@@ -454,7 +463,7 @@ def _clause_lines(change: ItemChange) -> list[Line]:
                                      f"to {_position(change.new_index)}"))
     if change.words:
         lines.append(Line("changed", f"{name} reworded:"))
-        lines.append(Line("changed", inline(change.words), indent=1))
+        lines.append(Line("changed", inline(change.words), indent=1, paragraph=True))
     return lines
 
 

@@ -181,7 +181,7 @@ class Clause:
     when_market: list[Market] = field(default_factory=list)
     when_channel: list[str] = field(default_factory=list)
     customised: bool = False
-    text: str = ""
+    text: str = field(default="", metadata={"paragraph": True})
 
 
 @dataclass
@@ -222,7 +222,7 @@ class DisciplineStep:
     """One rung of the ladder from a reminder to revoking access, in the order they apply."""
 
     name: str
-    description: str = ""
+    description: str = field(default="", metadata={"paragraph": True})
 
 
 @dataclass
@@ -264,7 +264,7 @@ class ApprovedText:
     """A text someone approved, kept so `check` can say what changed since (see `signed`)."""
 
     fingerprint: str
-    text: str
+    text: str = field(metadata={"paragraph": True})
 
 
 @dataclass

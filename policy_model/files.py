@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from .problems import Problem, ProblemsError
+from .user_input import visible
 
 PRIVATE = 0o600
 _TEMP_PREFIX, _TEMP_SUFFIX = ".", ".tmp"
@@ -163,11 +164,14 @@ def readable_name(name: str) -> str:
 
     The operating system hands over a name whose bytes are not UTF-8 with those bytes kept
     as lone surrogates, which no TOML file (and no UTF-8 text) can hold; each becomes U+FFFD.
+    A control character (a line break, an escape), which a draft's one-line fields refuse, is
+    written as its escape.
     """
     try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     except UnicodeEncodeError:
-        return name.encode("utf-8", "replace").decode("utf-8")
+        text = name.encode("utf-8", "replace").decode("utf-8")
+    return visible(text)
 
 
 def is_readable_name(name: str) -> bool:

@@ -224,6 +224,9 @@ def parse_snapshot(data: bytes, file: str, progress: Progress | None = None) -> 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return Roster(problems=[Problem(file, "the roster snapshot is not UTF-8 text")])
+    # csv refuses a cell over 131,072 characters by default; a snapshot written from a file
+    # with one such cell must still load, or every command on the draft fails.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None or tuple(header[: len(FIRST)]) != FIRST:

@@ -11,16 +11,22 @@ import dataclasses
 import difflib
 import types
 import typing
+import unicodedata
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal, TypeVar, Union
 
-from .user_input import parse_day
+from .user_input import parse_day, shown
 
 T = TypeVar("T")
 
 # A problem found while decoding: (dotted path, message).
 Issue = tuple[str, str]
+
+# A text field marked `metadata={"paragraph": True}` (a clause's text) may hold these; any
+# other text field is one line, and no text field holds another control character: it would
+# reach the terminal, the app's screens and the exported document as it is.
+_PARAGRAPH_BREAKS = "\n\t"
 
 
 @cache
@@ -174,6 +180,8 @@ def _decode_dataclass(cls: type, value: Any, path: str, issues: list[Issue]) -> 
         if len(issues) > before and decoded is None:
             broken = broken or _required(fields[key])
             continue
+        if isinstance(decoded, str) and (problem := _control_character(decoded, fields[key])):
+            issues.append((where, problem))
         kwargs[key] = decoded
     for name, f in fields.items():
         if name not in value and _required(f):
@@ -183,6 +191,20 @@ def _decode_dataclass(cls: type, value: Any, path: str, issues: list[Issue]) -> 
     if broken:
         return None
     return cls(**kwargs)
+
+
+def _control_character(text: str, f: dataclasses.Field[Any]) -> str | None:
+    """What is wrong with a control character in a text field, or None when it holds none."""
+    if text.isprintable():
+        return None
+    allowed = _PARAGRAPH_BREAKS if f.metadata.get("paragraph") else ""
+    found = next((ch for ch in text if unicodedata.category(ch) == "Cc" and ch not in allowed), None)
+    if found is None:
+        return None
+    if allowed:
+        return f"holds a control character ({shown(found)}); only line breaks and tabs are allowed here"
+    return (f"holds a control character ({shown(found)}); text on one line cannot hold tabs, line breaks or "
+            "other control characters")
 
 
 def _required(f: dataclasses.Field[Any]) -> bool:

@@ -181,11 +181,3 @@ def apply_import(draft: Draft, result: CompletionImport) -> int:
     new = [c for c in result.completions if (c.employee_id, c.session) not in recorded and c.session in sessions]
     draft.training.completions.extend(new)
     return len(new)
-
-
-def import_completions(draft: Draft, path: Path, employees: Sequence[Employee], *, session: str | None = None,
-                       today: date | None = None) -> CompletionImport:
-    """Read, check and record a completions file in one go (the command line's path)."""
-    result = read_completions(path, draft, employees, session=session, today=today)
-    apply_import(draft, result)
-    return result

@@ -26,10 +26,28 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d %b %Y", "%d %B %Y", "%b
 _SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$")
 
 
+# Characters written as their escape by `visible`: controls (ESC, BEL, CR, LF...) and lone
+# surrogates (bytes of a file name that are not UTF-8, which a UTF-8 terminal cannot take).
+_UNSHOWABLE = ("Cc", "Cs")
+
+
+def visible(text: str) -> str:
+    """Text from outside (a file, a draft, an argument) safe to print as one terminal line.
+
+    Every control character is written as its escape (ESC as \\x1b, CR LF as \\r\\n), so a
+    value can neither retitle or recolour the terminal nor start a line of its own that passes
+    for the program's ("0 errors").
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if unicodedata.category(ch) not in _UNSHOWABLE else ch.encode("unicode_escape").decode()
+                   for ch in text)
+
+
 def shown(text: str, limit: int = 60) -> str:
     """A cell from someone's file, safe to echo in a message: control characters (which could
     recolour or clear a terminal) written as escapes, and long text cut short."""
-    safe = "".join(ch if unicodedata.category(ch) != "Cc" else ch.encode("unicode_escape").decode() for ch in text)
+    safe = visible(text)
     return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 

@@ -85,3 +85,22 @@ def test_a_command_imports_only_its_own_module() -> None:
             "print(sorted(m for m in sys.modules if m.startswith('tui.commands.') or m == 'importlib.metadata'))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.splitlines()[-1] == "['tui.commands.check']"
+
+
+@pytest.mark.parametrize("option", ["--company", "--industry"])
+def test_new_refuses_control_characters_as_bump_does(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      option: str) -> None:
+    path = tmp_path / "x.toml"
+    code, _, err = run(capsys, "new", str(path), option, "Acme\x1b]0;pwned\x07")
+    assert code == 1
+    assert err.startswith(f"{option}: the ") and "contains a control character" in err
+    assert not path.exists()
+
+
+def test_an_import_from_a_file_named_with_a_line_break_keeps_the_draft_loadable(
+        example_draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = example_draft.with_name("hr\n2026.csv")
+    source.write_text("Employee ID,Full Name,Job Title\nE1,Ada,Analyst\n", encoding="utf-8")
+    code, _, err = run(capsys, "roster", "import", str(example_draft), str(source))
+    assert code == 0, err
+    assert toml_io.load_or_raise(example_draft).roster.source == "hr\\n2026.csv"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,13 +36,16 @@ st.register_type_strategy(date, DATES)
 st.register_type_strategy(datetime, DATETIMES)
 
 def normalised(node: T) -> T:
-    """Line endings as the draft keeps them (LF only), everywhere in a dataclass tree (some
-    records are frozen, so the tree is rebuilt rather than changed)."""
+    """Line endings as the draft keeps them (LF only), everywhere in a dataclass tree, and no
+    control character in a text field but a paragraph's line breaks and tabs (the schema
+    refuses them); some records are frozen, so the tree is rebuilt rather than changed."""
     changes: dict[str, object] = {}
     for f in fields(node):  # type: ignore[arg-type]
         value = getattr(node, f.name)
         if isinstance(value, str):
-            changes[f.name] = normalise_newlines(value)
+            allowed = "\n\t" if f.metadata.get("paragraph") else ""
+            changes[f.name] = "".join(ch for ch in normalise_newlines(value)
+                                      if unicodedata.category(ch) != "Cc" or ch in allowed)
         elif isinstance(value, list):
             changes[f.name] = [normalised(v) if is_dataclass(v) else normalise_newlines(v) if isinstance(v, str) else v
                                for v in value]

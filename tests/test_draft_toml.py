@@ -143,3 +143,25 @@ def test_unusable_files_give_one_clear_problem(tmp_path: Path, content: bytes, e
 def test_missing_and_folder_paths(tmp_path: Path) -> None:
     assert "no such file" in str(toml_io.load(tmp_path / "nope.toml").problems[0])
     assert "is a folder" in str(toml_io.load(tmp_path).problems[0])
+
+
+def test_a_control_character_in_a_single_line_field_is_refused_at_its_line() -> None:
+    text = ('[policy]\ncompany = "Acme\\u001b]0;pwned\\u0007"\nowner = "Ann\\r\\n0 errors"\n\n'
+            '[[clauses]]\nid = "scope"\ntitle = "Scope\\tand use"\ntext = """\nLine one.\n\tLine two."""\n')
+    loaded = toml_io.parse(text, "p.toml")
+    assert loaded.draft is None
+    assert [str(p) for p in loaded.problems] == [
+        'p.toml:2:1: policy.company: holds a control character (\\x1b); text on one line cannot hold '
+        "tabs, line breaks or other control characters",
+        'p.toml:3:1: policy.owner: holds a control character (\\r); text on one line cannot hold '
+        "tabs, line breaks or other control characters",
+        'p.toml:7:1: clauses[0].title: holds a control character (\\t); text on one line cannot hold '
+        "tabs, line breaks or other control characters",
+    ]
+
+
+def test_a_control_character_other_than_a_line_break_or_tab_in_a_clause_text_is_refused() -> None:
+    loaded = toml_io.parse('[policy]\ncompany = "Acme"\n\n[[clauses]]\nid = "scope"\ntext = "a\\nb\\u001b[2J"\n',
+                           "p.toml")
+    assert [str(p) for p in loaded.problems] == [
+        "p.toml:6:1: clauses[0].text: holds a control character (\\x1b); only line breaks and tabs are allowed here"]

@@ -26,8 +26,8 @@ from policy_model import toml_io, training
 from policy_model.document import Document, create_document, open_document
 from policy_model.problems import ProblemsError
 from policy_model.roster import import_roster, preview_roster
-from policy_model.schema import normalise_newlines
 from policy_model.training_import import import_completions
+from policy_model.user_input import visible
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -309,7 +309,7 @@ def test_a_roster_file_of_any_name_imports_and_the_draft_saves(name: bytes) -> N
         source.write_text(FIRST, encoding="utf-8")
         import_roster(document, source)
         document.save()
-        shown = normalise_newlines((name + b".csv").decode("utf-8", "replace"))  # a draft keeps LF only
+        shown = visible((name + b".csv").decode("utf-8", "replace"))  # a draft's one-line field
         assert open_document(document.path).draft.roster.source == shown
 
 

@@ -102,8 +102,9 @@ def test_control_characters_never_reach_the_terminal(example_draft: Path, capsys
     document = open_document(example_draft)
     set_override(document.draft, "E1002", "denied", "moved\x1b[2J away", by="x")
     toml_io.save(document.draft, example_draft)
-    assert roster_show(str(example_draft), "--status", "denied") == 0
-    assert "\x1b" not in capsys.readouterr().out
+    assert roster_show(str(example_draft), "--status", "denied") == 1  # the draft refuses it, at its line
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err and "holds a control character (\\x1b)" in err
 
 
 def test_unknown_status_is_a_usage_error(example_draft: Path) -> None:

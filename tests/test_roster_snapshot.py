@@ -84,3 +84,10 @@ def test_bad_rows_are_reported_with_their_line() -> None:
 def test_a_file_that_is_not_a_snapshot() -> None:
     roster = parse_snapshot(b"name;role\nA;B\n", "x.csv")
     assert roster.employees == [] and "not a roster snapshot" in str(roster.problems[0])
+
+
+def test_one_long_cell_in_a_snapshot_still_loads(tmp_path: Path) -> None:
+    ref = RosterRef()
+    write_snapshot(tmp_path / "d.roster.csv", [Employee("E1", name="x" * 200_000), Employee("E2")], [], ref)
+    roster = read_snapshot(tmp_path / "d.toml", ref)
+    assert roster.problems == [] and [len(e.name) for e in roster.employees] == [200_000, 0]

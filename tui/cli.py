@@ -3,6 +3,11 @@
 Each headless command lives in `tui/commands/` as a module with `add_parser` and `run`; this
 module only dispatches. A user's mistake is printed as one line per problem with exit code 1;
 bad usage is argparse's exit code 2; nothing here prints a traceback for either.
+
+Everything a command prints goes through `say` or `say_text`: names, titles and file names
+come from files and arguments nobody here controls, and a control character among them would
+otherwise reach the terminal (an escape sequence retitles or recolours it; a CR LF starts a
+line that passes for ours).
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 from pathlib import Path
+from typing import NoReturn
 
 from policy_model.problems import Problem, ProblemsError
+from policy_model.user_input import visible
 
 # Subcommand name -> module in tui.commands; imported only when that command runs.
 COMMANDS = {"new": "new", "check": "check", "roster": "roster", "export": "export", "diff": "diff",
@@ -34,6 +41,26 @@ def package_version() -> str:
         return "0+unknown"
 
 
+def say(line: str = "", *, err: bool = False) -> None:
+    """Print one line (to stderr with `err`), its control characters shown as escapes."""
+    print(visible(line), file=sys.stderr if err else sys.stdout)
+
+
+def say_text(text: str) -> None:
+    """Write text of several lines (a table, a CSV, a diff) to stdout: its line feeds kept, every
+    other control character shown as an escape. Each value in it must already be one line."""
+    sys.stdout.write("\n".join(map(visible, text.split("\n"))))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the argument it complains about ("unrecognized arguments: ...") made
+    visible: it is whatever was typed or pasted."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {visible(message)}\n")
+
+
 class _Version(argparse.Action):
     """--version, with the version looked up only when asked for (see `package_version`)."""
 
@@ -49,7 +76,7 @@ class _Version(argparse.Action):
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with `only`, that command's alone (a command imports what it
     runs on, so a `check` in a git hook does not import the export too)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="policy-tui",
         description="Write your company's social media and mobile policy: decide who needs access, "
         "choose the channels, word the policy, export it for sign-off.",
@@ -65,7 +92,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def build_open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="policy-tui", description="Open the app on a draft.")
+    parser = _Parser(prog="policy-tui", description="Open the app on a draft.")
     parser.add_argument("draft", nargs="?", type=Path, metavar="DRAFT",
                         help="the draft to open (created on first save if it does not exist)")
     return parser
@@ -73,7 +100,7 @@ def build_open_parser() -> argparse.ArgumentParser:
 
 def print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(str(problem), err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,7 +146,7 @@ def _run(command: object) -> int:
         print_problems(error.problems)
         return USER_ERROR
     except KeyboardInterrupt:
-        print("interrupted; nothing was written", file=sys.stderr)
+        say("interrupted; nothing was written", err=True)
         return USER_ERROR
 
 

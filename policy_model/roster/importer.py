@@ -102,8 +102,9 @@ def stage_roster(document: Document, source: Path, *, mapping: dict[str, str] | 
         raise ProblemsError([Problem(str(document.path), "this draft was written by a newer policy-tui and is "
                                      "read-only here; import the roster with that version")])
     if not is_readable_name(snapshot_path(document.path).name):
-        raise ProblemsError([Problem(readable_name(str(document.path)), "the draft's file name is not UTF-8 text, "
-                                     "so the draft cannot name its roster file; rename the draft and import again")])
+        raise ProblemsError([Problem(readable_name(str(document.path)), "the draft's file name is not UTF-8 text "
+                                     "or holds a control character, so the draft cannot name its roster file; "
+                                     "rename the draft and import again")])
     table = open_table(source, sheet=sheet, default_sheet=ref.sheet)
     resolved = resolve(table.header, table.file, given=mapping, saved=ref.mapping)
     require(resolved, table.file)

@@ -13,7 +13,7 @@ from pathlib import Path
 from policy_model.accepted import accept_warning
 from policy_model.checks import check_document
 from policy_model.document import open_document
-from policy_model.user_input import printable_line
+from tui.cli import say
 from tui.commands import changes_draft
 
 
@@ -32,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
     problems = check_document(document)
     accepted = document.apply(lambda draft: accept_warning(draft, problems, args.id, args.reason))
     document.save()
-    print(f"{args.draft}: accepted {accepted.id} ({printable_line(accepted.warning)})")
+    say(f"{args.draft}: accepted {accepted.id} ({accepted.warning})")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from policy_model.document import open_document
 from policy_model.draft import APPROVAL_STATUSES
 from policy_model.signoff import find_approver, set_status
+from tui.cli import say
 from tui.commands import changes_draft
 
 
@@ -29,5 +30,5 @@ def run(args: argparse.Namespace) -> int:
     document.save()
     draft = document.draft
     approver = draft.approvers[index]
-    print(f"{approver.name}: {approver.status} for version {draft.policy.version}")
+    say(f"{approver.name}: {approver.status} for version {draft.policy.version}")
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from policy_model.document import open_document
 from policy_model.signoff import bump_version
+from tui.cli import say
 from tui.commands import changes_draft
 
 
@@ -31,6 +32,6 @@ def run(args: argparse.Namespace) -> int:
     revision = document.apply(lambda draft: bump_version(draft, args.author, args.summary, major=args.major,
                                                          version=args.to))
     document.save()
-    print(f"{args.draft}: version {previous} -> {revision.version}; "
-          f"{reset} approval{'s' * (reset != 1)} reset to pending")
+    say(f"{args.draft}: version {previous} -> {revision.version}; "
+        f"{reset} approval{'s' * (reset != 1)} reset to pending")
     return 0

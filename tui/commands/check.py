@@ -9,8 +9,7 @@ from policy_model.accepted import accepted_now, unaccepted
 from policy_model.checks import check_document
 from policy_model.document import open_document
 from policy_model.problems import errors_in, summary
-from policy_model.user_input import printable_line
-from tui.cli import print_problems
+from tui.cli import print_problems, say
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,9 +26,9 @@ def run(args: argparse.Namespace) -> int:
     accepted = {a.id: a for a in accepted_now(document.draft, problems)}
     print_problems([p for p in problems if p.id not in accepted or p.severity != "warning"])
     for problem in unaccepted(document.draft, problems):
-        print(f"  {problem.id}: accept with policy-tui accept {args.draft} {problem.id} --reason TEXT")
+        say(f"  {problem.id}: accept with policy-tui accept {args.draft} {problem.id} --reason TEXT")
     for a in accepted.values():
-        print(printable_line(f"accepted {a.id} by {a.by or 'someone'} on {a.at.date() if a.at else '?'}: "
-                             f"{a.warning} (because: {a.reason})"))
-    print(f"{args.draft}: {summary(problems)}")
+        say(f"accepted {a.id} by {a.by or 'someone'} on {a.at.date() if a.at else '?'}: "
+                             f"{a.warning} (because: {a.reason})")
+    say(f"{args.draft}: {summary(problems)}")
     return 1 if errors_in(problems) else 0

@@ -7,13 +7,12 @@ the same, 1 they differ, 2 trouble (a draft that cannot be loaded; its problems 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from policy_model.compare import compare, load_sides
 from policy_model.diff import render_text
 from policy_model.problems import ProblemsError
-from tui.cli import print_problems
+from tui.cli import print_problems, say_text
 
 SAME, DIFFERENT, TROUBLE = 0, 1, 2
 
@@ -40,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
         return TROUBLE
     print_problems([*old.warnings, *new.warnings])
     result = compare(old, new)
-    sys.stdout.write(render_text(result, old_name=str(args.old), new_name=str(args.new)))
+    say_text(render_text(result, old_name=str(args.old), new_name=str(args.new)))
     return SAME if result.same else DIFFERENT

@@ -24,7 +24,7 @@ from policy_model.draft import Draft
 from policy_model.files import atomic_write, atomic_writer, special_kind
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError
-from tui.cli import print_problems
+from tui.cli import print_problems, say
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise ProblemsError([Problem(str(output), f"cannot be written: {error.strerror}")]) from None
     why = f" ({'; '.join(view.draft_reasons)})" if view.draft_reasons else ""
-    print(f"wrote {output}: {view.status}{why}")
+    say(f"wrote {output}: {view.status}{why}")
     if args.schedule:
         from exporters.docx import schedule_bytes
 
@@ -100,7 +100,7 @@ def write_beside(target: Path, content: Callable[[], bytes], what: str) -> None:
         atomic_write(target, content())
     except OSError as error:
         raise ProblemsError([Problem(str(target), f"cannot be written: {error.strerror}")]) from None
-    print(f"wrote {target}: {what}")
+    say(f"wrote {target}: {what}")
 
 
 def default_author(draft: Draft) -> str:
@@ -123,5 +123,5 @@ def run_redline(new: Path, old: Path, out: Path, *, author: str | None = None, d
             document.save(stream)
     except OSError as error:
         raise ProblemsError([Problem(str(out), f"cannot be written: {error.strerror}")]) from error
-    print(f"wrote {out}: the changes since {old} as tracked changes")
+    say(f"wrote {out}: the changes since {old} as tracked changes")
     return 0

@@ -8,6 +8,8 @@ from pathlib import Path
 from policy_model.document import create_document
 from policy_model.draft import MARKETS
 from policy_model.problems import Problem, ProblemsError
+from policy_model.user_input import clean_line
+from tui.cli import say
 from tui.commands import changes_draft
 
 
@@ -30,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
                                      f"'policy-tui {path}'")])
     if not path.parent.is_dir():
         raise ProblemsError([Problem(str(path), f"the folder {path.parent} does not exist")])
-    document = create_document(path, company=args.company, market=args.market, industry=args.industry)
+    company = clean_line(args.company, "--company", "company name", required=False)
+    industry = clean_line(args.industry, "--industry", "industry", required=False) or "general"
+    document = create_document(path, company=company, market=args.market, industry=industry)
     document.save()
-    print(f"created {path}; open it with 'policy-tui {path}'")
+    say(f"created {path}; open it with 'policy-tui {path}'")
     return 0

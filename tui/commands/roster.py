@@ -13,6 +13,7 @@ from pathlib import Path
 from policy_model.document import Document, open_document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.roster import CLIENT_FIELDS, FIELDS, clients_report_lines, import_clients, import_roster, report_lines
+from tui.cli import say
 from tui.commands import changes_draft
 from tui.commands.roster_show import add_show_parser, run_show
 
@@ -56,8 +57,8 @@ def _imported(args: argparse.Namespace, lines: list[str], snapshot: str, documen
     """Save the draft after an import and print its report: the same ending for every import."""
     document.save()
     for line in lines:
-        print(line)
-    print(f"saved {args.draft} and {snapshot}")
+        say(line)
+    say(f"saved {args.draft} and {snapshot}")
     return 0
 
 

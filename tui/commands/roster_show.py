@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +21,7 @@ from policy_model.files import atomic_write
 from policy_model.problems import Problem, ProblemsError, errors_in
 from policy_model.roster_index import RosterIndex
 from policy_model.user_input import printable_line
-from tui.cli import print_problems
+from tui.cli import print_problems, say, say_text
 
 # Column caps for the table; the reason takes what is left.
 _WIDTHS = {"id": 10, "name": 24, "role": 26, "department": 18}
@@ -61,14 +60,14 @@ def run_show(args: argparse.Namespace) -> int:
     channels = grant_names(document.draft, roster.employees, index.decisions)
     rows = list(access_rows(index, args.status, channels))
     if args.format == "csv":
-        text = access_csv(rows)
+        text = access_csv(rows, screen=not args.output)
     else:
         text = format_table(rows, shutil.get_terminal_size((80, 24)).columns) + summary(rows, args.status)
     if args.output:
         atomic_write(args.output, text.encode("utf-8"))
-        print(f"wrote {len(rows)} {'person' if len(rows) == 1 else 'people'} to {args.output}", file=sys.stderr)
+        say(f"wrote {len(rows)} {'person' if len(rows) == 1 else 'people'} to {args.output}", err=True)
     else:
-        sys.stdout.write(text)
+        say_text(text)
     return 0
 
 

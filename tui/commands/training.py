@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from policy_model.access_list import spreadsheet_csv
 from policy_model.document import open_document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.training import pending
-from policy_model.training_import import import_completions
+from policy_model.training_import import apply_import, read_completions
 from policy_model.user_input import printable_line
-from tui.cli import print_problems
+from tui.cli import print_problems, say, say_text
 from tui.commands import changes_draft
 
 
@@ -44,18 +43,18 @@ def run(args: argparse.Namespace) -> int:
 @changes_draft
 def _import(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
-    result = import_completions(document.draft, args.file, document.roster.employees, session=args.session)
+    result = read_completions(args.file, document.draft, document.roster.employees, session=args.session)
     print_problems(result.problems)
     recorded = len(result.completions)
+    if recorded:  # saved before saying so: "recorded" is never printed for a save that failed
+        document.apply(lambda draft: apply_import(draft, result))
+        document.save()
     bad = len(result.problems)
-    print(f"{args.file}: {recorded} completion{'s' * (recorded != 1)} recorded, "
-          f"{bad} row{'s' * (bad != 1)} not used")
+    say(f"{args.file}: {recorded} completion{'s' * (recorded != 1)} recorded, "
+        f"{bad} row{'s' * (bad != 1)} not used")
     for note in result.notes:
-        print(f"note: {note}")
-    if not recorded:
-        return 1
-    document.save()
-    return 0
+        say(f"note: {note}")
+    return 0 if recorded else 1
 
 
 def _pending(args: argparse.Namespace) -> int:
@@ -66,11 +65,11 @@ def _pending(args: argparse.Namespace) -> int:
     people = pending(document.draft, document.roster.employees)
     rows = [(p.employee.id, p.employee.name, p.employee.department, p.reason) for p in people]
     if args.format == "csv":  # opened in a spreadsheet: names from an HR export are neutralised
-        sys.stdout.write(spreadsheet_csv(("id", "name", "department", "reason"), rows))
+        say_text(spreadsheet_csv(("id", "name", "department", "reason"), rows, screen=True))
         return 0
-    rows = [tuple(printable_line(cell) for cell in row) for row in rows]  # names from an HR export
-    widths = [max([len(h), *(len(r[n]) for r in rows)]) for n, h in enumerate(("id", "name", "department"))]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
-    print(f"{len(rows)} granted {'person is' if len(rows) == 1 else 'people are'} not trained")
+    shown = [tuple(printable_line(cell) for cell in row) for row in rows]  # names from an HR export
+    widths = [max([len(h), *(len(r[n]) for r in shown)]) for n, h in enumerate(("id", "name", "department"))]
+    for row in shown:
+        say("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
+    say(f"{len(shown)} granted {'person is' if len(shown) == 1 else 'people are'} not trained")
     return 0

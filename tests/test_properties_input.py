@@ -26,8 +26,9 @@ from policy_model import toml_io, training
 from policy_model.document import Document, create_document, open_document
 from policy_model.problems import ProblemsError
 from policy_model.roster import import_roster, preview_roster
-from policy_model.training_import import import_completions
 from policy_model.user_input import visible
+
+from .completions import import_completions
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

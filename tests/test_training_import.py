@@ -8,20 +8,12 @@ from pathlib import Path
 import pytest
 
 from policy_model import training
-from policy_model.draft import Draft, Employee
 from policy_model.problems import ProblemsError
-from policy_model.training_import import CompletionImport, apply_import, read_completions
+
+from .completions import import_completions
 
 DATA = Path(__file__).parent / "data" / "training"
 TODAY = date(2026, 11, 25)
-
-
-def import_completions(draft: Draft, path: Path, people: list[Employee], *, today: date,
-                       session: str | None = None) -> CompletionImport:
-    """Read a completions file and record what it holds, as `training import` does."""
-    result = read_completions(path, draft, people, today=today, session=session)
-    apply_import(draft, result)
-    return result
 
 
 @pytest.fixture

@@ -39,3 +39,13 @@ def replace(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
         assert old in data, f"{old!r} is not in the part"
         return data.replace(old, new, 1)
     return change
+
+
+def add_zeros(path: Path, member: str, size: int) -> Path:
+    """Add a member of `size` zero bytes to the ZIP at `path`: deflated, it takes about a
+    thousandth of that on disk, as in a ZIP bomb."""
+    chunk = bytes(1024 * 1024)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, archive.open(member, "w") as stream:
+        for start in range(0, size, len(chunk)):
+            stream.write(chunk[: size - start])
+    return path

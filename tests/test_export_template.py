@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.templates import replace, template
+from policy_model.zip_limits import MB
+from tests.templates import add_zeros, replace, template
 from tui.cli import main
 
 BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -71,3 +72,19 @@ def test_a_template_whose_styles_hold_an_external_entity_is_refused(
 def test_a_sound_template_still_exports(export_draft: Path, tmp_path: Path) -> None:
     path = template(tmp_path, {"word/document.xml": replace(b"<w:body>", b"<w:body><w:p/>")})
     assert main(["export", str(export_draft), "-o", str(tmp_path / "out.docx"), "--template", str(path)]) == 0
+
+
+def test_a_zip_bomb_template_is_refused_from_its_directory(
+        export_draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = add_zeros(template(tmp_path), "word/media/image1.png", 300 * MB)
+    assert path.stat().st_size < 2 * MB
+    assert re.fullmatch(rf"{re.escape(str(path))}: --template: the file unpacks to 30\d MB, more than the 200 MB "
+                        r"allowed; it is refused unread", refused(export_draft, tmp_path, path, capsys))
+
+
+def test_a_template_member_packed_like_a_zip_bomb_is_refused(
+        export_draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = add_zeros(template(tmp_path), "word/media/image1.png", 20 * MB)
+    assert re.fullmatch(rf"{re.escape(str(path))}: --template: word/media/image1\.png is packed [\d,]+ to 1 "
+                        r"\(20 MB in [\d,]+ bytes\), which no real data is: it is refused unread as a ZIP bomb",
+                        refused(export_draft, tmp_path, path, capsys))

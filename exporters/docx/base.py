@@ -6,9 +6,10 @@ set-up and styles are kept, so the letterhead shows on every page and our headin
 text take the company's fonts and colours. A template without a style we use gets a plain
 definition of it added, so an export never fails on a style name.
 
-A template comes from outside, so it is read as untrusted: every XML part is parsed first
-with DTDs and entities refused (no entity bomb, no external entity), and a template that is
-damaged or has no page set-up is refused in one line before anything is written.
+A template comes from outside, so it is read as untrusted: its ZIP directory must show a
+sane unpacked size, then every XML part is parsed with DTDs and entities refused (no entity
+bomb, no external entity); a template that is damaged or has no page set-up is refused in
+one line before anything is written.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt
 
 from policy_model.problems import Problem, ProblemsError
+from policy_model.zip_limits import TEMPLATE_LIMIT, check_zip_size
 
 from .ooxml import set_paragraph_property
 
@@ -72,6 +74,7 @@ def _refuse(path: Path, message: str) -> ProblemsError:
 def _open_template(path: Path) -> WordDocument:
     if not path.is_file():
         raise _refuse(path, "the template does not exist")
+    check_zip_size(path, TEMPLATE_LIMIT, field="--template")
     _check_xml_parts(path)
     try:
         document = docx.Document(str(path))

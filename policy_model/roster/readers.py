@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..files import read_bytes
 from ..problems import Problem, ProblemsError
+from ..zip_limits import WORKBOOK_LIMIT, check_zip_size
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 # Enough of a file to recognise its encoding and delimiter, and to fill a preview.
@@ -295,6 +296,7 @@ def _open_workbook(path: Path, sheet: str | None, default_sheet: str | None, exp
     kind = _zip_kind(path, expected)
     if kind != "xlsx":
         raise _refuse(file, f"this is {kind}")
+    check_zip_size(path, WORKBOOK_LIMIT, file=file)
     from openpyxl import load_workbook  # heavy; only when a workbook is imported
 
     try:

@@ -95,3 +95,24 @@ def test_bad_usage_exits_2(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(argv)
     assert exit_.value.code == 2
+
+
+def test_a_workbook_hiding_a_zip_bomb_is_refused_in_one_line(example_draft: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    from policy_model.zip_limits import MB
+    from tests.templates import add_zeros
+
+    workbook = Workbook()
+    workbook.active.append(["Employee ID", "Name"])
+    workbook.active.append(["E1", "Ann"])
+    source = tmp_path / "hr.xlsx"
+    workbook.save(source)
+    add_zeros(source, "xl/media/image1.png", 20 * MB)
+    before = files_of(tmp_path)
+    assert main(["roster", "import", str(example_draft), str(source)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("hr.xlsx: xl/media/image1.png is packed ") and err.count("\n") == 1, err
+    assert err.endswith("it is refused unread as a ZIP bomb\n")
+    assert files_of(tmp_path) == before

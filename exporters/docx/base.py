@@ -5,14 +5,23 @@ to the template's user) is removed, since the policy replaces it; its headers, f
 set-up and styles are kept, so the letterhead shows on every page and our headings and body
 text take the company's fonts and colours. A template without a style we use gets a plain
 definition of it added, so an export never fails on a style name.
+
+A template comes from outside, so it is read as untrusted: its ZIP directory must show a
+sane unpacked size, then every XML part is parsed with DTDs and entities refused (no entity
+bomb, no external entity); a template that is damaged or has no page set-up is refused in
+one line before anything is written.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
+from defusedxml.ElementTree import fromstring as safe_fromstring
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
@@ -21,6 +30,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt
 
 from policy_model.problems import Problem, ProblemsError
+from policy_model.zip_limits import TEMPLATE_LIMIT, check_zip_size
 
 from .ooxml import set_paragraph_property
 
@@ -53,16 +63,50 @@ def open_base(template: Path | None) -> WordDocument:
     return document
 
 
+NOT_A_TEMPLATE = "not a Word .docx file that can be used as a template"
+RESAVE = "open the template in Word and save it again"
+
+
+def _refuse(path: Path, message: str) -> ProblemsError:
+    return ProblemsError([Problem(str(path), message, field="--template")])
+
+
 def _open_template(path: Path) -> WordDocument:
     if not path.is_file():
-        raise ProblemsError([Problem(str(path), "the template does not exist", field="--template")])
+        raise _refuse(path, "the template does not exist")
+    check_zip_size(path, TEMPLATE_LIMIT, field="--template")
+    _check_xml_parts(path)
     try:
-        return docx.Document(str(path))
+        document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         hint = ("; save it from Word as a .docx document (a .dotx template is not read)"
                 if isinstance(error, ValueError) and "template.main" in str(error) else "")
-        raise ProblemsError([Problem(str(path), f"not a Word .docx file that can be used as a template{hint}",
-                                     field="--template")]) from None
+        raise _refuse(path, NOT_A_TEMPLATE + hint) from None
+    body = getattr(document.element, "body", None)
+    if body is None or body.sectPr is None:
+        # Its section properties are the page set-up and the letterhead the template is for.
+        raise _refuse(path, f"word/document.xml has no page set-up (w:sectPr); {RESAVE}")
+    return document
+
+
+def _check_xml_parts(path: Path) -> None:
+    """Parse every XML part safely, so python-docx only ever reads well-formed, entity-free XML."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = [(info.filename, archive.read(info)) for info in archive.infolist()
+                     if info.filename.endswith((".xml", ".rels"))]
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, OSError, EOFError):
+        raise _refuse(path, NOT_A_TEMPLATE) from None
+    for name, data in parts:
+        try:
+            safe_fromstring(data, forbid_dtd=True)
+        except DefusedXmlException:
+            raise _refuse(path, f"{name} declares XML entities or a DTD, which Word never writes; "
+                          "the template is refused as unsafe") from None
+        except ParseError as error:
+            line, column = error.position
+            raise _refuse(path, f"{name} is damaged (not well-formed XML at line {line}, column {column}); "
+                          f"{RESAVE}") from None
 
 
 def _clear_body(document: WordDocument) -> None:

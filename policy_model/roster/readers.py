@@ -27,6 +27,7 @@ from types import MappingProxyType
 
 from ..files import read_bytes
 from ..problems import Problem, ProblemsError
+from ..zip_limits import WORKBOOK_LIMIT, check_zip_size
 
 DELIMITERS = MappingProxyType({",": "comma", ";": "semicolon", "\t": "tab"})
 # Enough of a file to recognise its encoding and delimiter, and to fill a preview.
@@ -296,6 +297,7 @@ def _open_workbook(path: Path, sheet: str | None, default_sheet: str | None, exp
     kind = _zip_kind(path, expected)
     if kind != "xlsx":
         raise _refuse(file, f"this is {kind}")
+    check_zip_size(path, WORKBOOK_LIMIT, file=file)
     from openpyxl import load_workbook  # heavy; only when a workbook is imported
 
     try:

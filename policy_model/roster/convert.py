@@ -213,7 +213,7 @@ def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Prog
     pairs = zip(*(zip(repeat(name), values) for name, values in zip(extra_columns, extras, strict=True)), strict=True)
     extra = map(dict, pairs) if extras else (dict() for _ in keys)
     load_columns = [list(column) for column in zip(*loads, strict=True)] if loads else [[], [], []]
-    converted.employees = list(map(Employee, keys, *fields, *load_columns, extra, *employed))  # type: ignore[call-overload]
+    converted.employees = list(map(Employee, keys, *fields, *load_columns, extra, *employed))
     revoke = [""] * len(keys)
     converted.columns = [keys, *fields, *load_columns, *employed, revoke, *extras]  # type: ignore[list-item]
     return converted
@@ -234,7 +234,7 @@ def _indexes(values: list[str], wanted: str) -> list[int]:
 def _kept(count: int, skip: dict[int, str | None]) -> Callable[[Sequence[object]], Sequence]:  # type: ignore[type-arg]
     """A function that drops the skipped rows from a column (a column of every row is kept as is)."""
     if not skip:
-        return lambda column: column  # type: ignore[return-value]
+        return lambda column: column
     keep = [i for i in range(count) if i not in skip]
     return lambda column: list(map(column.__getitem__, keep))
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import compress, repeat
+from operator import attrgetter, is_, ne, or_
 from typing import TYPE_CHECKING
 
 from ..counted import counted
@@ -142,23 +144,29 @@ def compare(before: Sequence[Employee], after: Sequence[Employee], since: dateti
     """Joined, left and changed people between two rosters, each list in roster order.
 
     Ids are unique in a roster (the import and the snapshot reader see to it), so each person
-    found is taken out of the previous roster's index and whoever remains there has left: one
-    pass over each roster, which for 200,000 people is most of what comparing them costs.
+    found is taken out of the previous roster's index and whoever remains there has left. The
+    passes over the 200,000 people of each roster (ids, facts, the index) run in C; only the
+    few thousand who joined or changed are looked at one by one.
     """
-    old = {e.id: e for e in before}
-    changes = RosterChanges(since=since)
-    for person in after:
-        was = old.pop(person.id, None)
-        if was is None:
+    old_ids, ids = list(map(_ID, before)), list(map(_ID, after))
+    old_facts = dict(zip(old_ids, map(facts, before), strict=True))
+    old = dict(zip(old_ids, before, strict=True))
+    was = list(map(old.pop, ids, repeat(None)))
+    changes = RosterChanges(since=since, left=list(old.values()))
+    new = map(is_, was, repeat(None))
+    differ = map(ne, map(old_facts.get, ids), map(facts, after))
+    for i in compress(range(len(after)), map(or_, new, differ)):
+        person, previous = after[i], was[i]
+        if previous is None:
             changes.joined.append(person)
             continue
-        if facts(was) == facts(person):
-            continue
-        differences = tuple((name, _text(getattr(was, name)), _text(getattr(person, name)))
-                            for name in FACT_FIELDS if getattr(was, name) != getattr(person, name))
+        differences = tuple((name, _text(getattr(previous, name)), _text(getattr(person, name)))
+                            for name in FACT_FIELDS if getattr(previous, name) != getattr(person, name))
         changes.changed.append(Change(person.id, person.name, differences))
-    changes.left = list(old.values())
     return changes
+
+
+_ID = attrgetter("id")
 
 
 def _who(person: Employee) -> str:

@@ -21,7 +21,7 @@ from policy_model.checks import check_document
 from policy_model.document import create_document
 from policy_model.draft import Employee
 from policy_model.eligibility import set_override
-from policy_model.progress import outstanding
+from policy_model.left_to_do import outstanding
 from policy_model.roster_snapshot import Roster
 
 ROUNDS = 5

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .channels import channel_name, enabled_channels, lookup, short_name
+from .channels import channel_name, enabled_channels, listed_channel, short_name
 from .draft import Channel, Draft, Employee, copied
 from .eligibility import Decision
 from .groups import Group, parse_group, reaches
@@ -141,7 +141,7 @@ def who_loses(draft: Draft, employees: Sequence[Employee], decisions: Sequence[D
 def left_out(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision],
              channel_id: str) -> list[Employee]:
     """Granted people a channel's groups leave out: those who would get it if it were open to all."""
-    channel = lookup(draft, channel_id)
+    channel = listed_channel(draft, channel_id)
     if not channel.enabled:
         return []
     groups = [parse_group(g) for g in channel.groups]

@@ -207,8 +207,8 @@ def listed_channels(draft: Draft) -> list[Channel]:
     return [*draft.channels, *(default_channel(e, industry) for e in catalog().channels if e.id not in held)]
 
 
-def lookup(draft: Draft, channel_id: str) -> Channel:
-    """A listed channel by id, without changing the draft (unlike `find`); KeyError if unknown."""
+def listed_channel(draft: Draft, channel_id: str) -> Channel:
+    """A listed channel by id, without changing the draft (unlike `channel_to_change`); KeyError if unknown."""
     for channel in listed_channels(draft):
         if channel.id == channel_id:
             return channel
@@ -218,7 +218,7 @@ def lookup(draft: Draft, channel_id: str) -> Channel:
 # --- operations: every change step 2 makes to the draft -------------------------------------
 
 
-def find(draft: Draft, channel_id: str) -> Channel:
+def channel_to_change(draft: Draft, channel_id: str) -> Channel:
     """The draft's channel, adding a catalog channel with its defaults the first time it is touched."""
     for channel in draft.channels:
         if channel.id == channel_id:
@@ -232,13 +232,13 @@ def find(draft: Draft, channel_id: str) -> Channel:
 
 
 def set_enabled(draft: Draft, channel_id: str, enabled: bool) -> Channel:
-    channel = find(draft, channel_id)
+    channel = channel_to_change(draft, channel_id)
     channel.enabled = enabled
     return channel
 
 
 def toggle(draft: Draft, channel_id: str) -> Channel:
-    channel = find(draft, channel_id)
+    channel = channel_to_change(draft, channel_id)
     channel.enabled = not channel.enabled
     return channel
 
@@ -247,7 +247,7 @@ def enable_recommended(draft: Draft) -> list[str]:
     """Enable every channel the method recommends; returns the ids that were switched on."""
     switched = []
     for channel_id, recommendation in recommendations(draft).items():
-        if recommendation.verdict == "recommended" and not find(draft, channel_id).enabled:
+        if recommendation.verdict == "recommended" and not channel_to_change(draft, channel_id).enabled:
             set_enabled(draft, channel_id, True)
             switched.append(channel_id)
     return switched
@@ -257,7 +257,7 @@ def configure(draft: Draft, channel_id: str, *, business_account: bool | None = 
               personal_account: bool | None = None, devices: list[Device] | None = None,
               response_time: str | None = None, archiving_required: bool | None = None) -> Channel:
     """Change any of a channel's settings; a setting left as None is kept."""
-    channel = find(draft, channel_id)
+    channel = channel_to_change(draft, channel_id)
     if devices is not None:
         unknown = [d for d in devices if d not in DEVICES]
         if unknown:
@@ -277,7 +277,7 @@ def configure(draft: Draft, channel_id: str, *, business_account: bool | None = 
 def restrict(draft: Draft, channel_id: str, groups: list[str]) -> Channel:
     """Narrow a channel to groups ("department:Sales"); ValueError names a malformed group."""
     parsed = [str(parse_group(g)) for g in groups]
-    channel = find(draft, channel_id)
+    channel = channel_to_change(draft, channel_id)
     channel.groups = list(dict.fromkeys(parsed))
     return channel
 
@@ -303,7 +303,7 @@ def add_custom(draft: Draft, name: str) -> Channel:
 
 def remove_custom(draft: Draft, channel_id: str) -> None:
     """Delete a custom channel; a catalog channel is disabled instead, never removed."""
-    channel = find(draft, channel_id)
+    channel = channel_to_change(draft, channel_id)
     if not channel.custom:
         raise ValueError(f'"{channel_name(channel)}" is in the catalog: disable it instead')
     draft.channels.remove(channel)

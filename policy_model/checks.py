@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from .access import roster_issues
 from .channels import policy_issues
-from .counted import counted
 from .document import Document
 from .eligibility import REVIEW, lint_eligibility, undecided
 from .lint import lint
+from .plural import counted
 from .problems import Problem
 from .signoff import check_signoff
 from .toml_locate import locate_keys, position_of

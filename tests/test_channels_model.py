@@ -11,13 +11,13 @@ from policy_model.channels import (
     DEVICES,
     add_custom,
     catalog,
+    channel_to_change,
     configure,
     duties,
     enable_recommended,
-    find,
     industry_of,
+    listed_channel,
     listed_channels,
-    lookup,
     recommendations,
     remove_custom,
     restrict,
@@ -118,7 +118,7 @@ def test_new_draft_lists_every_catalog_channel_disabled_with_industry_defaults()
     assert [c.id for c in bank.channels] == [c.id for c in catalog().channels]
     assert not any(c.enabled for c in bank.channels)
     assert all(c.archiving_required for c in bank.channels)
-    assert find(bank, "whatsapp").devices == ["company phone"]
+    assert channel_to_change(bank, "whatsapp").devices == ["company phone"]
     shop = new_draft("Shop", "b2c")
     assert not any(c.archiving_required for c in shop.channels)
 
@@ -136,10 +136,10 @@ def test_a_catalog_channel_missing_from_the_draft_is_listed_and_added_when_touch
     draft = new_draft("Acme")
     draft.channels = [c for c in draft.channels if c.id != "wechat"]
     assert "wechat" in [c.id for c in listed_channels(draft)]
-    assert lookup(draft, "wechat").id == "wechat"
+    assert listed_channel(draft, "wechat").id == "wechat"
     assert "wechat" not in [c.id for c in draft.channels]  # looking does not change the draft
     set_enabled(draft, "wechat", True)
-    assert draft.channels[-1] == find(draft, "wechat") and draft.channels[-1].enabled
+    assert draft.channels[-1] == channel_to_change(draft, "wechat") and draft.channels[-1].enabled
 
 
 def test_configure_changes_only_the_settings_given():

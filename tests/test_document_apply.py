@@ -23,7 +23,7 @@ from policy_model.clauses import retitle
 from policy_model.document import open_document
 from policy_model.draft import Draft, Employee, RosterRef
 from policy_model.eligibility import set_override
-from policy_model.progress import outstanding
+from policy_model.left_to_do import outstanding
 from policy_model.roster import stage_roster
 from policy_model.roster_snapshot import Roster
 

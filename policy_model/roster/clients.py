@@ -29,10 +29,10 @@ from datetime import UTC, datetime
 from itertools import chain, islice, repeat
 from pathlib import Path
 
-from ..counted import counted
 from ..document import Document
 from ..draft import ClientsRef, Employee, RosterRef, Touch
 from ..files import readable_name
+from ..plural import counted
 from ..problems import Problem, ProblemsError
 from ..roster_snapshot import CANONICAL, Progress, Roster, read_snapshot, snapshot_path, write_new_snapshot
 from ..user_input import clean_line, printable_line

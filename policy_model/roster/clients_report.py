@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..counted import counted
+from ..plural import counted
 from ..problems import Problem
 from ..user_input import printable_line
 from .report import LISTED, FileReport, RosterChanges, changed_lines, listed

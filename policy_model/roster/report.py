@@ -14,9 +14,9 @@ from itertools import compress, repeat
 from operator import attrgetter, is_, ne, or_
 from typing import TYPE_CHECKING
 
-from ..counted import counted
 from ..draft import Draft, Employee, RosterRef
 from ..eligibility import FACT_FIELDS, facts
+from ..plural import counted
 from ..problems import Problem
 from ..roster_snapshot import Roster, encode_flag
 from ..user_input import printable_line

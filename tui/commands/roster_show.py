@@ -15,9 +15,9 @@ from pathlib import Path
 
 from policy_model.access import grant_names
 from policy_model.access_list import SHOWN, AccessRow, Shown, access_csv, access_rows
-from policy_model.counted import counted
 from policy_model.document import open_document
 from policy_model.files import atomic_write
+from policy_model.plural import counted
 from policy_model.problems import Problem, ProblemsError, errors_in
 from policy_model.roster_index import RosterIndex
 from policy_model.user_input import printable_line

@@ -25,7 +25,7 @@ from policy_model.channels import (
     catalog,
     channel_name,
     configure,
-    lookup,
+    listed_channel,
     recommendations,
     restrict,
     set_enabled,
@@ -70,7 +70,7 @@ class ChannelSettingsScreen(ModalScreen[None]):
 
     @property
     def channel(self) -> Channel:
-        return lookup(self.document.draft, self.channel_id)
+        return listed_channel(self.document.draft, self.channel_id)
 
     def compose(self) -> ComposeResult:
         draft = self.document.draft

@@ -19,8 +19,8 @@ from textual.app import ComposeResult
 from textual.widgets import Label, Select, SelectionList
 from textual.widgets.selection_list import Selection
 
-from policy_model.counted import counted
 from policy_model.document import Document
+from policy_model.plural import counted
 from policy_model.problems import Problem
 from policy_model.roster import (
     CLIENT_FIELDS,

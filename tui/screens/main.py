@@ -26,9 +26,9 @@ from policy_model.draft import RosterRef
 from policy_model.problems import Problem
 from policy_model.roster_snapshot import Roster, read_snapshot
 from tui.background import is_large
+from tui.redraw import bring_up_to_date
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
-from tui.widgets.shown import bring_up_to_date
 from tui.widgets.view_tabs import ViewTabs, first_focusable
 
 
@@ -199,7 +199,7 @@ class Checked:
 def checked(document: Document) -> Checked:
     # The full check (lint, the clause library) is loaded after the first screen is up.
     from policy_model.checks import check_document
-    from policy_model.progress import outstanding
+    from policy_model.left_to_do import outstanding
 
     problems = check_document(document)
     return Checked(problems, outstanding(document, problems))

@@ -13,8 +13,8 @@ from textual.widgets import Static
 from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.problems import Problem
+from tui.redraw import RendersWhenShown
 from tui.steps.catalog import BY_KEY
-from tui.widgets.shown import RendersWhenShown
 from tui.widgets.view_tabs import ViewTabs, first_focusable
 
 T = TypeVar("T")

@@ -23,8 +23,8 @@ from policy_model.channels import (
     channel_name,
     duties,
     enable_recommended,
+    listed_channel,
     listed_channels,
-    lookup,
     recommendations,
     remove_custom,
     set_enabled,
@@ -99,7 +99,7 @@ class ChannelsStep(Step):
         draft = self.document.draft
         why, terms = "", ""
         if channel_id is not None:
-            channel = lookup(draft, channel_id)
+            channel = listed_channel(draft, channel_id)
             recommendation = recommendations(draft)[channel_id]
             why = f"{recommendation.verdict.capitalize()}: {recommendation.reason}"
             terms = terms_text(channel)
@@ -135,7 +135,7 @@ class ChannelsStep(Step):
     def _toggled(self, event: ChannelList.Toggled) -> None:
         draft = self.document.draft
         losses: list[Loss] = []
-        if lookup(draft, event.channel_id).enabled:
+        if listed_channel(draft, event.channel_id).enabled:
             employees, decided = self.decisions()
             losses = who_loses(draft, employees, decided, lambda d: set_enabled(d, event.channel_id, False))
         channel = self.apply(lambda draft: toggle(draft, event.channel_id))

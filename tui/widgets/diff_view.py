@@ -28,8 +28,8 @@ from policy_model.compare import Side, compare, load_side, roster_or_none
 from policy_model.diff import Line, render_lines
 from policy_model.document import Document
 from policy_model.problems import ProblemsError
+from tui.redraw import RendersWhenShown
 from tui.screens.path_prompt import PathPrompt
-from tui.widgets.shown import RendersWhenShown
 
 STYLES = {"heading": "bold", "added": "green", "removed": "red", "changed": "yellow", "note": "dim"}
 # A Static holding hundreds of thousands of lines would stall the screen; the command line has them all.

@@ -18,9 +18,9 @@ from textual.widgets import DataTable
 from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.problems import ProblemsError
+from tui.redraw import RendersWhenShown
 from tui.screens.yes_no import YesNoScreen
 from tui.steps.base import Step
-from tui.widgets.shown import RendersWhenShown
 
 T = TypeVar("T")
 

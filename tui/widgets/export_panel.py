@@ -22,9 +22,9 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from policy_model.checks import check_document
-from policy_model.counted import counted
 from policy_model.document import Document
 from policy_model.files import atomic_write
+from policy_model.plural import counted
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError, errors_in
 from tui.screens.yes_no import YesNoScreen

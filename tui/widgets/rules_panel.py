@@ -17,10 +17,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from policy_model.counted import counted
 from policy_model.document import Document
 from policy_model.draft import Draft, Rule
 from policy_model.eligibility import LEAVER, describe_rule, find_rule, move_rule
+from policy_model.plural import counted
 from policy_model.rule_edit import add_rule, delete_rule, replace_rule
 from policy_model.user_input import printable_line
 from tui.screens.rule_form import rule_form

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from tui.widgets.shown import bring_up_to_date
+from tui.redraw import bring_up_to_date
 
 BAR = "━"
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from types import MappingProxyType
 
-from .counted import counted
 from .document import Document
 from .eligibility import REVIEW, undecided
+from .plural import counted
 from .policy_view import document_status
 from .problems import Problem
 

@@ -14,8 +14,8 @@ from policy_model.details import details_of, set_details
 from policy_model.document import create_document, open_document
 from policy_model.draft import Draft, Employee
 from policy_model.eligibility import set_override
+from policy_model.left_to_do import outstanding
 from policy_model.problems import ProblemsError
-from policy_model.progress import outstanding
 from policy_model.roster_snapshot import snapshot_path, write_snapshot
 from policy_model.signoff import add_approver, set_status
 from policy_model.user_input import parse_day

@@ -113,14 +113,6 @@ def load(path: Path) -> LoadedDraft:
     return loaded
 
 
-def load_or_raise(path: Path) -> Draft:
-    """The draft, or ProblemsError carrying every error (warnings are not fatal)."""
-    loaded = load(path)
-    if loaded.draft is None:
-        raise ProblemsError(loaded.problems)
-    return loaded.draft
-
-
 def save(draft: Draft, path: Path) -> str:
     """Write the draft atomically, keeping the previous file as `PATH.bak`; returns the text
     written (the file's hand comments kept, see `toml_keep`)."""

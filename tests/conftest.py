@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from .drafts import load_draft
+
 # Property tests explore new inputs on every local run; in CI (.ci/run sets CI=1) they replay a
 # fixed set, so a merge is judged on the code, not on which inputs came up that time. An input
 # found locally is kept in .hypothesis/ and replayed until fixed.
@@ -41,7 +43,7 @@ def without_training(path: Path) -> Path:
     """The example as before any training was planned, for tests that plan it themselves."""
     from policy_model import toml_io
 
-    draft = toml_io.load_or_raise(path)
+    draft = load_draft(path)
     draft.training.sessions.clear()
     draft.training.completions.clear()
     toml_io.save(draft, path)

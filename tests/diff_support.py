@@ -8,6 +8,8 @@ from pathlib import Path
 from policy_model import toml_io
 from policy_model.draft import Channel, Clause, Draft
 
+from .drafts import load_draft
+
 CLAUSES = [
     Clause("purpose", title="Purpose", text="This policy sets out how staff may use social media with clients."),
     Clause("monitoring", title="Monitoring",
@@ -19,7 +21,7 @@ CLAUSES = [
 
 def signed(example: Path) -> Draft:
     """The example with channels and clauses: the version legal signed."""
-    draft = toml_io.load_or_raise(example)
+    draft = load_draft(example)
     draft.channels = [
         Channel("linkedin", enabled=True, name="LinkedIn"),
         Channel("sms", enabled=True, name="Text messages", archiving_required=True, groups=["department:Sales"]),

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual.widgets import ContentSwitcher, Input
 
-from policy_model import toml_io
 from policy_model.document import create_document, open_document
 from policy_model.draft import Draft
 from tui.app import PolicyApp
@@ -16,6 +15,8 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.start import StartScreen
 from tui.steps.base import Step
+
+from .drafts import load_draft
 
 
 def app_for(path: Path, tmp_path: Path) -> PolicyApp:
@@ -44,7 +45,7 @@ async def test_header_shows_the_file_and_unsaved_changes(example_draft: Path, tm
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.sub_title == str(example_draft)
-    assert toml_io.load_or_raise(example_draft).policy.company == "Harbour Bank"
+    assert load_draft(example_draft).policy.company == "Harbour Bank"
     assert RecentDrafts.load(tmp_path / "recent.json").paths == [example_draft.resolve()]
 
 
@@ -79,7 +80,7 @@ async def test_quit_can_save_first(example_draft: Path, tmp_path: Path) -> None:
         await pilot.press("ctrl+q", "s")
         await pilot.pause()
         assert not app.is_running
-    assert toml_io.load_or_raise(example_draft).policy.company == "Saved On Quit Bank"
+    assert load_draft(example_draft).policy.company == "Saved On Quit Bank"
 
 
 async def test_quit_without_changes_does_not_ask(example_draft: Path, tmp_path: Path) -> None:
@@ -156,7 +157,7 @@ async def test_start_screen_without_a_draft_creates_a_new_one(tmp_path: Path) ->
         assert app.sub_title == f"{target} • unsaved changes"
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert toml_io.load_or_raise(target).eligibility.rules
+    assert load_draft(target).eligibility.rules
 
 
 def test_undo_and_redo_walk_the_model_history(example_draft: Path) -> None:

@@ -18,6 +18,7 @@ import pytest
 from policy_model import recovery, toml_io
 from tui.screens.main import MainScreen
 
+from .drafts import load_draft
 from .test_app_shell import change_company
 from .test_draft_safekeeping import make_app
 from .waiting import TIMEOUT_SECONDS, settle, until
@@ -109,7 +110,7 @@ async def test_a_write_ending_after_a_save_leaves_no_recovery_file(example_draft
         app.safekeeping.tick()
         await settle(pilot)
         assert company_in(kept.read_text(encoding="utf-8")) == "After The Save"
-    assert toml_io.load_or_raise(example_draft).policy.company == "Saved Bank"
+    assert load_draft(example_draft).policy.company == "Saved Bank"
 
 
 async def test_quitting_waits_for_a_running_write(example_draft: Path, tmp_path: Path,

@@ -11,6 +11,8 @@ from policy_model.document import open_document
 from policy_model.eligibility import REVIEW
 from tui.cli import main
 
+from .drafts import load_draft
+
 
 def warnings_of(path: Path) -> dict[str, str]:
     return {p.field: str(p) for p in check_document(open_document(path)) if p.severity == "warning"}
@@ -23,7 +25,7 @@ def test_the_example_bank_is_clean_but_for_the_people_it_has_left_in_review(exam
 
 
 def test_groups_that_reach_nobody_or_name_someone_not_granted_are_warnings_on_their_line(example_draft: Path):
-    draft = toml_io.load_or_raise(example_draft)
+    draft = load_draft(example_draft)
     restrict(draft, "teams", ["department:Sals", "employee:E1036", "employee:E9999", "role:Banker"])
     text = toml_io.save(draft, example_draft)
     found = warnings_of(example_draft)
@@ -38,7 +40,7 @@ def test_groups_that_reach_nobody_or_name_someone_not_granted_are_warnings_on_th
 
 
 def test_a_bank_is_warned_off_unarchivable_and_unarchived_channels(example_draft: Path, capsys):
-    draft = toml_io.load_or_raise(example_draft)
+    draft = load_draft(example_draft)
     set_enabled(draft, "push-to-talk", True)
     configure(draft, "sms", archiving_required=False)
     set_enabled(draft, "whatsapp", True)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from policy_model import toml_io
 from tui.cli import main
 
 from .conftest import DATA, ROOT
+from .drafts import load_draft
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -26,7 +26,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_new_then_check_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "x.toml"
     assert run(capsys, "new", str(path), "--company", "Acme", "--market", "b2b")[0] == 0
-    draft = toml_io.load_or_raise(path)
+    draft = load_draft(path)
     assert (draft.policy.company, draft.policy.market) == ("Acme", "b2b")
     assert draft.eligibility.rules, "a new draft starts with the method's rules"
     code, out, err = run(capsys, "check", str(path))
@@ -103,4 +103,4 @@ def test_an_import_from_a_file_named_with_a_line_break_keeps_the_draft_loadable(
     source.write_text("Employee ID,Full Name,Job Title\nE1,Ada,Analyst\n", encoding="utf-8")
     code, _, err = run(capsys, "roster", "import", str(example_draft), str(source))
     assert code == 0, err
-    assert toml_io.load_or_raise(example_draft).roster.source == "hr\\n2026.csv"
+    assert load_draft(example_draft).roster.source == "hr\\n2026.csv"

@@ -19,6 +19,7 @@ from policy_model.eligibility import set_override
 from policy_model.roster_snapshot import write_snapshot
 
 from .conftest import EXAMPLE
+from .drafts import load_draft
 from .test_cli import run
 
 # What a terminal acts on rather than shows: every control character but the line feed and tab.
@@ -75,7 +76,7 @@ def test_a_crlf_in_a_value_does_not_forge_a_line(tmp_path: Path, capsys: pytest.
     old = copy_example(tmp_path / "old")
     new = copy_example(tmp_path / "new")
     rewrite_person(new, 1, name="Brennan\r\n0 errors\r\nLiam")
-    draft = toml_io.load_or_raise(new)
+    draft = load_draft(new)
     set_override(draft, "E1002", "denied", "moved to the back office")
     toml_io.save(draft, new)
     code, out, err = run(capsys, "diff", str(old), str(new))
@@ -110,7 +111,7 @@ def test_no_control_character_reaches_the_terminal(capsys: pytest.CaptureFixture
         old = copy_example(Path(folder) / "old")
         path = copy_example(Path(folder) / "new")
         rewrite_person(path, 0, name=person, role=cell)
-        draft = toml_io.load_or_raise(path)
+        draft = load_draft(path)
         draft.policy.company = company
         draft.clauses[0].title = title
         draft.approvers[0].name = approver

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_model import draft_lock, recovery, toml_io
+from policy_model import draft_lock, recovery
 from policy_model.document import create_document
 from policy_model.signoff import add_approver
 from tui.app import PolicyApp
@@ -18,6 +18,7 @@ from tui.launch import document_for
 from tui.recent import RecentDrafts
 
 from .conftest import ROOT
+from .drafts import load_draft
 from .test_app_shell import change_company
 from .waiting import until
 
@@ -49,7 +50,7 @@ def test_lost_updates_fifty_concurrent_approve_pairs_lose_no_approval(tmp_path: 
             _, err = process.communicate(timeout=60)
             assert process.returncode == 0, err
     lost = {draft.name: statuses for draft in drafts
-            if (statuses := {a.name: a.status for a in toml_io.load_or_raise(draft).approvers}) != APPROVERS}
+            if (statuses := {a.name: a.status for a in load_draft(draft).approvers}) != APPROVERS}
     assert not lost, f"approvals lost in {len(lost)} of {PAIRS} pairs: {lost}"
     assert not list(tmp_path.glob("*.lock")), "each command removes its lock file"
 
@@ -84,7 +85,7 @@ async def test_lost_updates_the_app_saves_only_holding_the_lock(
         assert app.document is not None and app.document.modified
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert toml_io.load_or_raise(draft).policy.company == "Saved Later"
+    assert load_draft(draft).policy.company == "Saved Later"
 
 
 async def test_a_command_line_save_leaves_the_apps_recovery_file(tmp_path: Path) -> None:

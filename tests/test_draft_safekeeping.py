@@ -20,6 +20,7 @@ from tui.screens import main
 from tui.screens.choice import ChoiceScreen
 from tui.screens.main import MainScreen
 
+from .drafts import load_draft
 from .keys import import_roster_by_keys
 from .test_app_shell import change_company
 from .waiting import TIMEOUT_SECONDS, settle, until
@@ -47,7 +48,7 @@ async def test_unsaved_work_goes_to_the_recovery_file_and_a_save_removes_it(exam
 
 def leave_recovery(path: Path, owner: str) -> None:
     """A recovery file as a crashed session leaves it: the draft with one change."""
-    draft = toml_io.load_or_raise(path)
+    draft = load_draft(path)
     draft.policy.owner = owner
     recovery.write(path, toml_io.dumps(draft))
 
@@ -74,7 +75,7 @@ async def test_a_recovery_file_can_be_discarded(example_draft: Path, tmp_path: P
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
     assert not recovery.recovery_path(example_draft).exists()
-    assert toml_io.load_or_raise(example_draft).policy.owner != "Unwanted"
+    assert load_draft(example_draft).policy.owner != "Unwanted"
 
 
 def test_an_older_or_identical_recovery_file_is_not_offered(example_draft: Path) -> None:
@@ -87,7 +88,7 @@ def test_an_older_or_identical_recovery_file_is_not_offered(example_draft: Path)
 
 
 def edit_outside(path: Path, company: str) -> None:
-    draft = toml_io.load_or_raise(path)
+    draft = load_draft(path)
     draft.policy.company = company
     path.write_text(toml_io.dumps(draft), encoding="utf-8")
 
@@ -114,11 +115,11 @@ async def test_saving_over_an_outside_edit_asks_first(example_draft: Path, tmp_p
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("k")
         await pilot.pause()
-        assert toml_io.load_or_raise(example_draft).policy.company == "Theirs"
+        assert load_draft(example_draft).policy.company == "Theirs"
         await pilot.press("ctrl+s")
         await pilot.press("o")
         await pilot.pause()
-    assert toml_io.load_or_raise(example_draft).policy.company == "Mine"
+    assert load_draft(example_draft).policy.company == "Mine"
 
 
 async def test_undo_and_redo_keys(example_draft: Path, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from policy_model.draft import Approver, Override
 from policy_model.problems import ProblemsError
 
 from .conftest import DATA, EXAMPLE
+from .drafts import load_draft
 
 DRAFTS = DATA / "drafts"
 
@@ -44,8 +45,8 @@ def test_new_draft_saves_and_loads_back_equal(tmp_path: Path) -> None:
     draft.approvers.append(Approver("Dana", "General Counsel", "legal"))
     path = tmp_path / "acme.toml"
     toml_io.save(draft, path)
-    assert toml_io.load_or_raise(path) == draft
-    assert toml_io.dumps(toml_io.load_or_raise(path)) == path.read_text(encoding="utf-8")
+    assert load_draft(path) == draft
+    assert toml_io.dumps(load_draft(path)) == path.read_text(encoding="utf-8")
 
 
 def test_multiline_clause_text_round_trips(tmp_path: Path) -> None:
@@ -55,7 +56,7 @@ def test_multiline_clause_text_round_trips(tmp_path: Path) -> None:
     draft.clauses.append(Clause("our-own-words", text='Line one\n\n  "quoted" line two\\ with a backslash\n'))
     path = tmp_path / "d.toml"
     toml_io.save(draft, path)
-    assert toml_io.load_or_raise(path).clauses == draft.clauses
+    assert load_draft(path).clauses == draft.clauses
     assert '"""' in path.read_text(encoding="utf-8"), "multi-line text stays readable by hand"
 
 

@@ -13,26 +13,33 @@ from pathlib import Path
 
 import pytest
 
-from policy_model import toml_io
 from tui.cli import main
 from tui.launch import document_for
 
 from .conftest import ROOT
+from .drafts import load_draft
 
 
 def approve(draft: Path) -> int:
     return main(["approve", str(draft), "--name", "Wei Chen", "--status", "approved"])
 
 
-def test_a_symlinked_draft_is_written_through_to_its_target(example_draft: Path) -> None:
-    folder = example_draft.parent / "synced"
+def symlinked(draft: Path) -> tuple[Path, Path]:
+    """Move the draft into a folder of its own and leave a symlink in its place, as a synced
+    folder does; returns that folder and the draft's new place."""
+    folder = draft.parent / "synced"
     folder.mkdir()
-    target = folder / example_draft.name
-    shutil.move(example_draft, target)
-    example_draft.symlink_to(target)
+    target = folder / draft.name
+    shutil.move(draft, target)
+    draft.symlink_to(target)
+    return folder, target
+
+
+def test_a_symlinked_draft_is_written_through_to_its_target(example_draft: Path) -> None:
+    folder, target = symlinked(example_draft)
     assert approve(example_draft) == 0
     assert example_draft.is_symlink(), "the link is still a link"
-    assert toml_io.load_or_raise(target).approvers[0].status == "approved"
+    assert load_draft(target).approvers[0].status == "approved"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert sorted(p.name for p in folder.iterdir()) == [target.name, target.name + ".bak"]
 
@@ -41,7 +48,7 @@ def test_a_symlinked_draft_is_written_through_to_its_target(example_draft: Path)
 def test_a_utf8_bom_at_the_start_of_a_draft_is_accepted(example_draft: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     example_draft.write_bytes(b"\xef\xbb\xbf" + example_draft.read_bytes())
-    assert toml_io.load_or_raise(example_draft).policy.company
+    assert load_draft(example_draft).policy.company
     assert main(["check", str(example_draft)]) == 0, capsys.readouterr().err
 
 
@@ -145,11 +152,7 @@ def test_a_kill_nine_during_import_leftover_is_removed_when_the_app_opens_the_dr
 
 
 def test_a_kill_nine_leftover_of_a_symlinked_draft_is_removed_beside_link_and_target(example_draft: Path) -> None:
-    folder = example_draft.parent / "synced"
-    folder.mkdir()
-    target = folder / example_draft.name
-    shutil.move(example_draft, target)
-    example_draft.symlink_to(target)
+    folder, target = symlinked(example_draft)
     made = {**leftovers(example_draft), "beside the target": folder / f".{target.name}.t4rg3t00.tmp"}
     earlier = time.time() - 3600
     made["beside the target"].touch()

@@ -23,6 +23,7 @@ from tui.screens.roster_import import RosterImportDialog
 from tui.widgets.roster_table import RosterTable
 
 from .conftest import EXAMPLE
+from .drafts import load_draft
 from .keys import type_text
 
 HR_HEADERS = ["Employee ID", "Full Name", "Work Email", "Job Title", "Department", "Manager ID", "Client Count",
@@ -152,7 +153,7 @@ async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path, monkey
     listed = [cell.text for table in schedule.tables for row in table.rows for cell in row.cells]
     assert "Okafor, Grace A" in listed, "a review case granted by override is in the access schedule"
     assert "Messaging customers safely" in cells
-    saved = toml_io.load_or_raise(path)
+    saved = load_draft(path)
     assert saved.policy.company == "Harbor Community Bank" and len(saved.eligibility.overrides) == 8
     assert len(taken) > 20
     assert [n for n, (draft, text) in enumerate(taken) if toml_io.dumps(draft) != text] == [], \

@@ -24,6 +24,7 @@ from policy_model.word_diff import new_text, old_text, word_diff
 from tui.cli import main
 
 from .diff_support import signed, write
+from .drafts import load_draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
@@ -226,7 +227,7 @@ def test_redline_without_the_old_roster_says_access_comes_from_overrides(redline
 
 def test_the_redline_fills_variables_as_the_document_does(redline_pair, tmp_path: Path) -> None:
     old_path, new_path, _, _ = redline_pair
-    draft = toml_io.load_or_raise(new_path)
+    draft = load_draft(new_path)
     draft.clauses[0].text = "{company} keeps client messages for seven years."
     toml_io.save(draft, new_path)
     out = tmp_path / "redline.docx"

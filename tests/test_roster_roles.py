@@ -39,6 +39,7 @@ from tui.steps.roster import RosterStep
 from tui.widgets.role_table import RoleTable
 from tui.widgets.roster_table import RosterTable
 
+from .drafts import load_draft
 from .keys import type_text
 from .test_roster_step import big_roster, shown_lines
 from .waiting import settle
@@ -90,7 +91,7 @@ def test_exact_is_written_only_when_true_and_read_back(tmp_path: Path) -> None:
     decide_role(draft, "Police Officer", "granted", "they patrol in public")
     assert "exact = true" in toml_io.dumps(draft)
     toml_io.save(draft, tmp_path / "d.toml")
-    assert toml_io.load_or_raise(tmp_path / "d.toml").eligibility.rules == draft.eligibility.rules
+    assert load_draft(tmp_path / "d.toml").eligibility.rules == draft.eligibility.rules
 
 
 def test_a_rule_made_exact_is_a_change_the_diff_names() -> None:

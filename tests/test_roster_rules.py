@@ -26,6 +26,8 @@ from policy_model.eligibility import (
 )
 from policy_model.rule_edit import replace_rule
 
+from .drafts import load_draft
+
 AT = datetime(2026, 11, 20, 10, 30, tzinfo=UTC)
 
 
@@ -88,7 +90,7 @@ def test_override_survives_save_and_load(tmp_path: Path) -> None:
     draft = new_draft("Acme")
     set_override(draft, "E7", "granted", "launching the new branch", by="carmen", at=AT)
     toml_io.save(draft, tmp_path / "d.toml")
-    loaded = toml_io.load_or_raise(tmp_path / "d.toml")
+    loaded = load_draft(tmp_path / "d.toml")
     assert loaded.eligibility.overrides == draft.eligibility.overrides
 
 

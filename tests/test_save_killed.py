@@ -20,7 +20,7 @@ from pathlib import Path
 from policy_model import toml_io
 from policy_model.draft import Override
 path = Path(sys.argv[1])
-draft = toml_io.load_or_raise(path)
+draft = toml_io.load(path).draft
 small = toml_io.dumps(draft)
 draft.eligibility.overrides = [Override(f"E{n}", "granted", "reason " * 20) for n in range(400)]
 print("ready", flush=True)

@@ -11,6 +11,8 @@ from policy_model.document import open_document
 from policy_model.draft import Draft
 from tests.test_cli import run
 
+from .drafts import load_draft
+
 TOP = "# Owned by HR; ask Carmen before changing the roster.\n"
 BESIDE = 'owner = "Carmen Reyes, HR Business Partner"  # until March\n'
 IN_CLAUSE = "# Legal reviewed this wording in November.\n"
@@ -37,7 +39,7 @@ def test_hand_comments_survive_a_save(commented_draft: Path) -> None:
     text = commented_draft.read_text(encoding="utf-8")
     assert text.startswith(TOP) and BESIDE in text and IN_CLAUSE + 'id = "purpose"' in text
     assert 'title = "Social Media Policy"' in text
-    assert toml_io.load_or_raise(commented_draft) == document.draft
+    assert load_draft(commented_draft) == document.draft
     assert not document.modified and not document.changed_on_disk()
     assert not open_document(commented_draft).modified
 
@@ -72,7 +74,7 @@ def test_a_comment_on_a_removed_item_goes_with_it(commented_draft: Path) -> None
     text = commented_draft.read_text(encoding="utf-8")
     assert IN_CLAUSE not in text and 'id = "purpose"' not in text
     assert text.startswith(TOP) and BESIDE in text
-    assert toml_io.load_or_raise(commented_draft) == document.draft
+    assert load_draft(commented_draft) == document.draft
 
 
 def test_approve_on_the_command_line_keeps_hand_comments(commented_draft: Path,
@@ -82,7 +84,7 @@ def test_approve_on_the_command_line_keeps_hand_comments(commented_draft: Path,
     assert code == 0
     text = commented_draft.read_text(encoding="utf-8")
     assert text.startswith(TOP) and BESIDE in text and IN_CLAUSE in text
-    assert toml_io.load_or_raise(commented_draft).approvers[1].status == "approved"
+    assert load_draft(commented_draft).approvers[1].status == "approved"
 
 
 def test_a_hash_inside_a_text_is_no_comment() -> None:

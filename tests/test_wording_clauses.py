@@ -11,6 +11,8 @@ from policy_model import clauses, toml_io
 from policy_model.document import new_draft, open_document
 from policy_model.draft import Approver, Channel, DisciplineStep, Draft, Employee, TrainingSession
 
+from .drafts import load_draft
+
 PEOPLE = [
     Employee("E1", role="Relationship Banker", department="Retail", customer_facing=True, clients=5),
     Employee("E2", role="Relationship Banker", department="Retail", customer_facing=True, touch="high"),
@@ -233,5 +235,5 @@ def test_a_customised_clause_survives_save_and_reload(tmp_path: Path) -> None:
     clauses.rewrite(draft, n, "We review business messages only.")
     path = tmp_path / "p.toml"
     toml_io.save(draft, path)
-    loaded = toml_io.load_or_raise(path)
+    loaded = load_draft(path)
     assert loaded.clauses[n].text == "We review business messages only." and loaded.clauses[n].customised

@@ -14,6 +14,8 @@ from policy_model.draft import Draft
 from policy_model.problems import Problem
 from tests.test_wording_clauses import PEOPLE, full_draft, index_of
 
+from .drafts import load_draft
+
 FILE = "policy.toml"
 
 
@@ -197,7 +199,7 @@ def test_findings_give_the_clause_and_the_range_of_the_phrase() -> None:
 
 
 def edit_example(path: Path, change: Callable[[Draft], object]) -> Path:
-    draft = toml_io.load_or_raise(path)
+    draft = load_draft(path)
     change(draft)
     toml_io.save(draft, path)
     return path

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
 
-from .draft import Employee, RosterRef
+from .draft import Draft, Employee, RosterRef
 from .files import atomic_write
 from .problems import Problem
 
@@ -284,3 +284,20 @@ def _employee(row: list[str], width: int, extra: list[str], file: str,
         extra=dict(zip(extra, row[width:], strict=False)) if extra else {},
         location=location, employment=employment, left_on=left_on, revoke=revoke,
     ), None
+
+
+def draft_issues(draft: Draft) -> list[tuple[str, str]]:
+    """Errors in a hand-edited roster reference, as (dotted path, message) pairs: the snapshot
+    is a file beside the draft (never a path elsewhere, such as ../../etc/passwd), and the
+    counts cannot be negative."""
+    ref = draft.roster
+    issues = []
+    if ref.snapshot and (ref.snapshot in (".", "..") or Path(ref.snapshot).name != ref.snapshot
+                         or "\\" in ref.snapshot):
+        issues.append(("roster.snapshot", f'"{ref.snapshot}" is not a file name: the snapshot is a file beside '
+                       "the draft, such as NAME.roster.csv; re-import the roster to write one"))
+    counts = [("roster.rows", ref.rows)]
+    if ref.clients is not None:
+        counts += [(f"roster.clients.{name}", getattr(ref.clients, name)) for name in ("accounts", "matched", "people")]
+    issues += [(path, f"cannot be negative ({value})") for path, value in counts if value < 0]
+    return issues

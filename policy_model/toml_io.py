@@ -23,6 +23,7 @@ from .channels import draft_issues as channel_issues
 from .draft import SCHEMA_VERSION, Draft
 from .files import atomic_write, read_bytes
 from .problems import Problem, ProblemsError
+from .roster_snapshot import draft_issues as roster_issues
 from .schema import Issue, decode, encode
 from .toml_locate import locate_keys, position_of
 from .training import draft_issues as training_issues
@@ -141,7 +142,7 @@ def _located(file: str, positions: Positions, path: str, message: str, severity:
 
 # Checks that need a whole decoded draft (ids known to a catalog, references between tables);
 # each returns (dotted path, message) pairs that `parse` places on their lines.
-_SEMANTIC_CHECKS = (channel_issues, training_issues)
+_SEMANTIC_CHECKS = (channel_issues, training_issues, roster_issues)
 
 
 def _semantic_issues(draft: Draft) -> list[Issue]:

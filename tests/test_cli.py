@@ -104,3 +104,25 @@ def test_an_import_from_a_file_named_with_a_line_break_keeps_the_draft_loadable(
     code, _, err = run(capsys, "roster", "import", str(example_draft), str(source))
     assert code == 0, err
     assert load_draft(example_draft).roster.source == "hr\\n2026.csv"
+
+
+@pytest.mark.parametrize("written, field", [
+    ('snapshot = "../../etc/passwd"', "roster.snapshot"),
+    ('snapshot = "."', "roster.snapshot"),
+    ("rows = -1", "roster.rows"),
+])
+@pytest.mark.parametrize("command", [["check", "DRAFT"], ["roster", "show", "DRAFT"],
+                                     ["approve", "DRAFT", "--name", "Wei Chen", "--status", "approved"]])
+def test_a_roster_reference_outside_the_folder_or_negative_is_one_located_line(
+        example_draft: Path, capsys: pytest.CaptureFixture[str], written: str, field: str,
+        command: list[str]) -> None:
+    text = example_draft.read_text(encoding="utf-8")
+    key = written.split(" = ")[0]
+    lines = [written if line.startswith(f"{key} = ") else line for line in text.splitlines()]
+    example_draft.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = example_draft.read_bytes()
+    code, _, err = run(capsys, *(str(example_draft) if arg == "DRAFT" else arg for arg in command))
+    assert code == 1 and "Traceback" not in err
+    (line,) = [line for line in err.splitlines() if field in line]
+    assert line.startswith(f"{example_draft}:") and f": {field}: " in line
+    assert example_draft.read_bytes() == before

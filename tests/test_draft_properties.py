@@ -57,9 +57,17 @@ def normalised(node: T) -> T:
 
 
 def valid(draft: Draft) -> Draft:
-    """A generated draft made valid where validity goes beyond types: channel ids and groups."""
+    """A generated draft made valid where validity goes beyond types: channel ids and groups,
+    a snapshot name beside the draft, counts that are not negative."""
     draft = normalised(draft)
     draft.schema_version = 1
+    ref = draft.roster
+    name = ref.snapshot.replace("/", "_").replace("\\", "_")
+    ref.snapshot = f"draft.{name}" if name else ""
+    ref.rows = abs(ref.rows)
+    if ref.clients is not None:
+        ref.clients = replace(ref.clients, accounts=abs(ref.clients.accounts), matched=abs(ref.clients.matched),
+                              people=abs(ref.clients.people))
     draft.channels = [
         replace(channel, id=f"own-{n}", custom=True, name=f"Own {n} {channel.name or ''}",
                 groups=[f"department:Team {k}" for k in range(len(channel.groups))])

@@ -147,9 +147,10 @@ class Document:
         ref = self.draft.roster
         if _key(ref) in self._rosters:
             restore_snapshot(target, ref, self._rosters[_key(ref)])
-        written = toml_io.save(self.draft, target)
         # What is compared is the draft's own text; the file may also hold hand comments.
-        self.saved_text = toml_io.dumps(self.draft)
+        text = toml_io.dumps(self.draft)
+        written = toml_io.save_text(text, target)
+        self.saved_text = text  # only once written: a failed write leaves the draft unsaved
         self.disk_sha256 = hashlib.sha256(written.encode("utf-8")).hexdigest()
         self.path = target
         # Only now is the new pair (draft, snapshot) on disk: the snapshots it replaced can go.

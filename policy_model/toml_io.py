@@ -117,9 +117,15 @@ def load(path: Path) -> LoadedDraft:
 def save(draft: Draft, path: Path) -> str:
     """Write the draft atomically, keeping the previous file as `PATH.bak`; returns the text
     written (the file's hand comments kept, see `toml_keep`)."""
-    text = toml_keep.text_to_write(Path(path), dumps(draft))
-    atomic_write(Path(path), text.encode("utf-8"), backup=True)
-    return text
+    return save_text(dumps(draft), path)
+
+
+def save_text(text: str, path: Path) -> str:
+    """`save` for a draft already serialised (`dumps`), so a caller that needs that text too
+    serialises once."""
+    written = toml_keep.text_to_write(Path(path), text)
+    atomic_write(Path(path), written.encode("utf-8"), backup=True)
+    return written
 
 
 def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, file: str) -> Problem:

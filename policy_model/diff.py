@@ -164,7 +164,8 @@ def diff_drafts(old: Draft, new: Draft, old_employees: Sequence[Employee] | None
 
 def newly_stale(old: Draft, new: Draft) -> list[StaleApproval]:
     """Each approval the older draft held current and the newer one's changes made stale."""
-    current_before = {a.name for n, a in enumerate(old.approvers) if n not in stale_approvers(old)}
+    stale_before = set(stale_approvers(old))
+    current_before = {a.name for n, a in enumerate(old.approvers) if n not in stale_before}
     given = (new.approvers[n] for n in stale_approvers(new))
     return [StaleApproval(a.name, f"{a.status}" + (f" on {a.date}" if a.date else "")
                           + (f" (version {a.version})" if a.version else ""))

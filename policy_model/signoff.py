@@ -91,16 +91,11 @@ def _forget_unapproved(draft: Draft) -> None:
     draft.approved = [kept for kept in draft.approved if kept.fingerprint in wanted]
 
 
-def is_current(draft: Draft, approver: Approver, content: str | None = None) -> bool:
-    """Whether an approver's decision was given for the content as it is now; pending is
-    always current (`content`, the fingerprint now, when the caller has it already)."""
-    return approver.status == "pending" or approver.content == (content or fingerprint(signed_text(draft)))
-
-
 def stale_approvers(draft: Draft) -> list[int]:
-    """The approvers whose decision was given for content that has changed since."""
+    """The approvers whose decision was given for content that has changed since (pending is
+    never stale: there is no decision to be out of date)."""
     content = fingerprint(signed_text(draft))
-    return [n for n, a in enumerate(draft.approvers) if not is_current(draft, a, content)]
+    return [n for n, a in enumerate(draft.approvers) if a.status != "pending" and a.content != content]
 
 
 def approval_summary(draft: Draft) -> str:

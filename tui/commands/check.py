@@ -29,6 +29,6 @@ def run(args: argparse.Namespace) -> int:
         say(f"  {problem.id}: accept with policy-tui accept {args.draft} {problem.id} --reason TEXT")
     for a in accepted.values():
         say(f"accepted {a.id} by {a.by or 'someone'} on {a.at.date() if a.at else '?'}: "
-                             f"{a.warning} (because: {a.reason})")
+            f"{a.warning} (because: {a.reason})")
     say(f"{args.draft}: {summary(problems)}")
     return 1 if errors_in(problems) else 0

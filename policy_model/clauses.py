@@ -3,7 +3,8 @@
 A draft holds its own copy of every clause (seeded from `data/clauses.toml`), so the policy
 a lawyer signs never changes because the library did. Clause texts carry `{variables}` that
 are filled from the draft and the roster when the policy is shown or exported; conditions
-(`when_industry`, `when_market`, `when_channel`) decide which clauses apply to this company.
+(`when_industry`, `when_market`, `when_channel`) decide which clauses apply to this company,
+and each clause's tier (`tier`) says whom it binds: every employee, or those granted access.
 
 `render_policy(draft, employees)` is what the preview and the export read: the enabled,
 applicable clauses in order, with their variables filled.
@@ -20,7 +21,7 @@ from functools import cache
 from types import MappingProxyType
 
 from .channels import channel_name, enabled_channels, industry_groups
-from .draft import Clause, Draft, Employee
+from .draft import Clause, Draft, Employee, Tier
 from .eligibility import Decision, decided
 from .package_data import read_toml
 from .prose import date_text, month_first, possessive, with_full_stop
@@ -79,6 +80,33 @@ def applies(clause: Clause, draft: Draft) -> bool:
 def in_policy(clause: Clause, draft: Draft) -> bool:
     """Whether the clause appears in the policy: switched on and its conditions hold."""
     return clause.enabled and applies(clause, draft)
+
+
+def tier(clause: Clause) -> Tier:
+    """Whom the clause binds: its own `applies_to`, else that of the library clause it is or
+    covers the section of, else every employee (the safe reading for a clause the user wrote:
+    a rule nobody is bound by protects nobody)."""
+    if clause.applies_to:
+        return clause.applies_to
+    original = library_clause(clause) or (library().clause(clause.section) if clause.section else None)
+    return original.applies_to if original is not None and original.applies_to else "everyone"
+
+
+TIER_WORDS: Mapping[Tier, str] = MappingProxyType({"everyone": "every employee",
+                                                   "granted": "employees granted access"})
+
+
+def applies_line(clause_tier: Tier) -> str:
+    """The line under a section's heading that says whom it binds, in the preview and the export."""
+    return f"Applies to {TIER_WORDS[clause_tier]}."
+
+
+def switch_tier(draft: Draft, index: int) -> Tier:
+    """Make a clause bind the other tier; returns whom it binds now (kept in the draft, so a
+    reader of the file sees it even when it matches the library)."""
+    clause = draft.clauses[index]
+    clause.applies_to = "granted" if tier(clause) == "everyone" else "everyone"
+    return clause.applies_to
 
 
 def describe_conditions(clause: Clause) -> str:
@@ -179,6 +207,19 @@ def _granted_count(_: Draft, who: Audience) -> str:
     return str(who.granted) if who.has_roster else ""
 
 
+def _access_holders(_: Draft, who: Audience) -> str:
+    """Who holds access, as a clause in a sentence; says so plainly when nobody does, since a
+    policy whose rules for everyone still bind all staff is sound with no one granted."""
+    if not who.has_roster:
+        return ""
+    if not who.granted:
+        return "no employee holds access"
+    people = f"{who.granted} employee{'s' * (who.granted != 1)}"
+    where = f" in {join_words(who.departments, limit=8, kind='departments')}" if who.departments else ""
+    roles = f", in the following roles: {join_words(who.roles, limit=8, kind='roles')}" if who.roles else ""
+    return f"{people}{where} {'hold' if who.granted != 1 else 'holds'} access{roles}"
+
+
 VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
     Variable("company", "the company's name", "set the company name (policy.company)",
              lambda d, _: d.policy.company),
@@ -199,6 +240,8 @@ VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
              lambda d, _: join_words([channel_name(c) for c in enabled_channels(d)])),
     Variable("granted_count", "how many employees are granted access", "import the roster in step 1",
              _granted_count),
+    Variable("access_holders", "who holds access, e.g. 12 employees in Sales hold access, in the following "
+             "roles: Banker", "import the roster in step 1", _access_holders),
     Variable("granted_roles", "the roles of granted employees, most common first",
              "grant access to at least one employee (with a role) in step 1",
              lambda _, w: join_words(w.roles, limit=8, kind="roles")),
@@ -279,6 +322,7 @@ class RenderedClause:
     title: str
     text: str
     unfilled: tuple[str, ...] = ()
+    tier: Tier = "everyone"
 
 
 def render_policy(draft: Draft, employees: Sequence[Employee], who: Audience | None = None) -> list[RenderedClause]:
@@ -289,7 +333,7 @@ def render_policy(draft: Draft, employees: Sequence[Employee], who: Audience | N
         if in_policy(clause, draft):
             text, unfilled = fill(clause.text, values)
             title, title_unfilled = fill(clause.title, values)
-            rendered.append(RenderedClause(index, clause.id, title, text, title_unfilled + unfilled))
+            rendered.append(RenderedClause(index, clause.id, title, text, title_unfilled + unfilled, tier(clause)))
     return rendered
 
 
@@ -298,7 +342,7 @@ def policy_markdown(draft: Draft, rendered: Sequence[RenderedClause]) -> str:
     policy = draft.policy
     lines = [f"# {policy.title}", "", f"**{policy.company or placeholder('company')}** — version {policy.version}"]
     for n, clause in enumerate(rendered, start=1):
-        lines += ["", f"## {n}. {clause.title}", "", clause.text]
+        lines += ["", f"## {n}. {clause.title}", "", f"*{applies_line(clause.tier)}*", "", clause.text]
     return "\n".join(lines) + "\n"
 
 

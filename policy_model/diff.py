@@ -20,6 +20,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Literal
 
+from .clauses import TIER_WORDS, tier
 from .draft import Clause, Draft, Employee, Override
 from .eligibility import Decision, decide, evaluate
 from .signoff import stale_approvers
@@ -459,6 +460,8 @@ def _clause_lines(change: ItemChange) -> list[Line]:
             lines.append(Line("changed", f"Clause '{show(c.old)}' retitled '{show(c.new)}'"))
         elif c.name == "customised":
             lines.append(Line("note", f"{name} {'now marked' if c.new else 'no longer marked'} as customised"))
+    if (was := tier(change.old)) != (now := tier(change.new)):
+        lines.append(Line("changed", f"{name} now applies to {TIER_WORDS[now]} (was {TIER_WORDS[was]})"))
     if change.moved:
         lines.append(Line("changed", f"{name} moved from position {_position(change.old_index)} "
                                      f"to {_position(change.new_index)}"))

@@ -27,6 +27,8 @@ TrainingFormat = Literal["in person", "online", "self-paced", "video call"]
 APPROVER_ROLES: tuple[ApproverRole, ...] = ("legal", "hr", "executive", "compliance", "other")
 APPROVAL_STATUSES: tuple[ApprovalStatus, ...] = ("pending", "approved", "changes requested")
 TRAINING_FORMATS: tuple[TrainingFormat, ...] = ("in person", "online", "self-paced", "video call")
+# Whom a clause binds: every employee, or only those granted access (see `clauses.tier`).
+Tier = Literal["everyone", "granted"]
 Device = Literal["company phone", "own phone", "company computer", "own computer"]
 
 STATUSES: tuple[Status, ...] = ("granted", "review", "denied")
@@ -169,8 +171,10 @@ class Clause:
     `section` names the part of the policy the clause covers (scope, training, ...) when it is
     not the clause's id; lint uses it to find the required sections. The `when_*` conditions
     include the clause only for those industries (groups from the clause library), markets, or
-    when one of those channels is enabled; empty means always. Text comes last so a long
-    clause does not hide its settings in a hand-edited file.
+    when one of those channels is enabled; empty means always. `applies_to` says whom the
+    clause binds; unset, a library clause binds whom the library says and the user's own
+    clause binds every employee (so drafts written before the two tiers read the same).
+    Text comes last so a long clause does not hide its settings in a hand-edited file.
     """
 
     id: str
@@ -180,6 +184,7 @@ class Clause:
     when_industry: list[str] = field(default_factory=list)
     when_market: list[Market] = field(default_factory=list)
     when_channel: list[str] = field(default_factory=list)
+    applies_to: Tier | None = None
     customised: bool = False
     text: str = field(default="", metadata={"paragraph": True})
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from .channels import catalog, channel_name, enabled_channels
 from .clauses import (
+    TIER_WORDS,
     VARIABLES,
     Audience,
     audience,
@@ -32,6 +33,7 @@ from .clauses import (
     in_industry,
     in_policy,
     library,
+    tier,
     variable_values,
     variables_in,
 )
@@ -39,6 +41,7 @@ from .draft import Draft, Employee
 from .eligibility import Decision
 from .package_data import read_toml
 from .problems import Problem, Severity
+from .tier_rules import misplaced, scope_limits, tier_rules
 from .toml_locate import locate_keys, position_of
 
 # ---------------------------------------------------------------------------------------------
@@ -178,7 +181,7 @@ def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = N
     """The problems with the clause and character range each concerns, errors first."""
     at = _Locator(file, source)
     found = [*_variables(draft, who, at), *_sections(draft, at), *_channels(draft, at), *_wording(draft, at),
-             *_duties(draft, at), *_conditions(draft, at)]
+             *_duties(draft, at), *_conditions(draft, at), *_tiers(draft, at)]
     return sorted(found, key=lambda f: (f.problem.severity != "error", f.clause if f.clause is not None else -1))
 
 
@@ -328,3 +331,18 @@ def _duties(draft: Draft, at: _Locator) -> Iterator[Finding]:
         field = f"clauses[{i}].enabled" if (i := _library_index(draft, duty.section)) is not None else "clauses"
         message = f"no {duty.section} clause ({duty.id}): {duty.why}; {duty.suggest}. Source: {duty.source}"
         yield Finding(at.problem(message, field, "warning"), _library_index(draft, duty.section))
+
+
+def _tiers(draft: Draft, at: _Locator) -> Iterator[Finding]:
+    """A rule in the wrong tier, and a scope that limits the policy to those granted access."""
+    for n, clause, rule in misplaced(draft):
+        message = (f'"{clause.title}" applies to {TIER_WORDS[tier(clause)]}, but {rule.why}: make it apply to '
+                   f"{TIER_WORDS[rule.tier]} (w in step 3, or applies_to in the draft). Source: {rule.source}")
+        yield Finding(at.problem(message, f"clauses[{n}].applies_to" if clause.applies_to else f"clauses[{n}]",
+                                 "warning"), n)
+    limited = tier_rules().scope_limited
+    for n, clause, match in scope_limits(draft):
+        message = (f'"{clause.title}" says {_quote(match.group())}: {limited.why}. Narrower: "{limited.suggest}" '
+                   f"Source: {limited.source}")
+        yield Finding(at.problem(message, f"clauses[{n}].text", "warning", clause.text, match.start()),
+                      n, match.start(), match.end())

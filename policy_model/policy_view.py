@@ -19,7 +19,7 @@ from typing import Literal
 from .accepted import unaccepted
 from .access import Matrix, grant_names, matrix
 from .channels import channel_name, enabled_channels
-from .clauses import RenderedClause, render_policy
+from .clauses import RenderedClause, applies_line, render_policy
 from .document import Document
 from .draft import Channel, Draft, Employee, PolicyHeader
 from .eligibility import REVIEW, Decision
@@ -36,10 +36,12 @@ ROLE_NAMES = MappingProxyType({"legal": "Legal", "hr": "Human Resources", "execu
 
 @dataclass(frozen=True)
 class Section:
-    """A numbered section of the policy: its heading and its paragraphs of plain text."""
+    """A numbered section of the policy: its heading, whom it binds ("Applies to every
+    employee.") and its paragraphs of plain text."""
 
     title: str
     paragraphs: tuple[str, ...]
+    applies_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ def clause_sections(rendered: Sequence[RenderedClause]) -> tuple[Section, ...]:
     a blank line separates paragraphs, a single newline does not."""
     return tuple(
         Section(clause.title or clause.id,
-                tuple(" ".join(block.split()) for block in re.split(r"\n\s*\n", clause.text) if block.strip()))
+                tuple(" ".join(block.split()) for block in re.split(r"\n\s*\n", clause.text) if block.strip()),
+                applies_line(clause.tier))
         for clause in rendered
     )
 

@@ -13,6 +13,7 @@ import difflib
 import hashlib
 
 from .channels import channel_name
+from .clauses import TIER_WORDS, tier
 from .draft import Draft
 from .eligibility import describe_rule
 
@@ -29,7 +30,8 @@ def signed_text(draft: Draft) -> str:
         ("industry", policy.industry), ("jurisdiction", policy.jurisdiction),
         ("review every", f"{policy.review_months} months" if policy.review_months else ""))]
     for clause in (c for c in draft.clauses if c.enabled):
-        heading = f'clause "{clause.title}"' + (f" ({clause.section})" if clause.section else "")
+        heading = (f'clause "{clause.title}"' + (f" ({clause.section})" if clause.section else "")
+                   + f", for {TIER_WORDS[tier(clause)]}")
         lines += [f"{heading}: {line}" for line in clause.text.splitlines() or [""]]
     for channel in (c for c in draft.channels if c.enabled):
         terms = [f"business account {_yes(channel.business_account)}",

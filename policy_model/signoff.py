@@ -59,9 +59,16 @@ def remove_approver(draft: Draft, index: int) -> Approver:
     return approver
 
 
+def recorder(name: str = "") -> str:
+    """Who records a decision: the operating-system user, with the name the person gave (in
+    the app) beside it, as "dwhitfield (Dana Whitfield)"; either alone when that is all there is."""
+    user, name = current_user(), " ".join(name.split())
+    return f"{user} ({name})" if user and name and name != user else (name or user)
+
+
 def set_status(draft: Draft, index: int, status: str, today: date | None = None, by: str | None = None) -> None:
     """Record an approver's decision on the content as it is now, dated today, with who
-    recorded it (`by`, the operating-system user by default) and when.
+    recorded it (`by`, see `recorder`; the operating-system user by default) and when.
 
     Setting the status an approver already has on this content changes nothing (not even the
     date); back to pending clears the date, version and content, as there is no decision left.

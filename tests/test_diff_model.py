@@ -144,6 +144,16 @@ def test_clause_retitled_and_disabled(old: Draft) -> None:
     assert "Clause 'Conduct' disabled" in text
 
 
+def test_a_clause_moved_to_the_other_tier(old: Draft) -> None:
+    new = copy.deepcopy(old)
+    new.clauses[3].applies_to = "granted"
+    assert "Clause 'Conduct' now applies to employees granted access (was every employee)" in text_of(old, new)
+    # Writing down the tier a clause already has is no change.
+    same = copy.deepcopy(old)
+    same.clauses[3].applies_to = "everyone"
+    assert "now applies to" not in text_of(old, same)
+
+
 def test_approvers(old: Draft) -> None:
     new = copy.deepcopy(old)
     new.approvers[0].status = "approved"

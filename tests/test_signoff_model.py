@@ -149,3 +149,12 @@ def test_a_bump_without_an_author_records_the_user(monkeypatch: pytest.MonkeyPat
     assert signoff.bump_version(draft, "  ", "For legal", today=TODAY).author == "cmorgan"
     assert signoff.bump_version(draft, "Carmen Reyes", "Texting", today=TODAY).author == "Carmen Reyes"
     assert [r.author for r in draft.revisions][-2:] == ["cmorgan", "Carmen Reyes"]
+
+
+def test_who_recorded_a_decision_names_the_user_and_the_name_they_gave(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(signoff, "current_user", lambda: "dwhitfield")
+    assert signoff.recorder("Dana  Whitfield") == "dwhitfield (Dana Whitfield)"
+    assert signoff.recorder() == "dwhitfield"
+    assert signoff.recorder("dwhitfield") == "dwhitfield"
+    monkeypatch.setattr(signoff, "current_user", lambda: "")
+    assert signoff.recorder("Dana Whitfield") == "Dana Whitfield"

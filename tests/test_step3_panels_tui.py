@@ -17,7 +17,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 
-from policy_model import training
+from policy_model import signoff, training
 from policy_model.clauses import retitle
 from policy_model.document import Document, open_document
 from policy_model.draft import Override
@@ -183,9 +183,13 @@ async def test_approvers_add_approve_and_bump_the_version(example_draft: Path) -
         assert (carmen.name, carmen.title, carmen.role, carmen.status) == (
             "Ana [b]Ruiz", "HR lead", "hr", "pending")
         assert "Ana [b]Ruiz" in screen_text(app)  # a name is never read as markup
-        await pilot.press("y")
+        await pilot.press("y")  # the first decision asks who is recording it, once
+        await pilot.pause()
+        await pilot.press(*"Lee Park", "enter")
+        await pilot.pause()
         carmen = document.draft.approvers[-1]  # a change makes a new draft; the old one stays as it was
         assert (carmen.status, carmen.date, carmen.version) == ("approved", date.today(), "0.1")
+        assert carmen.recorded_by == signoff.recorder("Lee Park") and carmen.recorded_by.endswith("(Lee Park)")
         assert has_row(screen_text(app), "Ana [b]Ruiz", "approved", date.today().isoformat(), "hr", "HR lead")
         await pilot.press("up", "c")
         assert document.draft.approvers[2].status == "changes requested"
@@ -225,7 +229,9 @@ async def test_panels_in_the_real_app_save_and_reload(example_draft: Path) -> No
         tabs.active = "tab-signoff"
         await pilot.pause()
         app.screen.query_one(ApproversPanel).table.focus()
-        await pilot.press("y", "v", "tab", "tab", *"Trained", "enter")
+        await pilot.press("y", *"Lee Park", "enter")
+        await pilot.pause()
+        await pilot.press("v", "tab", "tab", *"Trained", "enter")
         await pilot.pause()
         tabs.active = "tab-discipline"
         await pilot.pause()
@@ -280,6 +286,8 @@ async def test_an_approval_of_an_earlier_text_is_shown_as_such(example_draft: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("y")  # the first approver approves the text as it is
+        await pilot.pause()
+        await pilot.press(*"Lee Park", "enter")
         await pilot.pause()
         first = document.draft.approvers[0].name
         assert has_row(screen_text(app), first, "approved", date.today().isoformat())

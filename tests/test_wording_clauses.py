@@ -125,7 +125,7 @@ def test_render_policy_fills_every_enabled_clause_in_order() -> None:
 
 def test_render_policy_without_roster_reports_unfilled_people_variables() -> None:
     scope = next(r for r in clauses.render_policy(full_draft(), []) if r.id == "scope")
-    assert set(scope.unfilled) == {"granted_count", "departments", "granted_roles"}
+    assert set(scope.unfilled) == {"access_holders"}
 
 
 # --- conditions -----------------------------------------------------------------------------

@@ -115,7 +115,8 @@ async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> N
         assert document.draft.clauses[2].title == "Listening"
         await pilot.press("p")
         source = preview(app)
-        assert "## 2. Listening\n\nAbout Harbor Community Bank." in source, source[source.find("## 2."):][:200]
+        expected = "## 2. Listening\n\n*Applies to every employee.*\n\nAbout Harbor Community Bank."
+        assert expected in source, source[source.find("## 2."):][:200]
         await pilot.press("escape")
         await pilot.press("f2")
         notes = [n.message for n in app._notifications]

@@ -52,6 +52,8 @@ class PolicyApp(App[None]):
                  autosave_seconds: float = 5.0) -> None:
         super().__init__()
         self.document = document
+        # The name the person at the keyboard gave, recorded with each approval they enter.
+        self.recorder = ""
         self.recent = recent or RecentDrafts(None)
         self.safekeeping = Safekeeping(self, autosave_seconds)
 

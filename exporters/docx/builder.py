@@ -111,6 +111,10 @@ class _Writer:
             self.paragraph("No section of the policy is written yet.")
         for section in self.view.sections:
             self.heading(section.title)
+            if section.applies_to:  # kept with the text, as the heading is with it
+                applies = self.paragraph(section.applies_to)
+                applies.runs[0].italic = True
+                applies.paragraph_format.keep_with_next = True
             for text in section.paragraphs:
                 self.paragraph(text)
 

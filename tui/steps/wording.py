@@ -32,6 +32,7 @@ from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.eligibility import Decision
 from policy_model.lint import Finding, lint_findings
+from policy_model.user_input import visible
 from tui.screens.text_prompt import TextPrompt
 from tui.screens.yes_no import YesNoScreen
 from tui.steps.base import Step
@@ -65,6 +66,8 @@ class WordingStep(Step):
         Binding("shift+up", "move(-1)", "Up", id="wording.up", show=False, tooltip="Move the selected clause up"),
         Binding("shift+down", "move(1)", "Down", id="wording.down", show=False,
                 tooltip="Move the selected clause down"),
+        Binding("w", "switch_tier", "Who", id="wording.tier",
+                tooltip="Switch whom the selected clause binds: every employee, or employees granted access"),
         Binding("e", "edit", "Edit", id="wording.edit", tooltip="Edit the selected clause (or press enter)"),
         Binding("a", "add", "Add", id="wording.add", tooltip="Add your own clause after the selected one"),
         Binding("r", "reset", "Reset", id="wording.reset",
@@ -271,6 +274,12 @@ class WordingStep(Step):
     def action_toggle_clause(self) -> None:
         if (index := self.selected) is not None:
             self.apply(lambda draft: clauses.toggle(draft, index))
+
+    def action_switch_tier(self) -> None:
+        if (index := self.selected) is not None:
+            now = self.apply(lambda draft: clauses.switch_tier(draft, index))
+            title = visible(self.draft.clauses[index].title or "The clause")
+            self.notify(f"{title} now applies to {clauses.TIER_WORDS[now]}", markup=False)
 
     def action_move(self, delta: int) -> None:
         if (index := self.selected) is not None:

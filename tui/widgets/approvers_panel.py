@@ -100,9 +100,23 @@ class ApproversPanel(DraftPanel):
         self.action_edit()
 
     def action_status(self, status: str) -> None:
+        """Record a decision, with who entered it: the name is asked once, then kept while the
+        app runs (legal needs to know who typed an approval in, not only whose it is)."""
         index = selected(self.table)
-        if index is not None:
-            self.change(lambda draft: signoff.set_status(draft, index, status))
+        if index is None:
+            return
+        name = getattr(self.app, "recorder", "")  # the app keeps it (PolicyApp.recorder)
+        if name:
+            self.change(lambda draft: signoff.set_status(draft, index, status, by=signoff.recorder(name)))
+            return
+
+        def apply(values: Values) -> None:
+            self.app.recorder = values["name"]  # type: ignore[attr-defined]
+            self.action_status(status)
+
+        self.app.push_screen(FormScreen("Who is recording this decision?", [
+            FormField("name", "Your name", placeholder="kept with each decision you record: Dana Whitfield"),
+        ], apply))
 
     def action_remove(self) -> None:
         index = selected(self.table)

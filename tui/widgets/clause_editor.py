@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Selection
 
-from policy_model.clauses import describe_conditions, library_clause
+from policy_model.clauses import TIER_WORDS, describe_conditions, library_clause, tier
 from policy_model.draft import Clause
 
 
@@ -57,8 +57,8 @@ class ClauseEditor(Vertical):
             return "No clause"
         origin = "your own" if library_clause(clause) is None else (
             "library, rewritten" if clause.customised else "library")
-        conditions = describe_conditions(clause)
-        return f"{origin}; {conditions}" if conditions else origin
+        parts = [origin, f"for {TIER_WORDS[tier(clause)]}", describe_conditions(clause)]
+        return "; ".join(part for part in parts if part)
 
     def select_range(self, start: int, end: int) -> None:
         """Select characters [start, end) of the text, e.g. a phrase lint complained about."""

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from policy_model.clauses import applies, describe_conditions
+from policy_model.clauses import TIER_WORDS, applies, describe_conditions, tier
 from policy_model.draft import Clause, Draft
 
 
@@ -28,7 +28,7 @@ def clause_row(clause: Clause, draft: Draft) -> Text:
 def clause_tooltip(clause: Clause, draft: Draft) -> str:
     state = "in the policy" if clause.enabled and applies(clause, draft) else (
         "switched off" if not clause.enabled else f"does not apply here ({describe_conditions(clause)})")
-    return f"{clause.title}: {state}{'; rewritten' if clause.customised else ''}"
+    return f"{clause.title}: {state}, for {TIER_WORDS[tier(clause)]}{'; rewritten' if clause.customised else ''}"
 
 
 class ClauseList(OptionList):

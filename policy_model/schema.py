@@ -27,6 +27,10 @@ Issue = tuple[str, str]
 # other text field is one line, and no text field holds another control character: it would
 # reach the terminal, the app's screens and the exported document as it is.
 _PARAGRAPH_BREAKS = "\n\t"
+# The longest text a field may hold: a name or title is a line, a clause a few pages. A
+# 10 MB company name would make every printer, the app and the export crawl or fail.
+LINE_LIMIT = 1_000
+PARAGRAPH_LIMIT = 1_000_000
 
 
 @cache
@@ -180,7 +184,8 @@ def _decode_dataclass(cls: type, value: Any, path: str, issues: list[Issue]) -> 
         if len(issues) > before and decoded is None:
             broken = broken or _required(fields[key])
             continue
-        if isinstance(decoded, str) and (problem := _control_character(decoded, fields[key])):
+        if isinstance(decoded, str) and (problem := _control_character(decoded, fields[key]) or
+                                         _too_long(decoded, fields[key])):
             issues.append((where, problem))
         kwargs[key] = decoded
     for name, f in fields.items():
@@ -205,6 +210,14 @@ def _control_character(text: str, f: dataclasses.Field[Any]) -> str | None:
         return f"holds a control character ({shown(found)}); only line breaks and tabs are allowed here"
     return (f"holds a control character ({shown(found)}); text on one line cannot hold tabs, line breaks or "
             "other control characters")
+
+
+def _too_long(text: str, f: dataclasses.Field[Any]) -> str | None:
+    """What is wrong with a text longer than its field allows, or None."""
+    limit = PARAGRAPH_LIMIT if f.metadata.get("paragraph") else LINE_LIMIT
+    if len(text) <= limit:
+        return None
+    return f"is {len(text):,} characters long; at most {limit:,} fit here"
 
 
 def _required(f: dataclasses.Field[Any]) -> bool:

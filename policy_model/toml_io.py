@@ -59,6 +59,24 @@ class LoadedDraft:
     sha256: str | None = None
 
 
+# How deeply a draft's arrays and tables may nest: a real draft needs four levels; a hostile
+# file with thousands would exhaust the recursion of every reader after tomllib.
+MAX_DEPTH = 32
+
+
+def _depth(data: object) -> int:
+    """How many arrays and tables deep the data goes, counted without recursion."""
+    deepest, stack = 0, [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth + 1)
+            if deepest > MAX_DEPTH:
+                break
+            stack.extend((item, depth + 1) for item in (value.values() if isinstance(value, dict) else value))
+    return deepest
+
+
 def dumps(draft: Draft) -> str:
     """The draft's TOML text; the same draft always gives the same bytes."""
     return tomli_w.dumps(encode(draft), multiline_strings=True)
@@ -75,6 +93,11 @@ def parse(text: str, file: str) -> LoadedDraft:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return LoadedDraft(None, [_syntax_problem(error, text, file)])
+    except RecursionError:  # tomllib reads nested arrays by recursion
+        data = None
+    if data is None or _depth(data) > MAX_DEPTH:
+        return LoadedDraft(None, [Problem(file, f"values are nested more than {MAX_DEPTH} levels deep (arrays "
+                                                "or tables inside each other); a draft never needs that")])
     issues: list[Issue] = []
     version = data.get("schema_version")
     read_only = isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION

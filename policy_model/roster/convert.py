@@ -20,6 +20,7 @@ from itertools import islice, repeat
 
 from ..draft import Employee, Touch
 from ..roster_snapshot import Progress
+from ..schema import LINE_LIMIT
 from ..user_input import read_day_column
 from .mapping import Mapping
 from .readers import Table
@@ -181,6 +182,8 @@ def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Prog
     for name, values in checked if table.plain_lines != count + 1 else ():
         if not all(map(str.isprintable, values)):
             _clean(values, name, skip, keep_breaks=values is keys)
+    for index in used:
+        _reject_long(cells(index), table.header[index] if index < len(table.header) else f"column {index + 1}", skip)
     memo = _Loads()
     loads = list(map(memo.__getitem__, zip(*(raw(columns.get(n)) for n in LOAD_FIELDS), strict=True)))
     if any(isinstance(v, str) for v in memo.values()):
@@ -272,6 +275,18 @@ def _clean(values: list[str], name: str, skip: dict[int, str | None], *, keep_br
         bad = _CONTROL.search(text)
         if bad:
             skip.setdefault(i, f"{name} contains a control character (U+{ord(bad.group()):04X})")
+
+
+def _reject_long(values: list[str], column: str, skip: dict[int, str | None]) -> None:
+    """Reject each row whose value is longer than any draft field holds: kept in the snapshot,
+    one such value would make every later read of the roster fail or crawl. The longest value
+    is found at C speed first, so a clean column costs one pass."""
+    if max(map(len, values), default=0) <= LINE_LIMIT:
+        return
+    for i, text in enumerate(values):
+        if len(text) > LINE_LIMIT:
+            skip.setdefault(i, f'"{column}" holds {len(text):,} characters; '
+                               f"a roster value holds at most {LINE_LIMIT:,}")
 
 
 def _reject_duplicates(keys: list[str], skip: dict[int, str | None], first_row: int) -> None:

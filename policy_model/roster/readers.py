@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from itertools import islice
 from pathlib import Path
 from types import MappingProxyType
 
@@ -29,6 +30,11 @@ from ..files import read_bytes
 from ..problems import Problem, ProblemsError
 from ..zip_limits import WORKBOOK_LIMIT, check_zip_size
 
+# The most rows a table may have: more than the largest employer's staff (about 2.1 million),
+# so a file past it is not a roster and is refused before anything is replaced; a sheet
+# holds at most what Excel itself allows.
+MAX_ROWS = 3_000_000
+EXCEL_ROWS = 1_048_576
 DELIMITERS = MappingProxyType({",": "comma", ";": "semicolon", "\t": "tab"})
 # Enough of a file to recognise its encoding and delimiter, and to fill a preview.
 SAMPLE_BYTES = 256 * 1024
@@ -168,7 +174,42 @@ def decode(data: bytes, *, truncated: bool = False) -> tuple[str, str, str]:
     try:
         return codecs.getincrementaldecoder("utf-8")().decode(data, final=not truncated), "UTF-8", "utf-8"
     except UnicodeDecodeError:
+        mixed = _mixed_lines(data, truncated=truncated)
+        if mixed is not None:
+            return mixed
         return data.decode("cp1252", errors=_FALLBACK), "Windows-1252", "cp1252"
+
+
+# The codec name of a file read line by line, each line in its own encoding (see `_mixed_lines`).
+MIXED = "utf-8, some lines cp1252"
+# How many line numbers the encoding's name lists before counting the rest.
+LINES_NAMED = 5
+
+
+def _mixed_lines(data: bytes, *, truncated: bool) -> tuple[str, str, str] | None:
+    """A UTF-8 file with some lines in Windows-1252 (a row pasted in from another export), read
+    line by line in the right encoding, its name saying which lines were not UTF-8; None when
+    no line is UTF-8 beyond ASCII, so the whole file is Windows-1252.
+
+    Reading the whole file as Windows-1252 would garble every accented name in the UTF-8
+    lines ("ZoÃ« MÃ¼ller") without a word.
+    """
+    lines = data.splitlines(keepends=True)
+    if truncated and lines and not lines[-1].endswith((b"\n", b"\r")):
+        lines.pop()  # a sample cut mid-line: the caller drops the half row anyway
+    texts, other, utf8 = [], [], False
+    for number, line in enumerate(lines, start=1):
+        try:
+            texts.append(line.decode("utf-8"))
+            utf8 = utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            texts.append(line.decode("cp1252", errors=_FALLBACK))
+            other.append(number)
+    if not utf8:
+        return None
+    named = ", ".join(map(str, other[:LINES_NAMED])) + (f" and {len(other) - LINES_NAMED} more"
+                                                         if len(other) > LINES_NAMED else "")
+    return "".join(texts), f"UTF-8, but line{'s' * (len(other) != 1)} {named} in Windows-1252", MIXED
 
 
 # UTF-32's marks first: they begin with UTF-16's.
@@ -237,8 +278,8 @@ def _open_csv(file: str, data: bytes, expected: Expected, *, truncated: bool) ->
     if delimiter is None:
         raise _refuse(file, "not a table: only one column found (expected columns separated by "
                       "commas, semicolons or tabs, with a header row)")
-    reader = csv.reader(_lines(data, codec) if not truncated else io.StringIO(text, newline=""),
-                        delimiter=delimiter)
+    lines_read = _lines(data, codec) if not truncated and codec != MIXED else io.StringIO(text, newline="")
+    reader = csv.reader(lines_read, delimiter=delimiter)
     try:
         header = next(reader)
     except csv.Error as error:
@@ -283,10 +324,16 @@ def _looks_binary(sample: str) -> bool:
 
 def _csv_rows(file: str, reader: Iterator[list[str]]) -> Iterator[list[str]]:
     try:
-        yield from reader
+        yield from islice(reader, MAX_ROWS)
+        if next(reader, None) is not None:
+            raise _too_many_rows(file, MAX_ROWS)
     except csv.Error as error:
         line = getattr(reader, "line_num", None)
         raise ProblemsError([Problem(file, f"the file cannot be read past this point: {error}", line=line)]) from None
+
+
+def _too_many_rows(file: str, limit: int) -> ProblemsError:
+    return _refuse(file, f"more than {limit:,} rows: larger than any employer's roster (nothing was imported)")
 
 
 # --- XLSX ----------------------------------------------------------------------------------
@@ -336,7 +383,10 @@ def _open_workbook(path: Path, sheet: str | None, default_sheet: str | None, exp
         workbook.close()
         raise _refuse(file, f'not a table: sheet "{sheet}" has only one column')
     total = max((worksheet.max_row or 0) - header_row, 0)
-    return Table(file=file, header=header, rows=_sheet_rows(workbook, rows), first_row=header_row + 1,
+    if total > EXCEL_ROWS:  # the sheet's own dimension says so: refused before a row is read
+        workbook.close()
+        raise _too_many_rows(file, EXCEL_ROWS)
+    return Table(file=file, header=header, rows=_sheet_rows(file, workbook, rows), first_row=header_row + 1,
                  sheet=sheet, sheets=sheets, total=total)
 
 
@@ -356,10 +406,12 @@ def _undamaged(file: str, rows: Iterator[tuple[object, ...]]) -> Iterator[tuple[
                                      line=row + 1)]) from None
 
 
-def _sheet_rows(workbook: object, rows: Iterator[tuple[object, ...]]) -> Iterator[list[str]]:
+def _sheet_rows(file: str, workbook: object, rows: Iterator[tuple[object, ...]]) -> Iterator[list[str]]:
     try:
-        for values in rows:
+        for values in islice(rows, EXCEL_ROWS):
             yield [_cell_text(v) for v in values]
+        if next(rows, None) is not None:
+            raise _too_many_rows(file, EXCEL_ROWS)
     finally:
         workbook.close()  # type: ignore[attr-defined]
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from exporters.docx.text import xml_safe
+from exporters.docx.text import one_line, xml_safe
 from policy_model.clauses import in_policy
 from policy_model.diff import DraftDiff, decision_text, diff_drafts, show, why
 from policy_model.draft import Clause, Draft, Employee
@@ -69,7 +69,7 @@ class Marks:
         return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def attributes(self) -> dict[str, str]:
-        return {_w("id"): str(next(self._ids)), _w("author"): self.author, _w("date"): self.stamp}
+        return {_w("id"): str(next(self._ids)), _w("author"): one_line(self.author), _w("date"): self.stamp}
 
 
 def _element(tag: str, attributes: dict[str, str] | None = None) -> Any:
@@ -191,10 +191,10 @@ def redline_document(old: Draft, new: Draft, author: str, date: datetime, *,
     marks = Marks(author, date)
     diff = diff or diff_drafts(old, new, old_employees, new_employees)
     policy = new.policy
-    document.add_heading(f"{policy.title}: changes since version {old.policy.version}", level=0)
-    document.add_paragraph(f"{policy.company}. Version {old.policy.version} -> {policy.version}. "
-                           f"Changes are tracked, by {author}, {marks.stamp[:10]}: "
-                           "accept or reject them in Word's Review tab.")
+    document.add_heading(one_line(f"{policy.title}: changes since version {old.policy.version}"), level=0)
+    document.add_paragraph(one_line(f"{policy.company}. Version {old.policy.version} -> {policy.version}. "
+                                    f"Changes are tracked, by {author}, {marks.stamp[:10]}: "
+                                    "accept or reject them in Word's Review tab."))
     document.add_heading("Summary of access and channel changes", level=1)
     add_change_summary(document, diff)
     document.add_heading("Policy", level=1)
@@ -204,7 +204,7 @@ def redline_document(old: Draft, new: Draft, author: str, date: datetime, *,
         add_clause(document, was, now, marks,
                    clause_text(old, was) if was else None, clause_text(new, now) if now else None)
     # The body's last paragraph mark cannot be deleted; keep it an untracked one.
-    document.add_paragraph(f"End of {policy.title}, version {policy.version}.")
+    document.add_paragraph(one_line(f"End of {policy.title}, version {policy.version}."))
     return document
 
 
@@ -240,7 +240,7 @@ def _channel_cell(channel: Any) -> str:
 def add_change_summary(document: Any, diff: DraftDiff) -> None:
     """The table of header, access and channel changes that opens a redline."""
     if diff.access_note:
-        document.add_paragraph(diff.access_note[0].upper() + diff.access_note[1:] + ".")
+        document.add_paragraph(xml_safe(diff.access_note[0].upper() + diff.access_note[1:] + "."))
     rows = summary_rows(diff)
     if not rows:
         document.add_paragraph("No changes to the policy header, access or channels.")

@@ -100,8 +100,11 @@ def atomic_writer(path: Path, *, mode: int = PRIVATE, backup: bool = False) -> I
     kind = special_kind(path)
     if kind:
         raise ProblemsError([Problem(str(path), f"is {kind}, not a file to write; nothing was written")])
-    path = Path(path).resolve()
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX)
+    named, path = path, Path(path).resolve()
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX)
+    except OSError as error:
+        raise _not_written(named, error) from None
     tmp = Path(tmp_name)
     try:
         os.fchmod(fd, mode)
@@ -112,11 +115,21 @@ def atomic_writer(path: Path, *, mode: int = PRIVATE, backup: bool = False) -> I
         if backup and path.exists():
             _copy_atomic(path, backup_path(path), mode)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        # A write, flush or rename that failed (a full disk) is about this file; an error
+        # naming another file is the caller's and goes on as it is.
+        if isinstance(error, OSError) and error.filename in (None, tmp_name, str(path)):
+            raise _not_written(named, error) from None
         raise
     _fsync_dir(path.parent)
+
+
+def _not_written(path: Path, error: OSError) -> OSError:
+    """The error again, naming the file being written rather than its temporary file (which a
+    person never asked for and which is gone by the time they read the message)."""
+    return type(error)(error.errno, error.strerror, str(path))
 
 
 def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE, backup: bool = False) -> None:

@@ -148,6 +148,16 @@ def _run(command: object) -> int:
     except KeyboardInterrupt:
         say("interrupted; nothing was written", err=True)
         return USER_ERROR
+    except OSError as error:  # a full disk, a folder that went away: the system's words, one line
+        say(os_error_line(error), err=True)
+        return USER_ERROR
+
+
+def os_error_line(error: OSError) -> str:
+    """An operating-system error as one line: the file, then what went wrong."""
+    where = str(error.filename) if error.filename is not None else ""
+    what = error.strerror or str(error) or type(error).__name__
+    return f"{where}: {what}" if where else what
 
 
 def _open(draft: Path | None) -> int:

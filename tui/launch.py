@@ -50,4 +50,4 @@ def launch(draft: Path | None, recent: RecentDrafts | None = None, **run_options
         gc.freeze()
         gc.enable()
     app.run(**run_options)
-    return 0
+    return app.return_code or 0  # 1 when the app stopped on an error, not 0 as for a quit

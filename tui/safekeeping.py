@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from policy_model import recovery
 from policy_model.document import Document
 from policy_model.files import sha256_of
+from policy_model.user_input import visible
 from tui.screens.answer import Answer
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class Safekeeping:
         self._waiting: _Write | None = None
         self._removals: Counter[Path] = Counter()
         self._when_quiet: list[Callable[[], object]] = []
+        self._unreadable = ""  # what was last said about the draft file being unreadable
 
     def start(self) -> None:
         self.app.set_interval(self.autosave_seconds, self.tick)
@@ -66,8 +68,21 @@ class Safekeeping:
         if text is not None and text != self._kept:
             self._kept = text
             self._write(_Write(document.path, text, self._removals[document.path]))
-        if document.changed_on_disk() and sha256_of(document.path) != self._asked_about:
+        try:
+            edited = document.changed_on_disk() and sha256_of(document.path) != self._asked_about
+        except OSError as error:  # made unreadable under the app: the work goes on, kept in recovery
+            self._say_unreadable(f"{document.path.name} cannot be read: {error.strerror or error}")
+            return
+        self._unreadable = ""
+        if edited:
             self.ask_about_outside_edit(saving=False)
+
+    def _say_unreadable(self, message: str) -> None:
+        """Say once (not at every tick) that the draft file cannot be read any more."""
+        if message != self._unreadable:
+            self._unreadable = message
+            self.app.notify(visible(message) + "; your changes are kept in the recovery file until it can be saved",
+                            title="Draft file unreadable", severity="error", markup=False, timeout=15)
 
     def _write(self, write: _Write) -> None:
         if self._writing is not None:

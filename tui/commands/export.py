@@ -24,6 +24,7 @@ from policy_model.draft import Draft
 from policy_model.files import atomic_write, atomic_writer, special_kind
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError
+from policy_model.user_input import clean_line
 from tui.cli import print_problems, say
 
 
@@ -115,6 +116,7 @@ def run_redline(new: Path, old: Path, out: Path, *, author: str | None = None, d
     before, after = load_sides(old, new)
     print_problems([*before.warnings, *after.warnings])
     texts = {id(side.draft): side for side in (before, after)}
+    author = clean_line(author, "--author", "author", limit=100) if author is not None else None
     document = redline_document(before.draft, after.draft, author or default_author(after.draft),
                                 date or datetime.now(UTC), diff=compare(before, after),
                                 clause_text=lambda draft, clause: texts[id(draft)].clause_text(clause))

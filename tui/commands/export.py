@@ -73,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
     view = build_view(document, problems)
 
     from exporters.docx import export_docx
+    from exporters.docx.base import template_notes
 
+    for left_out in template_notes(args.template) if args.template else ():
+        say(f"{args.template}: {left_out}")
     try:
         export_docx(view, output, args.template)
     except OSError as error:

@@ -27,6 +27,7 @@ from policy_model.files import atomic_write
 from policy_model.plural import counted
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError, errors_in
+from policy_model.user_input import visible
 from tui.screens.yes_no import YesNoScreen
 
 
@@ -37,6 +38,8 @@ class ExportResult:
     reasons: tuple[str, ...]
     schedule: Path
     granted: int
+    # What the export left out of the company template (its macros, a remote link).
+    template_notes: tuple[str, ...] = ()
 
 
 def default_target(document: Document) -> Path:
@@ -167,13 +170,15 @@ class ExportPanel(VerticalScroll):
 
         def work() -> ExportResult:
             from exporters.docx import export_docx, schedule_bytes
+            from exporters.docx.base import template_notes
 
             view = build_view(snapshot, check_document(snapshot))
+            notes = tuple(template_notes(template)) if template else ()
             export_docx(view, target, template,
                         progress=lambda done, total: self.app.call_from_thread(bar.update, total=total, progress=done))
             schedule = schedule_target(target)
             atomic_write(schedule, schedule_bytes(view, template))
-            return ExportResult(target, view.status, view.draft_reasons, schedule, len(view.granted))
+            return ExportResult(target, view.status, view.draft_reasons, schedule, len(view.granted), notes)
 
         self.run_worker(work, name="export", group="export", thread=True, exclusive=True, exit_on_error=False)
 
@@ -187,7 +192,8 @@ class ExportPanel(VerticalScroll):
             why = f" ({'; '.join(result.reasons)})" if result.reasons else ""
             granted = counted(result.granted, "granted employee")
             self._show_result(f"Wrote {result.path}: {result.status}{why}\nand the access schedule "
-                              f"{result.schedule.name}: {granted}, confidential (the policy names no one)")
+                              f"{result.schedule.name}: {granted}, confidential (the policy names no one)"
+                              + "".join(f"\nFrom the template, {visible(note)}" for note in result.template_notes))
             return
         error = event.worker.error
         if isinstance(error, ProblemsError):

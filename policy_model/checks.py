@@ -13,6 +13,7 @@ from .eligibility import REVIEW, lint_eligibility, undecided
 from .lint import lint
 from .plural import counted
 from .problems import Problem
+from .review_cycle import check_review
 from .signoff import check_signoff
 from .toml_locate import locate_keys, position_of
 from .training import check_training
@@ -39,7 +40,7 @@ def check_document(document: Document) -> list[Problem]:
     return [*document.problems, *document.roster.problems, *_policy_problems(document, source),
             *lint(draft, employees, file, source, document.decisions()),
             *check_training(draft, employees, file),
-            *check_signoff(draft, file)]
+            *check_signoff(draft, file), *check_review(draft, file)]
 
 
 def _policy_problems(document: Document, source: str | None) -> list[Problem]:

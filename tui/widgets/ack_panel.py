@@ -1,0 +1,95 @@
+"""Acknowledgments in step 4: how many still owe each form of the version in force, the list of
+them, and an import from an e-signature or learning system export (read in a worker)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Static
+
+from policy_model.ack_import import AckImport, apply_import, read_acknowledgments
+from policy_model.acknowledgments import FORM_NAMES, AckStatus, ack_status, summary
+from policy_model.problems import Problem, ProblemsError
+from policy_model.user_input import visible
+from tui.screens.path_prompt import PathPrompt
+from tui.screens.table_view import TableScreen
+from tui.widgets.draft_panel import DraftPanel
+
+
+class AckPanel(DraftPanel):
+    """Counts of who owes which form; `p` lists them, `i` records an export. It takes the
+    keyboard itself: it has no table to hold it."""
+
+    can_focus = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("i", "import", "Import", id="ack.import",
+                tooltip="Record acknowledgments from an e-signature or learning system export (CSV or Excel)"),
+        Binding("p", "pending", "Who owes", id="ack.pending",
+                tooltip="List who has not acknowledged the version in force"),
+    ]
+
+    class Checked(Message):
+        """An export was read and checked (`result`), or could not be used (`problems`)."""
+
+        def __init__(self, file: str, result: AckImport | None, problems: list[Problem]) -> None:
+            super().__init__()
+            self.file, self.result, self.problems = file, result, problems
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="panel-summary", markup=False, id="ack-summary")
+        yield Static("", markup=False, id="ack-last-import")
+
+    def status(self) -> AckStatus:
+        return ack_status(self.draft, self.document.roster.employees, self.document.decisions())
+
+    def render_document(self) -> None:
+        if not self.document.roster.employees:
+            text = "No roster yet, so nobody owes an acknowledgment: import it in step 1"
+        else:
+            text = f"Acknowledgments, {summary(self.status())} · p lists them, i imports an export"
+        self.query_one("#ack-summary", Static).update(text)
+
+    def action_pending(self) -> None:
+        status = self.status()
+        rows = [(p.employee.id, visible(p.employee.name), visible(p.employee.department),
+                 ", ".join(FORM_NAMES[form] for form in p.forms)) for p in status.pending]
+        self.app.push_screen(TableScreen(summary(status), ("Id", "Name", "Department", "Owes"), rows,
+                                         "The full list: policy-tui ack pending DRAFT"))
+
+    def action_import(self) -> None:
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._read(path)
+
+        self.app.push_screen(PathPrompt("Import acknowledgments",
+                                        "CSV or Excel: employee id, e-mail or name; date; version; form"), chosen)
+
+    @work(thread=True, exclusive=True, group="ack-import", description="reading the acknowledgments")
+    def _read(self, path: Path) -> None:
+        """Read and check the file off the UI thread; the result is recorded on return."""
+        try:
+            result = read_acknowledgments(path, self.draft, self.document.roster.employees)
+        except ProblemsError as error:
+            self.post_message(self.Checked(str(path), None, error.problems))
+            return
+        self.post_message(self.Checked(str(path), result, result.problems))
+
+    @on(Checked)
+    def _checked(self, message: Checked) -> None:
+        result = message.result
+        recorded = self.apply(lambda draft: apply_import(draft, result)) if result and result.entries else 0
+        bad = len(message.problems)
+        text = f"{Path(message.file).name}: {recorded} recorded, {bad} row{'s' * (bad != 1)} not used"
+        self.query_one("#ack-last-import", Static).update("Last import: " + text)
+        self.render_document()
+        if not message.problems:
+            self.notify(text)
+            return
+        rows = [(str(p.line) if p.line else "", p.message) for p in message.problems]
+        self.app.push_screen(TableScreen(text, ("Row", "Problem"), rows))

@@ -21,6 +21,7 @@ from .draft import ACK_FORMS, AckForm, Acknowledged, Draft, Employee
 from .eligibility import Decision, decided
 from .leavers import has_left
 from .leavers import today as today_text
+from .problems import Problem
 from .review_cycle import in_force
 
 FORM_NAMES = MappingProxyType({"all staff": "all-staff form", "access": "access form"})
@@ -137,3 +138,28 @@ def summary(status: AckStatus) -> str:
         return "no version approved yet, so none is owed"
     return (f"version {status.version}: {status.owing['all staff']:,} of {status.due['all staff']:,} owe the "
             f"all-staff form, {status.owing['access']:,} of {status.due['access']:,} the access form")
+
+
+def check_acknowledgments(draft: Draft, employees: Sequence[Employee], file: str) -> list[Problem]:
+    """What `check` reports about acknowledgments edited by hand: a person listed twice for one
+    form (which one counts is unclear), someone not in the roster, a version the policy never had."""
+    problems = []
+    seen: dict[tuple[str, AckForm], int] = {}
+    known = {e.id for e in employees}
+    versions = {draft.policy.version, *(r.version for r in draft.revisions)}
+    for n, ack in enumerate(draft.acknowledgments):
+        where = f"acknowledgments[{n}]"
+        if ack.version not in versions:
+            problems.append(Problem(file, f"version {ack.version} is not a version of this policy",
+                                    field=f"{where}.version", severity="warning"))
+        for employee_id in ack.employees:
+            key = (employee_id, ack.form)
+            if key in seen:
+                problems.append(Problem(file, f"{employee_id} is listed for the {FORM_NAMES[ack.form]} at "
+                                        f"acknowledgments[{seen[key]}] too", field=f"{where}.employees",
+                                        severity="warning"))
+            seen[key] = n
+            if employees and employee_id not in known:
+                problems.append(Problem(file, f"employee {employee_id} is not in the roster",
+                                        field=f"{where}.employees", severity="warning"))
+    return problems

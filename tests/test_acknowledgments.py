@@ -164,3 +164,18 @@ def test_a_file_without_a_version_column_says_how_to_choose_one(in_force: Path, 
     assert capsys.readouterr().err.strip() == (
         f'{path}: no policy version column found; choose one with --map version=COLUMN; the columns are '
         '"Email", "Signed On"')
+
+
+def test_check_warns_of_hand_edits_it_cannot_count(in_force: Path) -> None:
+    from policy_model.checks import check_document
+    from policy_model.draft import Acknowledged
+
+    document = open_document(in_force)
+    document.apply(lambda draft: draft.acknowledgments.extend([
+        Acknowledged("1.0", "all staff", TODAY, ["E1002", "E0000"]),
+        Acknowledged("9.9", "all staff", TODAY, ["E1002"])]))
+    found = [(p.field, p.message) for p in check_document(document) if p.field.startswith("acknowledgments")]
+    assert found == [("acknowledgments[0].employees", "employee E0000 is not in the roster"),
+                     ("acknowledgments[1].version", "version 9.9 is not a version of this policy"),
+                     ("acknowledgments[1].employees", "E1002 is listed for the all-staff form at "
+                      "acknowledgments[0] too")]

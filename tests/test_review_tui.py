@@ -51,7 +51,7 @@ async def test_step_4_counts_lists_and_imports_acknowledgments(example_draft: Pa
         await pilot.press("4", "ctrl+t", "ctrl+t", "ctrl+t")
         await settle(pilot)
         text = app.screen.query_one("#ack-summary", Static)
-        assert "version 0.1: 42 of 42 owe the all-staff form" in str(text.render())
+        assert await until(pilot, lambda: "version 0.1: 42 of 42 owe the all-staff form" in str(text.render()))
         await pilot.press("p")
         await settle(pilot)
         assert isinstance(app.screen, TableScreen)
@@ -64,5 +64,4 @@ async def test_step_4_counts_lists_and_imports_acknowledgments(example_draft: Pa
         assert app.document is not None
         assert {e for r in app.document.draft.acknowledgments for e in r.employees} == {"E1002", "E1003", "E1004"}
         await pilot.press("escape")
-        await settle(pilot)
-        assert "version 0.1: 39 of 42 owe the all-staff form" in str(text.render())
+        assert await until(pilot, lambda: "version 0.1: 39 of 42 owe the all-staff form" in str(text.render()))

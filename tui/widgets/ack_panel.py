@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from policy_model.ack_import import AckImport, apply_import, read_acknowledgments
 from policy_model.acknowledgments import FORM_NAMES, AckStatus, ack_status, summary
+from policy_model.document import Document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.user_input import visible
 from tui.screens.path_prompt import PathPrompt
@@ -34,6 +35,13 @@ class AckPanel(DraftPanel):
                 tooltip="List who has not acknowledged the version in force"),
     ]
 
+    class Counted(Message):
+        """The worker counted who owes what, for the draft as it was at `generation`."""
+
+        def __init__(self, status: AckStatus, generation: int) -> None:
+            super().__init__()
+            self.status, self.generation = status, generation
+
     class Checked(Message):
         """An export was read and checked (`result`), or could not be used (`problems`)."""
 
@@ -41,22 +49,49 @@ class AckPanel(DraftPanel):
             super().__init__()
             self.file, self.result, self.problems = file, result, problems
 
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(document, id=id)
+        self.status: AckStatus | None = None
+        self._generation = 0
+
     def compose(self) -> ComposeResult:
         yield Static("", classes="panel-summary", markup=False, id="ack-summary")
         yield Static("", markup=False, id="ack-last-import")
 
-    def status(self) -> AckStatus:
-        return ack_status(self.draft, self.document.roster.employees, self.document.decisions())
-
     def render_document(self) -> None:
+        self.status = None
+        self._generation += 1
+        self._show_summary()
+        if self.document.roster.employees:
+            self._count(self.document.at_revision(), self._generation)
+
+    def _show_summary(self) -> None:
         if not self.document.roster.employees:
             text = "No roster yet, so nobody owes an acknowledgment: import it in step 1"
+        elif self.status is None:
+            text = "Acknowledgments: counting who owes them…"
         else:
-            text = f"Acknowledgments, {summary(self.status())} · p lists them, i imports an export"
+            text = f"Acknowledgments, {summary(self.status)} · p lists them, i imports an export"
         self.query_one("#ack-summary", Static).update(text)
 
+    @work(thread=True, exclusive=True, group="ack-status", description="counting acknowledgments")
+    def _count(self, document: Document, generation: int) -> None:
+        """A bank's roster takes a good part of a second: counted off the UI thread, on the
+        document as it was (`at_revision`), so a change meanwhile is not half seen."""
+        status = ack_status(document.draft, document.roster.employees, document.decisions())
+        self.post_message(self.Counted(status, generation))
+
+    @on(Counted)
+    def _counted(self, message: Counted) -> None:
+        if message.generation == self._generation:
+            self.status = message.status
+            self._show_summary()
+
     def action_pending(self) -> None:
-        status = self.status()
+        status = self.status
+        if status is None:
+            self.notify("Still counting; try again in a moment")
+            return
         rows = [(p.employee.id, visible(p.employee.name), visible(p.employee.department),
                  ", ".join(FORM_NAMES[form] for form in p.forms)) for p in status.pending]
         self.app.push_screen(TableScreen(summary(status), ("Id", "Name", "Department", "Owes"), rows,
@@ -87,7 +122,6 @@ class AckPanel(DraftPanel):
         bad = len(message.problems)
         text = f"{Path(message.file).name}: {recorded} recorded, {bad} row{'s' * (bad != 1)} not used"
         self.query_one("#ack-last-import", Static).update("Last import: " + text)
-        self.render_document()
         if not message.problems:
             self.notify(text)
             return

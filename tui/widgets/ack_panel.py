@@ -10,7 +10,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import ProgressBar, Static
+from textual.worker import get_current_worker
 
 from policy_model.ack_import import AckImport, apply_import, read_acknowledgments
 from policy_model.acknowledgments import FORM_NAMES, AckStatus, ack_status, summary
@@ -27,6 +28,10 @@ class AckPanel(DraftPanel):
     keyboard itself: it has no table to hold it."""
 
     can_focus = True
+    DEFAULT_CSS = """
+    AckPanel #ack-progress { display: none; }
+    AckPanel #ack-progress.-busy { display: block; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("i", "import", "Import", id="ack.import",
@@ -56,6 +61,7 @@ class AckPanel(DraftPanel):
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="panel-summary", markup=False, id="ack-summary")
+        yield ProgressBar(id="ack-progress", show_eta=False)
         yield Static("", markup=False, id="ack-last-import")
 
     def render_document(self) -> None:
@@ -100,6 +106,7 @@ class AckPanel(DraftPanel):
     def action_import(self) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
+                self.query_one("#ack-progress", ProgressBar).add_class("-busy")
                 self._read(path)
 
         self.app.push_screen(PathPrompt("Import acknowledgments",
@@ -107,9 +114,15 @@ class AckPanel(DraftPanel):
 
     @work(thread=True, exclusive=True, group="ack-import", description="reading the acknowledgments")
     def _read(self, path: Path) -> None:
-        """Read and check the file off the UI thread; the result is recorded on return."""
+        """Read and check the file off the UI thread, with progress; the result is recorded on return."""
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> bool:
+            self.app.call_from_thread(self.query_one("#ack-progress", ProgressBar).update, progress=done, total=total)
+            return worker.is_cancelled
+
         try:
-            result = read_acknowledgments(path, self.draft, self.document.roster.employees)
+            result = read_acknowledgments(path, self.draft, self.document.roster.employees, progress=progress)
         except ProblemsError as error:
             self.post_message(self.Checked(str(path), None, error.problems))
             return
@@ -117,6 +130,7 @@ class AckPanel(DraftPanel):
 
     @on(Checked)
     def _checked(self, message: Checked) -> None:
+        self.query_one("#ack-progress", ProgressBar).remove_class("-busy")
         result = message.result
         recorded = self.apply(lambda draft: apply_import(draft, result)) if result and result.entries else 0
         bad = len(message.problems)

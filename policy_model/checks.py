@@ -7,12 +7,14 @@ itself, so the command line and the TUI can never disagree about what is wrong.
 from __future__ import annotations
 
 from .access import roster_issues
+from .acknowledgments import check_acknowledgments
 from .channels import policy_issues
 from .document import Document
 from .eligibility import REVIEW, lint_eligibility, undecided
 from .lint import lint
 from .plural import counted
 from .problems import Problem
+from .review_cycle import check_review
 from .signoff import check_signoff
 from .toml_locate import locate_keys, position_of
 from .training import check_training
@@ -39,7 +41,8 @@ def check_document(document: Document) -> list[Problem]:
     return [*document.problems, *document.roster.problems, *_policy_problems(document, source),
             *lint(draft, employees, file, source, document.decisions()),
             *check_training(draft, employees, file),
-            *check_signoff(draft, file)]
+            *check_signoff(draft, file), *check_review(draft, file),
+            *check_acknowledgments(draft, employees, file)]
 
 
 def _policy_problems(document: Document, source: str | None) -> list[Problem]:

@@ -25,6 +25,7 @@ from .draft import Clause, Draft, Employee, Tier
 from .eligibility import Decision, decided
 from .package_data import read_toml
 from .prose import date_text, month_first, possessive, with_full_stop
+from .review_cycle import in_force, review_months
 from .user_input import unique_id
 
 # ---------------------------------------------------------------------------------------------
@@ -182,8 +183,13 @@ def _date(draft: Draft, _: Audience) -> str:
 
 
 def _review_cycle(draft: Draft, _: Audience) -> str:
-    months = draft.policy.review_months or 12
-    return "at least once a year" if months == 12 else f"at least every {months} months"
+    """"at least once a year", and once a version is in force, the day its review is due."""
+    months = review_months(draft)
+    cycle = "at least once a year" if months == 12 else f"at least every {months} months"
+    force = in_force(draft)
+    if force is None:
+        return cycle
+    return f"{cycle} (next by {date_text(force.review_due, month_first(draft.policy.jurisdiction))})"
 
 
 def _customers(draft: Draft, _: Audience) -> str:

@@ -24,12 +24,17 @@ Touch = Literal["high", "low"]
 ApproverRole = Literal["legal", "hr", "executive", "compliance", "other"]
 ApprovalStatus = Literal["pending", "approved", "changes requested"]
 TrainingFormat = Literal["in person", "online", "self-paced", "video call"]
+AckForm = Literal["all staff", "access"]
+ACK_FORMS: tuple[AckForm, ...] = ("all staff", "access")
 APPROVER_ROLES: tuple[ApproverRole, ...] = ("legal", "hr", "executive", "compliance", "other")
 APPROVAL_STATUSES: tuple[ApprovalStatus, ...] = ("pending", "approved", "changes requested")
 TRAINING_FORMATS: tuple[TrainingFormat, ...] = ("in person", "online", "self-paced", "video call")
 # Whom a clause binds: every employee, or only those granted access (see `clauses.tier`).
 Tier = Literal["everyone", "granted"]
 Device = Literal["company phone", "own phone", "company computer", "own computer"]
+
+# `date` for fields that follow one named `date`, where the name means the field.
+Day = date
 
 STATUSES: tuple[Status, ...] = ("granted", "review", "denied")
 MARKETS: tuple[Market, ...] = ("b2b", "b2c", "both")
@@ -274,12 +279,35 @@ class ApprovedText:
 
 @dataclass
 class Revision:
-    """One entry of the revision history: a version, when it was made, by whom and why."""
+    """One entry of the revision history: a version, when it was made, by whom and why.
+
+    `approved` is the day every approver had approved this version, kept when a bump starts
+    the next one (which puts the approvers back to pending): the version in force, and when its
+    review falls due, are read from it (see `review_cycle`).
+    """
 
     version: str
     date: date
     author: str = ""
     summary: str = ""
+    approved: Day | None = None
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    """Everyone who acknowledged one version of the policy on one form on one day, by employee id.
+
+    One record per (version, form, day), not one per person: a bank's 200,000 people would
+    otherwise be 200,000 tables in the TOML (about 18 MB); as ids in a list they are about 15
+    bytes each. Only each person's latest version of each form is kept (see
+    `acknowledgments.record`), so the list stays as long as the roster whatever the number of
+    versions. Frozen, and its list never changed in place: a change makes a new record.
+    """
+
+    version: str
+    form: AckForm
+    date: date
+    employees: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -298,18 +326,20 @@ class Draft:
     revisions: list[Revision] = field(default_factory=list)
     approved: list[ApprovedText] = field(default_factory=list)
     accepted: list[AcceptedWarning] = field(default_factory=list)
+    acknowledgments: list[Acknowledged] = field(default_factory=list)
 
 
 def copied(draft: Draft) -> Draft:
     """A copy of `draft` that can be changed without touching the original.
 
     Every change to an open draft is made on a copy (see `Document.apply`), so a draft, once
-    made, never changes: undo and workers hold it by reference. Overrides and completions are
-    frozen, so their lists are copied and the records shared: a bank-sized draft copies in a
-    few milliseconds, not one record at a time.
+    made, never changes: undo and workers hold it by reference. Overrides, completions and
+    acknowledgments are frozen, so their lists are copied and the records shared: a bank-sized
+    draft copies in a few milliseconds, not one record at a time.
     """
     shared = {id(draft.eligibility.overrides): list(draft.eligibility.overrides),
-              id(draft.training.completions): list(draft.training.completions)}
+              id(draft.training.completions): list(draft.training.completions),
+              id(draft.acknowledgments): list(draft.acknowledgments)}
     return copy.deepcopy(draft, shared)
 
 

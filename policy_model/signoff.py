@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from .draft import APPROVAL_STATUSES, APPROVER_ROLES, ApprovedText, Approver, ApproverRole, Draft, Revision
 from .eligibility import current_user
 from .problems import Problem
+from .review_cycle import fully_approved_on
 from .signed import changes_since, fingerprint, signed_text
 from .user_input import clean_line, refuse
 
@@ -154,6 +155,7 @@ def bump_version(draft: Draft, author: str, summary: str, *, major: bool = False
         new = version.strip()
         if _parts(new) <= _current(draft.policy.version):
             raise refuse(VERSION, f"version {new} does not come after the current version {draft.policy.version}")
+    _keep_approval(draft)
     revision = Revision(version=new, date=today or date.today(), author=author, summary=summary)
     draft.revisions.append(revision)
     draft.policy.version = new
@@ -161,6 +163,14 @@ def bump_version(draft: Draft, author: str, summary: str, *, major: bool = False
         approver.status, approver.date, approver.version, approver.content = "pending", None, None, None
     _forget_unapproved(draft)
     return revision
+
+
+def _keep_approval(draft: Draft) -> None:
+    """Record in the current version's revision entry the day its sign-off was complete."""
+    approved = fully_approved_on(draft)
+    leaving = next((r for r in reversed(draft.revisions) if r.version == draft.policy.version), None)
+    if approved is not None and leaving is not None:
+        leaving.approved = approved
 
 
 def check_signoff(draft: Draft, file: str) -> list[Problem]:

@@ -118,7 +118,7 @@ async def test_details_form_in_step_4_and_tabs_by_key(example_draft: Path) -> No
         assert app.document is not None and app.document.draft.policy.effective_date == date(2027, 3, 1)
         assert app.sub_title.endswith("unsaved changes")
         tabs = app.screen.query_one("#review-tabs")
-        for expected in ("review-signoff", "review-export", "review-changes", "review-details"):
+        for expected in ("review-signoff", "review-export", "review-acks", "review-changes", "review-details"):
             await pilot.press("ctrl+t")
             assert tabs.active == expected  # type: ignore[attr-defined]
 

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from policy_model.document import ChangedOnDiskError, Document
 from policy_model.draft_lock import locked
 from policy_model.problems import ProblemsError
+from policy_model.review_cycle import review_note
 from tui.launch import document_for
 from tui.recent import RecentDrafts
 from tui.safekeeping import Safekeeping
@@ -116,6 +117,8 @@ class PolicyApp(App[None]):
             marks.append("unsaved changes")
         if document.read_only:
             marks.append("read-only")
+        if review := review_note(document.draft):
+            marks.append(review)
         self.sub_title = str(document.path) + (f" • {', '.join(marks)}" if marks else "")
 
     def open_path(self, path: Path) -> None:

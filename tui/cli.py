@@ -25,7 +25,8 @@ from policy_model.user_input import visible
 
 # Subcommand name -> module in tui.commands; imported only when that command runs.
 COMMANDS = {"new": "new", "check": "check", "roster": "roster", "export": "export", "diff": "diff",
-            "training": "training", "approve": "approve", "bump": "bump", "accept": "accept"}
+            "training": "training", "approve": "approve", "bump": "bump", "accept": "accept",
+            "ack": "ack", "status": "status"}
 USER_ERROR = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

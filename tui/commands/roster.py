@@ -42,7 +42,8 @@ def _add_import(subparsers: argparse._SubParsersAction) -> None:  # type: ignore
                         "only our fields are kept, and the columns kept last time)")
 
 
-def _parse_map(entries: list[str]) -> dict[str, str]:
+def parse_map(entries: list[str]) -> dict[str, str]:
+    """`--map FIELD=COLUMN` entries as a mapping; an entry without "=" is refused."""
     mapping: dict[str, str] = {}
     for entry in entries:
         field, sep, column = entry.partition("=")
@@ -64,7 +65,7 @@ def _imported(args: argparse.Namespace, lines: list[str], snapshot: str, documen
 
 @changes_draft
 def _run_import(args: argparse.Namespace) -> int:
-    mapping = _parse_map(args.mapping)
+    mapping = parse_map(args.mapping)
     document = open_document(args.draft)
     report = import_roster(document, args.file, mapping=mapping or None, sheet=args.sheet, keep=args.keep)
     return _imported(args, report_lines(report), report.snapshot, document)
@@ -86,7 +87,7 @@ def _add_clients(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
 
 @changes_draft
 def _run_clients(args: argparse.Namespace) -> int:
-    mapping = _parse_map(args.mapping)
+    mapping = parse_map(args.mapping)
     document = open_document(args.draft)
     report = import_clients(document, args.file, mapping=mapping or None, high_touch=args.high_touch or None,
                             sheet=args.sheet)

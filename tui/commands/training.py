@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from policy_model.access_list import spreadsheet_csv
 from policy_model.document import open_document
-from policy_model.problems import Problem, ProblemsError
 from policy_model.training import pending
 from policy_model.training_import import apply_import, read_completions
-from policy_model.user_input import printable_line
-from tui.cli import print_problems, say, say_text
+from tui.cli import print_problems, say
 from tui.commands import changes_draft
+from tui.commands.people_list import add_format, print_people, roster_of
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,7 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     pend = commands.add_parser("pending", help="list granted people who are not trained",
                                description="List everyone granted access who has not completed their training.")
     pend.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to read")
-    pend.add_argument("--format", choices=("table", "csv"), default="table", help="table (default) or csv")
+    add_format(pend)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,17 +57,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def _pending(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
-    if not document.roster.employees:
-        raise ProblemsError([*document.roster.problems, Problem(str(args.draft), "the draft has no roster to check; "
-                                                                "import one with 'policy-tui roster import'")])
-    people = pending(document.draft, document.roster.employees)
-    rows = [(p.employee.id, p.employee.name, p.employee.department, p.reason) for p in people]
-    if args.format == "csv":  # opened in a spreadsheet: names from an HR export are neutralised
-        say_text(spreadsheet_csv(("id", "name", "department", "reason"), rows, screen=True))
-        return 0
-    shown = [tuple(printable_line(cell) for cell in row) for row in rows]  # names from an HR export
-    widths = [max([len(h), *(len(r[n]) for r in shown)]) for n, h in enumerate(("id", "name", "department"))]
-    for row in shown:
-        say("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
-    say(f"{len(shown)} granted {'person is' if len(shown) == 1 else 'people are'} not trained")
+    people = pending(document.draft, roster_of(document, args.draft))
+    print_people([(p.employee, p.reason) for p in people], "reason", args.format)
+    if args.format != "csv":
+        say(f"{len(people)} granted {'person is' if len(people) == 1 else 'people are'} not trained")
     return 0

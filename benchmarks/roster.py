@@ -11,24 +11,31 @@ gone, some terminated, some promoted), so the change report and the revocation o
 as they do every month in real use.
 
 Targets (issue 13): import + evaluate within 2x a plain `csv.DictReader` pass over the same
-file, re-import + evaluate within 2.5x; a keystroke's filter in the TUI table under 100 ms. A
-section is a function in `SECTIONS`; add one for another figure.
+file, re-import + evaluate within 2.5x; a keystroke's filter in the TUI table under 100 ms.
+Limits (issue 15): the peak memory of `policy-tui roster import` under 2 GB, of `policy-tui
+export` with the access schedule under 1.5 GB, at a million rows. A section is a function in
+`SECTIONS`; add one for another figure.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
+import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate, product
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +43,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from policy_model import roles  # noqa: E402
 from policy_model.document import Document, create_document, open_document  # noqa: E402
+from policy_model.draft import Draft, Rule  # noqa: E402
 from policy_model.eligibility import evaluate, set_override  # noqa: E402
 from policy_model.roster import import_roster  # noqa: E402
 from tests.hr_exports import Person, people, pick, some_day, us_date  # noqa: E402
+from tui.cli import main as policy_tui  # noqa: E402
 
 ROWS = 200_000
+IMPORT_LIMIT, EXPORT_LIMIT = 2 * 2**30, 1.5 * 2**30  # peak bytes resident
 HEADER = ["Employee ID", "Employee Name", "Work Email", "Job Title", "Department", "Manager Name", "Work Location",
           "Employee Status", "Hire Date", "Termination Date", "Termination Reason", "Client Count", "Touch Level",
           "Gender", "Date of Birth", "Ethnicity", "Annual Salary", "Performance Rating"]
@@ -127,7 +137,8 @@ def write_roster(path: Path, rows: int, seed: int = 7, *, next_month: bool = Fal
     joiners = round(rows * MONTHLY)
     everyone = people(rng, rows + joiners)
     managers = everyone[: max(1, rows // 8)]
-    ids = rng.sample(range(100_000, 1_000_000), rows + joiners)
+    # Six-digit ids while they suffice (the same ids as ever for a seed), more digits beyond.
+    ids = rng.sample(range(100_000, max(1_000_000, 100_000 + 2 * (rows + joiners))), rows + joiners)
     today = date.today()
     table = [_person(rng, ids[n], person, rng.choice(managers), today) for n, person in enumerate(everyone)]
     table = _next_month(random.Random(seed + 1), table[:rows], table[rows:], today) if next_month else table[:rows]
@@ -320,8 +331,63 @@ def filter_section(folder: Path, source: Path, rows: int, repeat: int) -> None:
     roster_filter.run(folder / "filter", rows)
 
 
+def measured_command(argv: list[str]) -> tuple[int, float, int]:
+    """Run `policy-tui ARGV` (its output dropped) in this process: exit code, seconds, and
+    the process's peak resident bytes. Run in a fresh process, as `memory_section` does."""
+    start = time.perf_counter()
+    with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+        code = policy_tui(argv)
+    seconds = time.perf_counter() - start
+    return code, seconds, peak_resident()
+
+
+def peak_resident() -> int:
+    """This process's peak resident bytes. On Linux, VmHWM: ru_maxrss keeps, across the exec
+    that starts a fresh process, the peak of the process it was forked from (this script,
+    holding a million rows by then)."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+
+
+def _grant_everyone(draft: Draft) -> None:
+    """Every current employee granted every channel: the longest access schedule there can be."""
+    draft.eligibility.rules = [Rule(id="everyone", outcome="granted", reason="every current employee")]
+    for channel in draft.channels[:3]:
+        channel.enabled = True
+
+
+def memory_section(folder: Path, source: Path, rows: int, repeat: int) -> None:
+    """Peak memory of the roster import and of the export (the policy, and the policy with its
+    access schedule), each command run once in a fresh process, against the limits.
+
+    The peak is the process's maximum resident set, so what lxml and zlib allocate in C counts
+    (tracemalloc sees only Python's own allocations). The draft grants every current employee,
+    so the schedule lists nearly the whole roster.
+    """
+    draft = folder / "memory.toml"
+    document = create_document(draft, company="Benchmark Bank")
+    document.apply(_grant_everyone)
+    document.save()
+    policy, schedule = str(folder / "policy.docx"), str(folder / "schedule.docx")
+    steps = [("roster import", ["roster", "import", str(draft), str(source)], IMPORT_LIMIT),
+             ("export policy", ["export", str(draft), "-o", policy], EXPORT_LIMIT),
+             ("export policy + access schedule",
+              ["export", str(draft), "-o", policy, "--schedule", schedule, "--force"], EXPORT_LIMIT)]
+    print(f"\nPeak memory, {rows:,} rows, each command in a fresh process (maximum resident set)")
+    print(f"  {'':34} {'time':>8} {'peak memory':>12}")
+    for label, argv, limit in steps:
+        with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+            code, seconds, peak = pool.submit(measured_command, argv).result()
+        verdict = f"limit {limit / 2**20:,.0f}MB: {'met' if peak < limit else 'NOT met'}"
+        print(f"  {label:34} {seconds:7.2f}s {peak / 2**20:10.1f}MB  ({verdict})"
+              + ("" if code == 0 else f"  exit code {code}"))
+
+
 # Each section takes the folder, the generated roster, its row count and the repeat count.
-SECTIONS: list[Callable[[Path, Path, int, int], None]] = [import_section, filter_section]
+SECTIONS: list[Callable[[Path, Path, int, int], None]] = [import_section, filter_section, memory_section]
 
 
 def main() -> None:

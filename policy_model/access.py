@@ -42,23 +42,37 @@ class _Reach:
         return not self.groups and not self.employee_ids
 
 
+class ChannelGrants:
+    """The channel ids each person gets under a draft, one person at a time, so a caller can
+    go through a national roster without holding a tuple per person. What a person gets
+    depends on their (department, role) pair and their id, so it is worked out once per pair
+    (and shared by everyone in it whom no channel names by id)."""
+
+    def __init__(self, draft: Draft) -> None:
+        self._reaches = [_Reach.of(c) for c in enabled_channels(draft)]
+        self._named = frozenset().union(*(r.employee_ids for r in self._reaches))
+        self._by_pair: dict[tuple[str, str], tuple[tuple[bool, ...], tuple[str, ...]]] = {}
+
+    def of(self, employee: Employee, decision: Decision) -> tuple[str, ...]:
+        """The channel ids the person gets; empty unless granted."""
+        if decision.status != "granted":
+            return ()
+        pair = (employee.department, employee.role)
+        shared = self._by_pair.get(pair)
+        if shared is None:
+            reached = tuple(r.open_to_all or any(g.matches(employee) for g in r.groups) for r in self._reaches)
+            shared = self._by_pair[pair] = (reached, tuple(r.channel.id for r, ok in zip(self._reaches, reached,
+                                                                                            strict=True) if ok))
+        if employee.id not in self._named:
+            return shared[1]
+        return tuple(r.channel.id for r, ok in zip(self._reaches, shared[0], strict=True)
+                     if ok or employee.id in r.employee_ids)
+
+
 def grants(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision]) -> list[tuple[str, ...]]:
     """The channel ids each employee gets, aligned with `employees`; empty unless granted."""
-    reaches = [_Reach.of(c) for c in enabled_channels(draft)]
-    by_pair: dict[tuple[str, str], tuple[bool, ...]] = {}
-    result: list[tuple[str, ...]] = []
-    for employee, decision in zip(employees, decisions, strict=True):
-        if decision.status != "granted":
-            result.append(())
-            continue
-        pair = (employee.department, employee.role)
-        shared = by_pair.get(pair)
-        if shared is None:
-            shared = by_pair[pair] = tuple(r.open_to_all or any(g.matches(employee) for g in r.groups)
-                                           for r in reaches)
-        result.append(tuple(r.channel.id for r, ok in zip(reaches, shared, strict=True)
-                            if ok or employee.id in r.employee_ids))
-    return result
+    channels = ChannelGrants(draft)
+    return [channels.of(employee, decision) for employee, decision in zip(employees, decisions, strict=True)]
 
 
 def grant_names(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision],

@@ -10,14 +10,15 @@ one small function (`clause_sections`, `access_matrix`, `granted_rows`,
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, overload
 
 from .accepted import unaccepted
-from .access import Matrix, grant_names, matrix
+from .access import ChannelGrants, Matrix, matrix
 from .channels import channel_name, enabled_channels
 from .clauses import RenderedClause, applies_line, render_policy
 from .document import Document
@@ -97,7 +98,7 @@ class PolicyView:
     sections: tuple[Section, ...]
     channels: tuple[ChannelRow, ...]
     matrix: AccessMatrix
-    granted: tuple[GrantedRow, ...]
+    granted: Sequence[GrantedRow]
     training: tuple[tuple[str, str, str, str, str], ...]
     discipline: tuple[tuple[str, str], ...]
     revisions: tuple[tuple[str, str, str, str], ...]
@@ -138,13 +139,55 @@ def access_matrix(table: Matrix) -> AccessMatrix:
     return AccessMatrix(table.short_names, tuple((row.group, row.counts) for row in table.rows))
 
 
-def granted_rows(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision]) -> tuple[GrantedRow, ...]:
+class GrantedRows(Sequence[GrantedRow]):
+    """Every granted person and the channels step 2 gives them, in roster order, made one row
+    at a time as they are read: a national roster's schedule is written without a million
+    rows held at once (a tuple of them took 170 MB). Only the positions of those granted are
+    kept, as machine integers. Equal to any sequence of the same rows, such as a tuple."""
+
+    def __init__(self, draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision]) -> None:
+        self._employees = employees
+        self._decisions = decisions
+        self._channels = ChannelGrants(draft)
+        self._names = {c.id: channel_name(c) for c in draft.channels}
+        self._cells: dict[tuple[str, ...], str] = {}
+        self._positions = array("q", (n for n, d in enumerate(decisions) if d.status == "granted"))
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> GrantedRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[GrantedRow, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> GrantedRow | tuple[GrantedRow, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._row, self._positions[index]))
+        return self._row(self._positions[index])
+
+    def __iter__(self) -> Iterator[GrantedRow]:
+        return map(self._row, self._positions)
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Sequence) and len(self) == len(other)
+                and all(a == b for a, b in zip(self, other, strict=True)))
+
+    __hash__ = None  # type: ignore[assignment]  # equal to tuples, so never a key
+
+    def _row(self, n: int) -> GrantedRow:
+        employee = self._employees[n]
+        ids = self._channels.of(employee, self._decisions[n])
+        cell = self._cells.get(ids)
+        if cell is None:
+            cell = self._cells[ids] = ", ".join(self._names[i] for i in ids) or "none"
+        return GrantedRow(employee.id, employee.name, employee.department, employee.role, cell)
+
+
+def granted_rows(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision]) -> GrantedRows:
     """Every granted person and the channels step 2 gives them, in roster order."""
-    names = grant_names(draft, employees, decisions, separator=", ")
-    return tuple(
-        GrantedRow(e.id, e.name, e.department, e.role, names[n] or "none")
-        for n, (e, d) in enumerate(zip(employees, decisions, strict=True)) if d.status == "granted"
-    )
+    return GrantedRows(draft, employees, decisions)
 
 
 def document_status(draft: Draft, problems: Sequence[Problem]) -> tuple[Status, tuple[str, ...]]:

@@ -91,3 +91,13 @@ def test_one_long_cell_in_a_snapshot_still_loads(tmp_path: Path) -> None:
     write_snapshot(tmp_path / "d.roster.csv", [Employee("E1", name="x" * 200_000), Employee("E2")], [], ref)
     roster = read_snapshot(tmp_path / "d.toml", ref)
     assert roster.problems == [] and [len(e.name) for e in roster.employees] == [200_000, 0]
+
+
+def test_a_value_many_people_share_is_held_once() -> None:
+    data = b"id,name,email,role,department,manager,clients,touch,customer_facing\n" + b"".join(
+        b"E%d,Person %d,,Teller,Retail Banking,Ann Lee,,,\n" % (n, n) for n in range(3))
+    first, *others = parse_snapshot(data, "r.csv").employees
+    for other in others:
+        assert (other.role, other.department, other.manager) == (first.role, first.department, first.manager)
+        assert other.role is first.role and other.department is first.department and other.manager is first.manager
+

@@ -10,8 +10,9 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
-from policy_model.files import atomic_write
+from policy_model.files import atomic_writer
 from policy_model.policy_view import PolicyView
 
 # Called as the export goes with (parts done, parts in all), for a progress bar.
@@ -30,14 +31,32 @@ def export_bytes(view: PolicyView, template: Path | None = None, progress: Progr
 
 def export_docx(view: PolicyView, target: Path, template: Path | None = None,
                 progress: Progress | None = None) -> None:
-    """Build the document completely, then replace `target` in one atomic rename."""
-    atomic_write(Path(target), export_bytes(view, template, progress))
+    """Build the document completely, then write it to `target` through a temporary file
+    renamed into place: a failure part way leaves `target` as it was and nothing beside it."""
+    from .builder import build
+
+    document = build(view, template, progress)
+    with atomic_writer(Path(target)) as stream:
+        document.save(stream)
+
+
+def write_schedule(view: PolicyView, stream: IO[bytes], template: Path | None = None) -> None:
+    """The access schedule (who is granted which channel, by name) as a .docx on `stream`,
+    its table rows made and written a chunk at a time (a million of them in constant memory)."""
+    from .builder import build_schedule
+    from .streamed import save_streamed
+
+    save_streamed(build_schedule(view, template), stream)
+
+
+def export_schedule(view: PolicyView, target: Path, template: Path | None = None) -> None:
+    """The access schedule written to `target` as `export_docx` writes the policy."""
+    with atomic_writer(Path(target)) as stream:
+        write_schedule(view, stream, template)
 
 
 def schedule_bytes(view: PolicyView, template: Path | None = None) -> bytes:
-    """The access schedule (who is granted which channel, by name) in memory."""
-    from .builder import build_schedule
-
+    """The access schedule in memory, for a small roster (and tests)."""
     buffer = io.BytesIO()
-    build_schedule(view, template).save(buffer)
+    write_schedule(view, buffer, template)
     return buffer.getvalue()

@@ -27,11 +27,14 @@ from .ooxml import (
     add_numbering,
     add_table,
     begin_field,
+    column_widths,
     end_field,
     number_paragraph,
+    rows_xml,
     shade,
     update_fields_on_open,
 )
+from .streamed import StreamedTable, mark_rows
 from .text import one_line, property_text, xml_safe
 
 DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
@@ -191,8 +194,9 @@ class _Writer:
                 line = self.paragraph(f"{label}: {SIGNATURE_LINE}")
                 line.paragraph_format.space_before = Pt(12)
 
-    def schedule(self) -> None:
-        """The access schedule's own title block: what it is, for which policy, kept how."""
+    def schedule(self) -> StreamedTable:
+        """The access schedule: its own title block (what it is, for which policy, kept how),
+        then the table of granted people, whose rows are written as the file is saved."""
         view = self.view
         self.paragraph("Access schedule", "Title")
         self.paragraph(f"{view.title} — {view.company}" if view.company else view.title, "Subtitle")
@@ -202,9 +206,14 @@ class _Writer:
         count = len(self.view.granted)
         self.paragraph(f"{count} employee{'s' * (count != 1)} granted social or mobile access to customers, "
                        "in roster order.")
-        rows = [(g.employee_id, g.name, g.department, g.role, g.channels) for g in self.view.granted]
-        self.table(["ID", "Name", "Department", "Role", "Channels"], rows, weights=[2, 4, 3, 4, 5],
-                   empty="No employee is granted access yet.")
+        if not count:
+            self.paragraph("No employee is granted access yet.")
+            return StreamedTable(self.document, (), 0)
+        weights = [2, 4, 3, 4, 5]
+        mark_rows(add_table(self.document, [], TABLE_STYLE, headers=["ID", "Name", "Department", "Role", "Channels"],
+                            weights=weights))
+        rows = ((g.employee_id, g.name, g.department, g.role, g.channels) for g in self.view.granted)
+        return StreamedTable(self.document, rows_xml(rows, column_widths(self.document, weights)), count)
 
     def fill_contents(self, before: Paragraph) -> None:
         """A TOC field over heading levels 1-2, its cached result listing the headings written.
@@ -266,15 +275,16 @@ def _first_empty(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
     return paragraphs[0] if len(paragraphs) == 1 and not paragraphs[0]._p.r_lst else None
 
 
-def build_schedule(view: PolicyView, template: Path | None = None) -> WordDocument:
-    """The access schedule: every granted person and their channels, for the view's policy."""
+def build_schedule(view: PolicyView, template: Path | None = None) -> StreamedTable:
+    """The access schedule: every granted person and their channels, for the view's policy;
+    the rows are made as `streamed.save_streamed` writes them."""
     document = open_base(template)
     writer = _Writer(document, view)
-    writer.schedule()
+    schedule = writer.schedule()
     writer.header_and_footer()
     writer.properties()
     document.core_properties.title = property_text(f"Access schedule: {view.title}")
-    return document
+    return schedule
 
 
 def build(view: PolicyView, template: Path | None = None,

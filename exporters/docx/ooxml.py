@@ -6,7 +6,7 @@ what Word does with it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape
 
 from docx.document import Document as WordDocument
@@ -119,7 +119,7 @@ def shade(paragraph: Paragraph, fill: str) -> None:
                            f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
 
 
-_ROWS_PER_PARSE = 5_000
+ROWS_PER_CHUNK = 5_000
 # Table text is 9 pt (sizes are in half-points), so a six-column table fits a portrait page.
 _CELL_SIZE = '<w:sz w:val="18"/><w:szCs w:val="18"/>'
 
@@ -138,6 +138,33 @@ def _cell(text: str, width: int, bold: bool) -> str:
             f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
 
 
+def column_widths(document: WordDocument, weights: Sequence[int]) -> list[int]:
+    """The widths of a table's columns in twips, shared out by weight between the margins."""
+    section = document.sections[-1]
+    # The width between margins in twips (635 EMU each); a template may leave the page size unset,
+    # and Word then uses Letter with 1 in margins.
+    page, left, right = section.page_width or Inches(8.5), section.left_margin, section.right_margin
+    usable = int((page - (Inches(1) if left is None else left) - (Inches(1) if right is None else right)) / 635)
+    return [usable * w // sum(weights) for w in weights]
+
+
+def rows_xml(rows: Iterable[Sequence[str]], widths: Sequence[int], labels: bool = False) -> Iterator[str]:
+    """Table rows as XML text, ROWS_PER_CHUNK rows to a piece: a national roster's table is
+    never one string in memory. Each row stays on one page; with `labels`, the first column
+    is bold (a form of label: value rows)."""
+    chunk: list[str] = []
+    for row in rows:
+        chunk.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+                     + "".join(_cell(text, w, labels and i == 0) for i, (text, w) in enumerate(zip(row, widths,
+                                                                                                  strict=True)))
+                     + "</w:tr>")
+        if len(chunk) == ROWS_PER_CHUNK:
+            yield "".join(chunk)
+            chunk.clear()
+    if chunk:
+        yield "".join(chunk)
+
+
 def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,
               headers: Sequence[str] | None = None, weights: Sequence[int] | None = None,
               labels: bool = False) -> Table:
@@ -145,33 +172,19 @@ def add_table(document: WordDocument, rows: Sequence[Sequence[str]], style: str,
 
     python-docx's add_row/cell path walks the tree for every cell (16 s for 20,000 rows);
     this is the same markup (style, grid, cell widths) in a few parses. The header row repeats
-    on every page, and a row never splits across pages. With `labels`, the first column is
-    bold (a form of label: value rows).
+    on every page, and a row never splits across pages.
     """
-    section = document.sections[-1]
-    # The width between margins in twips (635 EMU each); a template may leave the page size unset,
-    # and Word then uses Letter with 1 in margins.
-    page, left, right = section.page_width or Inches(8.5), section.left_margin, section.right_margin
-    usable = int((page - (Inches(1) if left is None else left) - (Inches(1) if right is None else right)) / 635)
     columns = len(headers) if headers else len(rows[0])
-    weights = list(weights or [1] * columns)
-    widths = [usable * w // sum(weights) for w in weights]
+    widths = column_widths(document, weights or [1] * columns)
     table: Table = document.add_table(rows=0, cols=columns)
     table.style = document.styles[style]
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(width))
     header = ('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
               + "".join(_cell(h, w, True) for h, w in zip(headers, widths, strict=True)) + "</w:tr>") if headers else ""
-    # Parsed in slices, so a national roster never needs its whole table as one string in memory.
-    for start in range(0, max(len(rows), 1), _ROWS_PER_PARSE):
-        body = "".join(
-            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            + "".join(_cell(text, w, labels and i == 0) for i, (text, w) in enumerate(zip(row, widths, strict=True)))
-            + "</w:tr>"
-            for row in rows[start:start + _ROWS_PER_PARSE]
-        )
-        parsed = parse_xml(f'<w:tbl {nsdecls("w")}>{header if start == 0 else ""}{body}</w:tbl>')
-        table._tbl.extend(list(parsed))
+    for body in [header, *rows_xml(rows, widths, labels)]:
+        if body:
+            table._tbl.extend(list(parse_xml(f'<w:tbl {nsdecls("w")}>{body}</w:tbl>')))
     return table
 
 

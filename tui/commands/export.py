@@ -84,24 +84,24 @@ def run(args: argparse.Namespace) -> int:
     why = f" ({'; '.join(view.draft_reasons)})" if view.draft_reasons else ""
     say(f"wrote {output}: {view.status}{why}")
     if args.schedule:
-        from exporters.docx import schedule_bytes
+        from exporters.docx import export_schedule
 
         granted = len(view.granted)
-        write_beside(args.schedule, lambda: schedule_bytes(view, args.template),
+        write_beside(args.schedule, lambda path: export_schedule(view, path, args.template),
                      f"the access schedule, {granted} granted employee{'s' * (granted != 1)}")
     if args.legal_note:
         from exporters.docx.legal_note import legal_note_bytes
 
         note = legal_note(document.draft, problems)
-        write_beside(args.legal_note, lambda: legal_note_bytes(note),
+        write_beside(args.legal_note, lambda path: atomic_write(path, legal_note_bytes(note)),
                      f"{len(note.rows)} accepted warning{'s' * (len(note.rows) != 1)}, for legal")
     return 0
 
 
-def write_beside(target: Path, content: Callable[[], bytes], what: str) -> None:
+def write_beside(target: Path, write: Callable[[Path], None], what: str) -> None:
     """Write a document that goes with the policy (the access schedule, legal's note)."""
     try:
-        atomic_write(target, content())
+        write(target)
     except OSError as error:
         raise ProblemsError([Problem(str(target), f"cannot be written: {error.strerror}")]) from None
     say(f"wrote {target}: {what}")

@@ -23,7 +23,6 @@ from textual.worker import Worker, WorkerState
 
 from policy_model.checks import check_document
 from policy_model.document import Document
-from policy_model.files import atomic_write
 from policy_model.plural import counted
 from policy_model.policy_view import build_view
 from policy_model.problems import Problem, ProblemsError, errors_in
@@ -169,7 +168,7 @@ class ExportPanel(VerticalScroll):
         self._show_result(f"Exporting to {target} ...")
 
         def work() -> ExportResult:
-            from exporters.docx import export_docx, schedule_bytes
+            from exporters.docx import export_docx, export_schedule
             from exporters.docx.base import template_notes
 
             view = build_view(snapshot, check_document(snapshot))
@@ -177,7 +176,7 @@ class ExportPanel(VerticalScroll):
             export_docx(view, target, template,
                         progress=lambda done, total: self.app.call_from_thread(bar.update, total=total, progress=done))
             schedule = schedule_target(target)
-            atomic_write(schedule, schedule_bytes(view, template))
+            export_schedule(view, schedule, template)
             return ExportResult(target, view.status, view.draft_reasons, schedule, len(view.granted), notes)
 
         self.run_worker(work, name="export", group="export", thread=True, exclusive=True, exit_on_error=False)

@@ -7,7 +7,7 @@ itself, so the command line and the TUI can never disagree about what is wrong.
 from __future__ import annotations
 
 from .access import roster_issues
-from .channels import policy_issues
+from .channels import law_issues, policy_issues
 from .document import Document
 from .eligibility import REVIEW, lint_eligibility, undecided
 from .lint import lint
@@ -57,6 +57,7 @@ def _policy_problems(document: Document, source: str | None) -> list[Problem]:
                           "with a rule or an override (an override can keep someone in review, with a reason)",
                           "todo"))
     found += [(path, message, "warning") for path, message in issues]
+    found += [(path, message, "error") for path, message in law_issues(draft)]
     if not found:
         return []
     positions = locate_keys(source) if source else {}

@@ -10,6 +10,7 @@ from .access import roster_issues
 from .channels import law_issues, policy_issues
 from .document import Document
 from .eligibility import REVIEW, lint_eligibility, undecided
+from .law import change_problems
 from .lint import lint
 from .plural import counted
 from .problems import Problem
@@ -58,6 +59,7 @@ def _policy_problems(document: Document, source: str | None) -> list[Problem]:
                           "todo"))
     found += [(path, message, "warning") for path, message in issues]
     found += [(path, message, "error") for path, message in law_issues(draft)]
+    found += change_problems(draft, employees)
     if not found:
         return []
     positions = locate_keys(source) if source else {}

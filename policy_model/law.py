@@ -24,6 +24,7 @@ from typing import Any
 
 from .draft import Draft, Employee
 from .package_data import DATA, read_toml
+from .problems import Severity
 
 FIRM_KINDS = ("broker-dealer", "investment-adviser", "bank", "insurance", "healthcare", "public-sector", "general")
 
@@ -209,9 +210,10 @@ def checked_text(rule: LawRule) -> str:
 # What changed since a draft was signed
 
 
-def record_packs(draft: Draft, employees: Iterable[Employee] = ()) -> None:
-    """Note in the draft the version (last change) of each pack it answers to now."""
-    draft.law = {p.id: p.updated for p in packs_for(draft, employees)}
+def record_packs(draft: Draft) -> None:
+    """Note in the draft the version (last change) of every pack, as a sign-off is given: the
+    roster may later add places, and their packs' versions then are known too."""
+    draft.law = {p.id: p.updated for p in packs().values()}
 
 
 @dataclass(frozen=True)
@@ -221,14 +223,26 @@ class PackChange:
     rules: tuple[LawRule, ...]
 
 
-def changed_since(draft: Draft) -> list[PackChange]:
-    """Each pack the draft recorded that has changed since, with the rules changed after then."""
+def changed_since(draft: Draft, employees: Iterable[Employee] = ()) -> list[PackChange]:
+    """Each pack the draft answers to that changed since it was recorded, with the rules changed then."""
     changes = []
-    for pack_id, recorded in draft.law.items():
-        pack = packs().get(pack_id)
-        if pack is not None and pack.updated > recorded:
+    for pack in packs_for(draft, employees):
+        recorded = draft.law.get(pack.id)
+        if recorded is not None and pack.updated > recorded:
             changes.append(PackChange(pack, recorded, tuple(r for r in pack.rules if r.updated > recorded)))
     return changes
+
+
+def change_problems(draft: Draft, employees: Iterable[Employee]) -> list[tuple[str, str, Severity]]:
+    """(field, message, severity) for each pack changed since the draft was signed under it."""
+    found: list[tuple[str, str, Severity]] = []
+    for change in changed_since(draft, employees):
+        rules = ", ".join(f"{r.id} ({r.citation})" for r in change.rules) or "none of its rules, only its list"
+        found.append(("law", f"the law pack {change.pack.name} ({change.pack.id}) changed on "
+                             f"{change.pack.updated.isoformat()}, after the policy was signed under it on "
+                             f"{change.recorded.isoformat()}; changed since: {rules}. Review the policy "
+                             "against them before it is signed again", "warning"))
+    return found
 
 
 def draft_issues(draft: Draft) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from policy_model.draft import Employee
 from policy_model.problems import ProblemsError
 from policy_model.roster_snapshot import snapshot_path, write_snapshot
 from policy_model.signed import fingerprint, signed_text
+from policy_model.signoff import add_approver, set_status
 from tui.app import PolicyApp
 
 from .drafts import load_draft
@@ -156,3 +157,51 @@ def test_a_change_of_firm_kind_makes_an_approval_stale() -> None:
     before = fingerprint(signed_text(draft))
     draft.policy.firm = "broker-dealer"
     assert fingerprint(signed_text(draft)) != before
+
+
+def signed_draft(path: Path, firm: str = "general", places: tuple[str, ...] = ("US-CA",)) -> Path:
+    draft = new_draft("Acme", firm=firm, jurisdictions=places)
+    add_approver(draft, "Lee Legal")
+    set_status(draft, 0, "approved", by="tester")
+    toml_io.save(draft, path)
+    return path
+
+
+def test_a_sign_off_records_the_packs_it_was_given_under() -> None:
+    draft = new_draft("Acme", jurisdictions=["US-CA"])
+    add_approver(draft, "Lee Legal")
+    set_status(draft, 0, "approved", by="tester")
+    assert draft.law["US-CA"] == law.packs()["US-CA"].updated and "broker-dealer" in draft.law
+    assert law.changed_since(draft) == []
+
+
+def test_check_names_the_rules_changed_since_the_draft_was_signed(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = signed_draft(tmp_path / "x.toml")
+    draft = load_draft(path)
+    draft.law = {pack_id: date(2026, 1, 1) for pack_id in draft.law}  # signed under older packs
+    toml_io.save(draft, path)
+    code, out, err = run(capsys, "check", str(path))
+    lines = [line for line in (out + err).splitlines() if "changed since" in line]
+    assert any("California (US-CA)" in line and "ca-credentials (Cal. Lab. Code § 980(b)(1))" in line
+               for line in lines)
+    assert not any("(US-NY)" in line for line in lines), "only the packs the policy answers to"
+
+
+def test_check_is_quiet_about_packs_unchanged_since_signing(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, err = run(capsys, "check", str(signed_draft(tmp_path / "x.toml")))
+    assert "changed since" not in out + err
+
+
+def test_check_names_a_clause_the_states_people_work_in_forbid(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = located_roster(tmp_path / "x.toml")  # people in California, New York and Oregon
+    draft = load_draft(path)
+    clause = next(c for c in draft.clauses if c.id == "acceptable-use")
+    clause.text += "\n\nEmployees must give HR their personal social media passwords on request."
+    toml_io.save(draft, path)
+    code, _, err = run(capsys, "check", str(path))
+    (line,) = [line for line in err.splitlines() if "(password-request)" in line]
+    assert code == 1 and "Cal. Lab. Code § 980(b)(1)" in line and "ORS 659A.330(1)(a)" in line
+    assert "clauses[" in line

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from policy_model import law, toml_io
 from policy_model.details import details_of, set_details
@@ -18,6 +18,7 @@ from policy_model.roster_snapshot import snapshot_path, write_snapshot
 from policy_model.signed import fingerprint, signed_text
 from policy_model.signoff import add_approver, set_status
 from tui.app import PolicyApp
+from tui.screens.form import FormScreen
 
 from .drafts import load_draft
 from .test_cli import run
@@ -205,3 +206,27 @@ def test_check_names_a_clause_the_states_people_work_in_forbid(tmp_path: Path,
     (line,) = [line for line in err.splitlines() if "(password-request)" in line]
     assert code == 1 and "Cal. Lab. Code § 980(b)(1)" in line and "ORS 659A.330(1)(a)" in line
     assert "clauses[" in line
+
+
+async def test_the_details_form_sets_the_places_whose_law_applies(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("4", "e")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*["tab"] * 9, "ctrl+u", *"us-or, GB", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen), "the form closed: the codes were taken"
+        assert app.document is not None and app.document.draft.policy.jurisdictions == ["US-OR", "GB"]
+        table = app.screen.query_one("#details-table", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        assert ["Law of (ISO codes)", "US-OR, GB"] in rows and ["Kind of firm", "general"] in rows
+
+
+async def test_the_details_form_refuses_an_unknown_code_and_stays_open(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("4", "e")
+        await pilot.press(*["tab"] * 9, "ctrl+u", *"Narnia", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert app.document is not None and app.document.draft.policy.jurisdictions == []

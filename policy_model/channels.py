@@ -19,6 +19,7 @@ from typing import Literal
 
 from .draft import Channel, Device, Draft, Market
 from .groups import parse_group
+from .law import LawPack, firm_pack
 from .package_data import read_toml
 from .schema import Issue, decode
 from .user_input import unique_id
@@ -130,8 +131,10 @@ def duties(draft: Draft) -> list[Duty]:
     return [duty for duty in catalog().duties if duty.industry == industry]
 
 
-def recommend(entry: CatalogChannel, market: Market, industry: Industry) -> Recommendation:
-    """The verdict on a catalog channel for a market and industry, with each reason in words."""
+def recommend(entry: CatalogChannel, market: Market, industry: Industry,
+              firm: LawPack | None = None) -> Recommendation:
+    """The verdict on a catalog channel for a market, industry and kind of firm, with each
+    reason in words; what the firm's law pack rules out (see `law_issues`) is "against"."""
     markets = ("b2b", "b2c") if market == "both" else (market,)
     best = max(_FIT_RANK[getattr(entry, m)] for m in markets)
     fit: Fit = next(f for f, rank in _FIT_RANK.items() if rank == best)
@@ -148,13 +151,28 @@ def recommend(entry: CatalogChannel, market: Market, industry: Industry) -> Reco
             reasons.append("Financial services: a company account's messages can be archived and supervised")
     elif industry == "healthcare":
         reasons.append("Healthcare: never patient information on it, even in a private message")
+    if firm is not None and (ruled_out := _ruled_out(entry, firm)):
+        verdict = "against"
+        reasons.insert(0, f"{firm.name}: {ruled_out}")
     return Recommendation(entry.id, verdict, tuple(reasons))
+
+
+def _ruled_out(entry: CatalogChannel, firm: LawPack) -> str:
+    """Why the firm's law rules the channel out for customer contact, with the citations; empty if not."""
+    if firm.archives and not entry.archivable:
+        cited = "; ".join(r.citation for r in firm.on("record-keeping"))
+        return f"its messages cannot be archived, and the firm must keep every business message ({cited})"
+    if entry.id in firm.no_customer_use:
+        why = firm.on("no-customer-use")
+        return "; ".join(f"{r.says} ({r.citation})" for r in why)
+    return ""
 
 
 def recommendations(draft: Draft) -> dict[str, Recommendation]:
     """A recommendation for every catalog channel and every custom channel of the draft."""
     industry = industry_of(draft.policy.industry)
-    result = {entry.id: recommend(entry, draft.policy.market, industry) for entry in catalog().channels}
+    firm = firm_pack(draft)
+    result = {entry.id: recommend(entry, draft.policy.market, industry, firm) for entry in catalog().channels}
     for channel in draft.channels:
         if channel.custom:
             reason = "added by you"
@@ -336,15 +354,40 @@ def draft_issues(draft: Draft) -> list[Issue]:
     return issues
 
 
-def policy_issues(draft: Draft) -> list[Issue]:
-    """Warnings about what the enabled channels commit the company to, as (dotted path, message)."""
-    if industry_of(draft.policy.industry) != "financial":
-        return []
+def law_issues(draft: Draft) -> list[Issue]:
+    """Errors: an enabled channel the firm kind's law rules out for customer contact (one that
+    cannot be archived where every business message must be kept, a consumer messaging app for
+    patients), or one left unarchived where the law requires it; each with the citation."""
+    firm = firm_pack(draft)
     issues: list[Issue] = []
     for n, channel in enumerate(draft.channels):
         if not channel.enabled:
             continue
         entry = catalog().get(channel.id)
+        if entry is not None and (why := _ruled_out(entry, firm)):
+            issues.append((f"channels[{n}].enabled", f"{entry.name} is enabled for customer contact, but for a "
+                                                    f"{firm.name.lower()} {why}: disable it"))
+        elif firm.archives and not channel.archiving_required:
+            cited = "; ".join(r.citation for r in firm.on("record-keeping"))
+            issues.append((f"channels[{n}].archiving_required",
+                           f"{channel_name(channel)} must be archived: a {firm.name.lower()} keeps every business "
+                           f"message with customers ({cited})"))
+    return issues
+
+
+def policy_issues(draft: Draft) -> list[Issue]:
+    """Warnings about what the enabled channels commit the company to, as (dotted path, message);
+    what the firm kind's law makes an error (`law_issues`) is not repeated here."""
+    if industry_of(draft.policy.industry) != "financial":
+        return []
+    archives = firm_pack(draft).archives
+    issues: list[Issue] = []
+    for n, channel in enumerate(draft.channels):
+        if not channel.enabled:
+            continue
+        entry = catalog().get(channel.id)
+        if archives and (not channel.archiving_required or (entry is not None and not entry.archivable)):
+            continue
         if entry is not None and not entry.archivable:
             issues.append((f"channels[{n}].enabled", f"{entry.name} cannot be archived and supervised; "
                                                     "a financial firm's record-keeping duty rules it out"))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from .access import roster_issues
 from .acknowledgments import check_acknowledgments
-from .channels import policy_issues
+from .channels import law_issues, policy_issues
 from .document import Document
 from .eligibility import REVIEW, lint_eligibility, undecided
+from .law import change_problems
 from .lint import lint
 from .plural import counted
 from .problems import Problem
@@ -60,6 +61,8 @@ def _policy_problems(document: Document, source: str | None) -> list[Problem]:
                           "with a rule or an override (an override can keep someone in review, with a reason)",
                           "todo"))
     found += [(path, message, "warning") for path, message in issues]
+    found += [(path, message, "error") for path, message in law_issues(draft)]
+    found += change_problems(draft, employees)
     if not found:
         return []
     positions = locate_keys(source) if source else {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .draft import MARKETS, Draft, Market
+from .law import FIRM_KINDS, firm_kind, firm_of_industry, jurisdiction_code
 from .user_input import clean_line, optional_day, refuse
 
 WHAT = "policy"
@@ -30,6 +31,8 @@ class Details:
     industry: str
     jurisdiction: str
     review_months: str
+    firm: str = ""  # empty: the kind the industry names (see `law.firm_kind`)
+    jurisdictions: str = ""  # ISO 3166 codes, separated by commas or spaces
 
 
 def details_of(draft: Draft) -> Details:
@@ -37,7 +40,8 @@ def details_of(draft: Draft) -> Details:
     return Details(policy.company, policy.title, policy.owner,
                    policy.effective_date.isoformat() if policy.effective_date else "",
                    policy.market, policy.industry, policy.jurisdiction,
-                   "" if policy.review_months is None else str(policy.review_months))
+                   "" if policy.review_months is None else str(policy.review_months),
+                   firm_kind(draft), ", ".join(policy.jurisdictions))
 
 
 def set_details(draft: Draft, details: Details) -> None:
@@ -52,9 +56,30 @@ def set_details(draft: Draft, details: Details) -> None:
     market: Market = details.market
     effective = optional_day(details.effective_date, WHAT, "effective date")
     months = _months(details.review_months.strip())
+    firm = checked_firm(details.firm.strip()) if details.firm.strip() else ""
+    codes = jurisdiction_codes(details.jurisdictions)
     policy = draft.policy
+    # A firm kind left as the industry names it stays unset, so it follows a later industry.
+    if not policy.firm and firm == firm_of_industry(industry):
+        firm = ""
+    policy.firm, policy.jurisdictions = firm, codes
     policy.company, policy.title, policy.owner, policy.jurisdiction = company, title, owner, jurisdiction
     policy.market, policy.industry, policy.effective_date, policy.review_months = market, industry, effective, months
+
+
+def checked_firm(firm: str) -> str:
+    """A firm kind from `FIRM_KINDS`; a refusal names them."""
+    if firm not in FIRM_KINDS:
+        raise refuse(WHAT, f'the kind of firm must be one of {", ".join(FIRM_KINDS)}, not "{firm}"')
+    return firm
+
+
+def jurisdiction_codes(text: str) -> list[str]:
+    """The ISO 3166 codes typed, separated by commas or spaces, each once; a refusal names a bad one."""
+    try:
+        return list(dict.fromkeys(jurisdiction_code(part) for part in text.replace(",", " ").split()))
+    except ValueError as error:
+        raise refuse(WHAT, str(error)) from None
 
 
 def _months(text: str) -> int | None:

@@ -13,7 +13,7 @@ state makes the draft clean again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,7 +31,8 @@ from .roster_snapshot import Roster, read_snapshot, remove_unreferenced, restore
 T = TypeVar("T")
 
 
-def new_draft(company: str, market: Market = "b2b", industry: str = "general", today: date | None = None) -> Draft:
+def new_draft(company: str, market: Market = "b2b", industry: str = "general", today: date | None = None,
+              firm: str = "", jurisdictions: Sequence[str] = ()) -> Draft:
     """A fresh draft with the method's defaults (rules, channels, the clause library, a
     discipline ladder), ready for step 1.
 
@@ -44,7 +45,8 @@ def new_draft(company: str, market: Market = "b2b", industry: str = "general", t
     today = today or date.today()
     return Draft(
         schema_version=1,
-        policy=PolicyHeader(company=company, market=market, industry=industry),
+        policy=PolicyHeader(company=company, market=market, industry=industry, firm=firm,
+                            jurisdictions=list(jurisdictions)),
         eligibility=Eligibility(rules=default_rules()),
         channels=seed_channels(industry),
         clauses=seed_clauses(),
@@ -290,6 +292,8 @@ def open_document(path: Path, *, with_roster: bool = True) -> Document:
     return document
 
 
-def create_document(path: Path, company: str = "", market: Market = "b2b", industry: str = "general") -> Document:
+def create_document(path: Path, company: str = "", market: Market = "b2b", industry: str = "general",
+                    firm: str = "", jurisdictions: Sequence[str] = ()) -> Document:
     """A new, unsaved draft that will be written at `path`."""
-    return Document(new_draft(company, market, industry), Path(path), roster_loaded=True)
+    draft = new_draft(company, market, industry, firm=firm, jurisdictions=jurisdictions)
+    return Document(draft, Path(path), roster_loaded=True)

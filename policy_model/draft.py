@@ -45,6 +45,10 @@ class PolicyHeader:
     """Who the policy is for and what it is called; the title block of the export.
 
     `review_months` is how often the owner reviews the policy; unset means once a year.
+    `firm` is the kind of firm whose law pack applies (see `law.FIRM_KINDS`); empty, as in
+    drafts made before firm kinds, means the one `industry` names, else general.
+    `jurisdictions` are ISO 3166 codes ("US-CA", "GB", "EU") of the places whose law the policy
+    follows, besides those the roster's work locations add; `jurisdiction` stays a free label.
     """
 
     company: str
@@ -56,6 +60,8 @@ class PolicyHeader:
     industry: str = "general"
     jurisdiction: str = ""
     review_months: int | None = None
+    firm: str = field(default="", metadata={"omit_default": True})
+    jurisdictions: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -327,6 +333,9 @@ class Draft:
     approved: list[ApprovedText] = field(default_factory=list)
     accepted: list[AcceptedWarning] = field(default_factory=list)
     acknowledgments: list[Acknowledged] = field(default_factory=list)
+    # The law packs the draft was last checked against at sign-off: pack id -> the pack's
+    # last change then (see `law.record_packs`), so `check` can say what changed since.
+    law: dict[str, date] = field(default_factory=dict)
 
 
 def copied(draft: Draft) -> Draft:

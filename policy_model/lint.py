@@ -39,6 +39,7 @@ from .clauses import (
 )
 from .draft import Draft, Employee
 from .eligibility import Decision
+from .law import LawPack, checked_text, covering, draft_places, firm_pack, forbidding
 from .package_data import read_toml
 from .problems import Problem, Severity
 from .tier_rules import misplaced, scope_limits, tier_rules
@@ -81,12 +82,29 @@ class Duty:
     source: str
     industry: str = ""
     when_text: re.Pattern[str] | None = None
+    topics: tuple[str, ...] = ()  # the firm pack's rules of these topics are cited when it has any
+
+
+@dataclass(frozen=True)
+class LawRequest:
+    """A request state laws forbid (a password, a friend request): found by `pattern`, judged
+    by the law packs' rules of `topic` for the places the draft names."""
+
+    id: str
+    topic: str
+    what: str
+    pattern: re.Pattern[str]
+    suggest: str
 
 
 @dataclass(frozen=True)
 class Rules:
     prohibition: re.Pattern[str]
     rights_statement: re.Pattern[str]
+    demand: re.Pattern[str]
+    personal: re.Pattern[str]
+    negation: re.Pattern[str]
+    requests: tuple[LawRequest, ...]
     required: tuple[RequiredSection, ...]
     duties: tuple[Duty, ...]
     wording: tuple[WordingRule, ...]
@@ -106,10 +124,17 @@ def rules() -> Rules:
                     _regex(r.get("with")), r.get("prohibition", True), _regex(r.get("unless")))
         for r in data["overbroad"])
     duties = tuple(Duty(d["id"], d["section"], d["why"], d["suggest"], d["source"], d.get("industry", ""),
-                        _regex(d.get("when_text"))) for d in data["missing"])
+                        _regex(d.get("when_text")), tuple(d.get("topics", ()))) for d in data["missing"])
+    shared = {k: re.compile(v, re.IGNORECASE) for k, v in data["shared"].items()}
+    requests = tuple(LawRequest(r["id"], r["topic"], r["what"], re.compile(r["pattern"], re.IGNORECASE), r["suggest"])
+                     for r in data["law"])
     return Rules(
-        prohibition=re.compile(data["shared"]["prohibition"], re.IGNORECASE),
-        rights_statement=re.compile(data["shared"]["rights_statement"], re.IGNORECASE),
+        prohibition=shared["prohibition"],
+        rights_statement=shared["rights_statement"],
+        demand=shared["demand"],
+        personal=shared["personal"],
+        negation=shared["negation"],
+        requests=requests,
         required=tuple(RequiredSection(**r) for r in data["required"]),
         duties=duties,
         wording=wording,
@@ -174,14 +199,21 @@ def _quote(phrase: str) -> str:
 def lint(draft: Draft, employees: Sequence[Employee], file: str, source: str | None = None,
          decisions: Sequence[Decision] | None = None) -> list[Problem]:
     """Every lint problem in the draft's policy; `source` is the draft's TOML text, for lines."""
-    return [f.problem for f in lint_findings(draft, audience(draft, employees, decisions), file, source)]
+    return [f.problem for f in lint_findings(draft, audience(draft, employees, decisions), file, source,
+                                             draft_places(draft, employees))]
 
 
-def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = None) -> list[Finding]:
-    """The problems with the clause and character range each concerns, errors first."""
+def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = None,
+                  places: Sequence[str] | None = None) -> list[Finding]:
+    """The problems with the clause and character range each concerns, errors first.
+
+    `places` are the jurisdictions the policy answers to (the draft's and the roster's work
+    locations, see `law.draft_places`); None means the draft's own.
+    """
     at = _Locator(file, source)
+    where = covering(draft.policy.jurisdictions if places is None else places)
     found = [*_variables(draft, who, at), *_sections(draft, at), *_channels(draft, at), *_wording(draft, at),
-             *_duties(draft, at), *_conditions(draft, at), *_tiers(draft, at)]
+             *_requests(draft, at, where), *_duties(draft, at), *_conditions(draft, at), *_tiers(draft, at)]
     return sorted(found, key=lambda f: (f.problem.severity != "error", f.clause if f.clause is not None else -1))
 
 
@@ -296,8 +328,18 @@ def _channels(draft: Draft, at: _Locator) -> Iterator[Finding]:
                               n, match.start(), match.end())
 
 
+def _speech_source(firm: LawPack) -> str:
+    """What the overbroad-wording rules cite for a firm the NLRA does not cover (a public
+    employer): its own pack's speech rules instead of the NLRB's; empty for everyone else."""
+    if firm.nlra:
+        return ""
+    cited = [*firm.on("nlra-excluded"), *firm.on("public-speech")]
+    return "; ".join(r.citation for r in cited)
+
+
 def _wording(draft: Draft, at: _Locator) -> Iterator[Finding]:
     shared = rules()
+    source = _speech_source(firm_pack(draft))
     for n, clause in _in_policy(draft):
         for offset, sentence in _sentences(clause.text):
             if shared.rights_statement.search(sentence):
@@ -315,21 +357,24 @@ def _wording(draft: Draft, at: _Locator) -> Iterator[Finding]:
                     continue
                 start = offset + match.start()
                 message = (f'overbroad wording {_quote(match.group())} in "{clause.title}" ({rule.id}): {rule.why}. '
-                           f'Narrower: "{rule.suggest}" Source: {rule.source}')
+                           f'Narrower: "{rule.suggest}" Source: {source or rule.source}')
                 yield Finding(at.problem(message, f"clauses[{n}].text", "warning", clause.text, start),
                               n, start, offset + match.end())
 
 
 def _duties(draft: Draft, at: _Locator) -> Iterator[Finding]:
+    firm = firm_pack(draft)
     for duty in rules().duties:
         if _covered(draft, duty.section):
             continue
-        if duty.industry and not in_industry(draft, duty.industry):
+        own = [r for topic in duty.topics for r in firm.on(topic)]
+        if duty.industry and not in_industry(draft, duty.industry) and not own:
             continue
         if duty.when_text and not any(duty.when_text.search(c.text) for _, c in _in_policy(draft)):
             continue
         field = f"clauses[{i}].enabled" if (i := _library_index(draft, duty.section)) is not None else "clauses"
-        message = f"no {duty.section} clause ({duty.id}): {duty.why}; {duty.suggest}. Source: {duty.source}"
+        source = "; ".join(f"{r.citation} ({checked_text(r)})" for r in own) if own else duty.source
+        message = f"no {duty.section} clause ({duty.id}): {duty.why}; {duty.suggest}. Source: {source}"
         yield Finding(at.problem(message, field, "warning"), _library_index(draft, duty.section))
 
 
@@ -346,3 +391,48 @@ def _tiers(draft: Draft, at: _Locator) -> Iterator[Finding]:
                    f"Source: {limited.source}")
         yield Finding(at.problem(message, f"clauses[{n}].text", "warning", clause.text, match.start()),
                       n, match.start(), match.end())
+
+
+def _request_sentences(draft: Draft) -> Iterator[tuple[int, int, str, LawRequest, re.Match[str], bool]]:
+    """(clause, offset, sentence, request, match, promise) for each sentence naming a request;
+    `promise` when it says the company will not make it."""
+    shared = rules()
+    for n, clause in _in_policy(draft):
+        for offset, sentence in _sentences(clause.text):
+            if not shared.personal.search(sentence):
+                continue
+            for request in shared.requests:
+                if match := request.pattern.search(sentence):
+                    if shared.negation.search(sentence):
+                        yield n, offset, sentence, request, match, True
+                    elif shared.demand.search(sentence):
+                        yield n, offset, sentence, request, match, False
+
+
+def _requests(draft: Draft, at: _Locator, where: Sequence[LawPack]) -> Iterator[Finding]:
+    """A request a state forbids: an error where the policy applies and a law forbids it, a
+    warning naming those states otherwise; an error too when another sentence promises the
+    company never makes it."""
+    found = list(_request_sentences(draft))
+    promises = {r.id: draft.clauses[n].title for n, _, _, r, _, promise in found if promise}
+    for n, offset, _, request, match, promise in found:
+        if promise:
+            continue
+        clause = draft.clauses[n]
+        start, end = offset + match.start(), offset + match.end()
+        here = [(p, rule) for p in where for rule in p.on(request.topic)]
+        head = f'{_quote(match.group())} in "{clause.title}" ({request.id}) {request.what}'
+        if here:
+            laws = "; ".join(f"{p.name}: {r.citation} ({checked_text(r)}, {r.source})" for p, r in here)
+            message = f'{head}, which the law where the policy applies forbids: {laws}. Instead: "{request.suggest}"'
+            severity: Severity = "error"
+        else:
+            states = sorted({p.name for p, _ in forbidding(request.topic)})
+            message = (f"{head}, which {', '.join(states)} forbid; name the places people work "
+                       f'(jurisdictions or the roster\'s location column) to know. Instead: "{request.suggest}"')
+            severity = "warning"
+        yield Finding(at.problem(message, f"clauses[{n}].text", severity, clause.text, start), n, start, end)
+        if request.id in promises:
+            message = (f'"{clause.title}" {request.what}, but "{promises[request.id]}" says the company never '
+                       "does: the policy contradicts itself")
+            yield Finding(at.problem(message, f"clauses[{n}].text", "error", clause.text, start), n, start, end)

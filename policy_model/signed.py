@@ -29,6 +29,9 @@ def signed_text(draft: Draft) -> str:
         ("effective date", policy.effective_date or ""), ("owner", policy.owner), ("market", policy.market),
         ("industry", policy.industry), ("jurisdiction", policy.jurisdiction),
         ("review every", f"{policy.review_months} months" if policy.review_months else ""))]
+    # Only when set, so approvals given before firm kinds and codes existed stay current.
+    lines += [f"{label}: {value}" for label, value in (
+        ("kind of firm", policy.firm), ("law of", ", ".join(policy.jurisdictions))) if value]
     for clause in (c for c in draft.clauses if c.enabled):
         heading = (f'clause "{clause.title}"' + (f" ({clause.section})" if clause.section else "")
                    + f", for {TIER_WORDS[tier(clause)]}")

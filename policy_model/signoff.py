@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 
 from .draft import APPROVAL_STATUSES, APPROVER_ROLES, ApprovedText, Approver, ApproverRole, Draft, Revision
 from .eligibility import current_user
+from .law import record_packs
 from .problems import Problem
 from .review_cycle import fully_approved_on
 from .signed import changes_since, fingerprint, signed_text
@@ -88,6 +89,7 @@ def set_status(draft: Draft, index: int, status: str, today: date | None = None,
         approver.date, approver.version, approver.content = None, None, None
     else:
         approver.date, approver.version, approver.content = today or date.today(), draft.policy.version, content
+        record_packs(draft)  # the law it was signed under, for `check` to say what changed since
         if all(kept.fingerprint != content for kept in draft.approved):
             draft.approved.append(ApprovedText(content, text))
     _forget_unapproved(draft)

@@ -22,6 +22,7 @@ from . import toml_keep
 from .channels import draft_issues as channel_issues
 from .draft import SCHEMA_VERSION, Draft
 from .files import atomic_write, read_bytes
+from .law import draft_issues as law_issues
 from .problems import Problem, ProblemsError
 from .roster_snapshot import draft_issues as roster_issues
 from .schema import Issue, decode, encode
@@ -171,7 +172,7 @@ def _located(file: str, positions: Positions, path: str, message: str, severity:
 
 # Checks that need a whole decoded draft (ids known to a catalog, references between tables);
 # each returns (dotted path, message) pairs that `parse` places on their lines.
-_SEMANTIC_CHECKS = (channel_issues, training_issues, roster_issues)
+_SEMANTIC_CHECKS = (channel_issues, training_issues, roster_issues, law_issues)
 
 
 def _semantic_issues(draft: Draft) -> list[Issue]:

@@ -47,7 +47,7 @@ def test_catalog_holds_the_method_channels_with_kind_fit_and_archiving():
 
 @pytest.mark.parametrize("industry", ["general", "financial", "healthcare"])
 def test_b2b_recommends_linkedin_x_and_text_and_not_the_consumer_networks(industry):
-    draft = new_draft("Acme", "b2b", industry)
+    draft = new_draft("Acme", "b2b", industry, firm="general")  # the firm's law: test_channels_law.py
     recs = recommendations(draft)
     for cid in ("linkedin", "x", "sms"):
         assert recs[cid].verdict == "recommended"
@@ -60,7 +60,7 @@ def test_b2b_recommends_linkedin_x_and_text_and_not_the_consumer_networks(indust
 
 @pytest.mark.parametrize("industry", ["general", "financial", "healthcare"])
 def test_b2c_recommends_facebook_instagram_whatsapp_and_text_and_not_linkedin(industry):
-    draft = new_draft("Acme", "b2c", industry)
+    draft = new_draft("Acme", "b2c", industry, firm="general")  # the firm's law: test_channels_law.py
     recs = recommendations(draft)
     for cid in ("facebook", "instagram", "whatsapp", "sms"):
         assert recs[cid].verdict == "recommended"
@@ -72,7 +72,7 @@ def test_b2c_recommends_facebook_instagram_whatsapp_and_text_and_not_linkedin(in
 
 @pytest.mark.parametrize("industry", ["general", "financial", "healthcare"])
 def test_both_markets_recommend_what_either_market_needs_with_both_reasons(industry):
-    draft = new_draft("Acme", "both", industry)
+    draft = new_draft("Acme", "both", industry, firm="general")  # the firm's law: test_channels_law.py
     recs = recommendations(draft)
     for cid in ("linkedin", "x", "facebook", "instagram", "whatsapp", "sms", "teams"):
         assert recs[cid].verdict == "recommended"

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from policy_model import toml_io
 from policy_model.draft import Draft
+from policy_model.law import FIRM_KINDS
 from policy_model.roster_snapshot import parse_snapshot
 from policy_model.schema import encode, normalise_newlines
 from policy_model.toml_locate import locate_keys
@@ -50,7 +51,8 @@ def normalised(node: T) -> T:
             changes[f.name] = [normalised(v) if is_dataclass(v) else normalise_newlines(v) if isinstance(v, str) else v
                                for v in value]
         elif isinstance(value, dict):
-            changes[f.name] = {normalise_newlines(k): normalise_newlines(v) for k, v in value.items()}
+            changes[f.name] = {normalise_newlines(k): normalise_newlines(v) if isinstance(v, str) else v
+                               for k, v in value.items()}
         elif is_dataclass(value):
             changes[f.name] = normalised(value)
     return replace(node, **changes)  # type: ignore[type-var]
@@ -58,9 +60,12 @@ def normalised(node: T) -> T:
 
 def valid(draft: Draft) -> Draft:
     """A generated draft made valid where validity goes beyond types: channel ids and groups,
-    a snapshot name beside the draft, counts that are not negative."""
+    a snapshot name beside the draft, counts that are not negative, known firm kinds and places."""
     draft = normalised(draft)
     draft.schema_version = 1
+    policy = draft.policy
+    policy.firm = FIRM_KINDS[len(policy.firm) % len(FIRM_KINDS)] if policy.firm else ""
+    policy.jurisdictions = list(dict.fromkeys(("US-CA", "GB", "EU")[len(code) % 3] for code in policy.jurisdictions))
     ref = draft.roster
     name = ref.snapshot.replace("/", "_").replace("\\", "_")
     ref.snapshot = f"draft.{name}" if name else ""

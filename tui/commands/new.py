@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from policy_model.details import checked_firm, jurisdiction_codes
 from policy_model.document import create_document
 from policy_model.draft import MARKETS
+from policy_model.law import FIRM_KINDS, packs
 from policy_model.problems import Problem, ProblemsError
 from policy_model.user_input import clean_line
 from tui.cli import say
 from tui.commands import changes_draft
+
+T = TypeVar("T")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,8 +26,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--company", default="", help="the company's name")
     parser.add_argument("--market", choices=MARKETS, default="b2b",
                         help="who the company sells to: b2b, b2c or both (default b2b)")
-    parser.add_argument("--industry", default="general",
-                        help="for example general, financial or healthcare (default general)")
+    parser.add_argument("--industry", default=None,
+                        help="for example general, financial or healthcare (default: the firm kind's, else general)")
+    parser.add_argument("--firm", default="", metavar="KIND",
+                        help=f"the kind of firm whose law applies: {', '.join(FIRM_KINDS)} "
+                             "(default: the one the industry names, else general)")
+    parser.add_argument("--jurisdiction", action="append", default=[], metavar="CODE",
+                        help="an ISO 3166 code whose law the policy follows (US-CA, GB, EU); repeat for more")
 
 
 @changes_draft
@@ -33,8 +44,20 @@ def run(args: argparse.Namespace) -> int:
     if not path.parent.is_dir():
         raise ProblemsError([Problem(str(path), f"the folder {path.parent} does not exist")])
     company = clean_line(args.company, "--company", "company name", required=False)
-    industry = clean_line(args.industry, "--industry", "industry", required=False) or "general"
-    document = create_document(path, company=company, market=args.market, industry=industry)
+    firm = _option("--firm", lambda: checked_firm(args.firm.strip()) if args.firm.strip() else "")
+    codes = _option("--jurisdiction", lambda: jurisdiction_codes(" ".join(args.jurisdiction)))
+    default_industry = packs()[firm].industry if firm else "general"
+    industry = clean_line(args.industry or "", "--industry", "industry", required=False) or default_industry
+    document = create_document(path, company=company, market=args.market, industry=industry, firm=firm,
+                               jurisdictions=codes)
     document.save()
     say(f"created {path}; open it with 'policy-tui {path}'")
     return 0
+
+
+def _option(option: str, read: Callable[[], T]) -> T:
+    """The option's value as read, or the refusal placed on the option rather than on "policy"."""
+    try:
+        return read()
+    except ProblemsError as error:
+        raise ProblemsError([Problem(option, p.message) for p in error.problems]) from None

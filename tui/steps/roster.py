@@ -28,6 +28,7 @@ from policy_model.eligibility import (
     overrides_by_id,
     set_override,
 )
+from policy_model.law import places_line
 from policy_model.roster_index import RosterIndex, parse_query
 from policy_model.rule_edit import override_many
 from policy_model.training import needs_training
@@ -98,6 +99,7 @@ class RosterStep(Step):
         # What the footer's person actions depend on: refreshing bindings redraws the footer,
         # too slow to do on every keystroke of a filter over a large roster.
         self._actionable: tuple[bool, bool] | None = None
+        self._places = ""  # where people work, with counts, from the roster's location column
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="roster-summary", markup=False)
@@ -178,6 +180,7 @@ class RosterStep(Step):
 
     def _install(self, index: RosterIndex, derived: Derived) -> None:
         self.index, self._built, self._overrides = index, derived, overrides_by_id(derived.draft)
+        self._places = places_line(derived.roster.employees)
         for table in self.query(LineTable):
             table.loading = False
         if self._refocus is not None:
@@ -215,6 +218,8 @@ class RosterStep(Step):
         else:
             for status in STATUSES:
                 summary.append(f"{status} {self._counts[status]:,}  ", style=STYLES[status])
+            if self._places:
+                summary.append(f"works in {self._places}", style="dim")
         self.query_one("#roster-summary", Static).update(summary, layout=False)
 
     def _show_rules(self) -> None:

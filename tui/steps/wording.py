@@ -31,6 +31,7 @@ from policy_model.clauses import VARIABLES, Audience, audience, policy_markdown,
 from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.eligibility import Decision
+from policy_model.law import draft_places
 from policy_model.lint import Finding, lint_findings
 from policy_model.user_input import visible
 from tui.screens.text_prompt import TextPrompt
@@ -133,7 +134,8 @@ class WordingStep(Step):
 
     def _render_outputs(self) -> None:
         """The preview and lint, from the draft as it is now."""
-        self.findings = lint_findings(self.draft, self.people(), str(self.document.path))
+        places = draft_places(self.draft, self.document.roster.employees)
+        self.findings = lint_findings(self.draft, self.people(), str(self.document.path), places=places)
         self.query_one(LintPanel).show(self.findings, frozenset(a.id for a in self.draft.accepted))
         self._render_preview()
 

@@ -12,20 +12,22 @@ from textual.widgets import DataTable
 
 from policy_model.details import INDUSTRIES, Details, details_of, set_details
 from policy_model.draft import MARKETS
+from policy_model.law import FIRM_KINDS
 from tui.screens.form import FormField, FormScreen, Values
 from tui.widgets.draft_panel import DraftPanel, fill_table
 
 LABELS = {
     "company": "Company", "title": "Policy title", "owner": "Owner", "effective_date": "Effective date",
     "market": "Market", "industry": "Industry", "jurisdiction": "Jurisdiction",
-    "review_months": "Review every (months)",
+    "review_months": "Review every (months)", "firm": "Kind of firm", "jurisdictions": "Law of (ISO codes)",
 }
 
 
 class DetailsPanel(DraftPanel):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit details", id="details.edit",
-                tooltip="Company, title, owner, effective date, market, industry, jurisdiction"),
+                tooltip="Company, title, owner, effective date, market, industry, jurisdiction, "
+                        "kind of firm, law of"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -42,12 +44,13 @@ class DetailsPanel(DraftPanel):
 
     def action_edit(self) -> None:
         details = details_of(self.draft)
-        industries = tuple(dict.fromkeys((*INDUSTRIES, details.industry)))
+        choices = {"market": MARKETS, "industry": tuple(dict.fromkeys((*INDUSTRIES, details.industry))),
+                   "firm": FIRM_KINDS}
+        placeholders = {"effective_date": "YYYY-MM-DD", "jurisdictions": "US-CA, GB, EU"}
         form = [
             FormField(f.name, LABELS[f.name], getattr(details, f.name),
-                      choices=tuple((c, c) for c in (MARKETS if f.name == "market" else industries))
-                      if f.name in ("market", "industry") else (),
-                      placeholder="YYYY-MM-DD" if f.name == "effective_date" else "")
+                      choices=tuple((c, c) for c in choices.get(f.name, ())),
+                      placeholder=placeholders.get(f.name, ""))
             for f in fields(Details)
         ]
 

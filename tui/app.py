@@ -150,16 +150,18 @@ class PolicyApp(App[None]):
         self.notify(f"Saved {document.path}")
 
     def action_undo(self) -> None:
-        if self.document is not None and self.document.undo():
-            self.draft_replaced()
-        else:
-            self.notify("Nothing to undo", timeout=2)
+        self._moved_in_history("undid", self.document.undo() if self.document else None, "Nothing to undo")
 
     def action_redo(self) -> None:
-        if self.document is not None and self.document.redo():
-            self.draft_replaced()
-        else:
-            self.notify("Nothing to redo", timeout=2)
+        self._moved_in_history("redid", self.document.redo() if self.document else None, "Nothing to redo")
+
+    def _moved_in_history(self, verb: str, label: str | None, nothing: str) -> None:
+        """Say what undo or redo changed, so it is never silent; the label is the user's text."""
+        if label is None:
+            self.notify(nothing, timeout=2)
+            return
+        self.draft_replaced()
+        self.notify(f"{verb}: {label}", timeout=4, markup=False)
 
     def action_open(self) -> None:
         from tui.screens.path_prompt import PathPrompt

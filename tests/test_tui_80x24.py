@@ -1,21 +1,32 @@
-"""Issue 18 at 80x24, driven by keys: undo says what it undid, a small department has a bar."""
+"""Issue 18 at 80x24, driven by keys: a new draft that asks, undo that says what it undid."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from policy_model import signoff
 from policy_model.document import open_document
 from policy_model.roster_index import DepartmentCount
 from tui.app import PolicyApp
 from tui.recent import RecentDrafts
+from tui.screens.form import FormScreen
+from tui.screens.main import MainScreen
 from tui.steps.base import Step
 from tui.widgets.access_chart import AccessChart, stacked_bar
 from tui.widgets.roster_table import RosterTable
 
+from .drafts import load_draft
+from .keys import type_text
+
 
 def app_for(path: Path) -> PolicyApp:
     return PolicyApp(open_document(path), recent=RecentDrafts(None))
+
+
+def screen_text(app: PolicyApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def messages(app: PolicyApp) -> list[str]:
@@ -58,3 +69,33 @@ async def test_a_department_of_one_person_has_a_bar_beside_one_of_hundreds(examp
         chart.show([DepartmentCount("Branches", 700, 100, 200), DepartmentCount("Legal", 1, 0, 0)])
         legal = next(line for line in chart.render().plain.splitlines() if line.startswith("Legal "))
         assert legal.split()[-1] == "█"
+
+
+async def test_new_draft_asks_company_market_and_industry_then_shows_step_1(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = PolicyApp(None, recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, FormScreen)
+        assert "Company" in screen_text(app) and "Industry" in screen_text(app)
+        await pilot.press("tab")
+        await type_text(pilot, "Harbor Bank")
+        await pilot.press("tab", "enter", "down", "enter")  # market: open the list, b2c
+        await pilot.press("shift+tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.current_step == "1"
+    draft = load_draft(tmp_path / "policy.toml")
+    assert (draft.policy.company, draft.policy.market, draft.policy.industry) == ("Harbor Bank", "b2c", "general")
+
+
+async def test_the_palette_finds_new_draft(example_draft: Path) -> None:
+    app = app_for(example_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "new draft")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen) and app.screen.form_title == "New draft"

@@ -43,6 +43,8 @@ class PolicyApp(App[None]):
         Binding("ctrl+z", "undo", "Undo", id="undo", show=False, tooltip="Undo the last change to the draft"),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False, tooltip="Redo the change just undone"),
         Binding("ctrl+o", "open", "Open", id="open", show=False, tooltip="Open another draft file"),
+        Binding("ctrl+n", "new_draft", "New draft", id="new", show=False,
+                tooltip="Start a new draft: file name, company, market and industry"),
         Binding("f1", "help", "Help", id="help", tooltip="Every key and what it does"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave (asks first if there are unsaved changes)",
                 priority=True),
@@ -171,6 +173,20 @@ class PolicyApp(App[None]):
                 self.unless_unsaved("Open another draft", lambda: self.open_path(path))
 
         self.push_screen(PathPrompt("Open a draft", "path of a .toml draft (a new one if it does not exist)"), chosen)
+
+    def action_new_draft(self) -> None:
+        """Ask what a new draft needs in one dialog, then open it at step 1."""
+        from tui.screens.new_draft import NewDraftScreen
+
+        def closed(screen: NewDraftScreen, created: bool | None) -> None:
+            if created and screen.path is not None:
+                self.open_path(screen.path)
+
+        def ask() -> None:
+            screen = NewDraftScreen()
+            self.push_screen(screen, lambda created: closed(screen, created))
+
+        self.unless_unsaved("Start a new draft", ask)
 
     async def action_quit(self) -> None:
         self.unless_unsaved("Quit", self.exit)

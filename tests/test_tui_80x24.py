@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from policy_model import signoff
 from policy_model.document import open_document
 from policy_model.roster_index import DepartmentCount
 from tui.app import PolicyApp
+from tui.keymap import Keymap, keymap_path, load_keymap
 from tui.recent import RecentDrafts
 from tui.screens.form import FormScreen
+from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.path_prompt import PathPrompt
 from tui.steps.base import Step
 from tui.widgets.access_chart import AccessChart, stacked_bar
 from tui.widgets.roster_table import RosterTable
@@ -99,3 +103,41 @@ async def test_the_palette_finds_new_draft(example_draft: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen) and app.screen.form_title == "New draft"
+
+
+def keymap_in(config: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Keymap:
+    """A keymap.toml where the user's config folder is on Linux, read as the app's launch reads it."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    (config / "policy-tui").mkdir(parents=True)
+    (config / "policy-tui" / "keymap.toml").write_text(text, encoding="utf-8")
+    return load_keymap(keymap_path())
+
+
+async def test_a_keymap_remaps_help_and_help_shows_the_key_in_force(
+        example_draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    keymap = keymap_in(tmp_path / "config", monkeypatch, 'help = "f2"\n')
+    app = PolicyApp(open_document(example_draft), recent=RecentDrafts(None), keymap=keymap)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert ["f2", "Help"] == [str(cell) for cell in next(r for r in rows if r[1] == "Help")[:2]]
+
+
+async def test_a_wrong_keymap_is_a_message_at_start_and_the_rest_applies(
+        example_draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    keymap = keymap_in(tmp_path / "config", monkeypatch, 'hlep = "f2"\nsave = "ctrl+nope"\nopen = "f3"\n')
+    app = PolicyApp(open_document(example_draft), recent=RecentDrafts(None), keymap=keymap)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = messages(app)
+        assert any("keymap.toml:1: hlep: no key has this id; did you mean 'help'?" in m for m in said)
+        assert any("keymap.toml:2: save: 'ctrl+nope' is not a key" in m for m in said)
+        await pilot.press("f3")
+        assert isinstance(app.screen, PathPrompt)
+
+
+def test_a_keymap_that_is_not_toml_is_one_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    keymap = keymap_in(tmp_path / "config", monkeypatch, 'help = \n')
+    assert keymap.keys == {}
+    assert len(keymap.problems) == 1 and "not valid TOML" in keymap.problems[0]

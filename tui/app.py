@@ -18,6 +18,7 @@ from textual.screen import Screen
 from policy_model.document import ChangedOnDiskError, Document
 from policy_model.draft_lock import locked
 from policy_model.problems import ProblemsError
+from tui.keymap import Keymap
 from tui.launch import document_for
 from tui.recent import RecentDrafts
 from tui.safekeeping import Safekeeping
@@ -51,9 +52,10 @@ class PolicyApp(App[None]):
     ]
 
     def __init__(self, document: Document | None, *, recent: RecentDrafts | None = None,
-                 autosave_seconds: float = 5.0) -> None:
+                 autosave_seconds: float = 5.0, keymap: Keymap | None = None) -> None:
         super().__init__()
         self.document = document
+        self.keymap = keymap or Keymap()
         self.recent = recent or RecentDrafts(None)
         self.safekeeping = Safekeeping(self, autosave_seconds)
 
@@ -72,6 +74,9 @@ class PolicyApp(App[None]):
         return MainScreen(self.document)
 
     def on_mount(self) -> None:
+        self.set_keymap(self.keymap.keys)
+        for problem in self.keymap.problems:
+            self.notify(problem, title="keymap.toml", severity="warning", timeout=15, markup=False)
         self.safekeeping.start()
         if self.document is not None:
             self._opened(self.document)

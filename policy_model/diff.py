@@ -482,3 +482,15 @@ def _completion_lines(changes: Sequence[ItemChange]) -> list[Line]:
     words = [f"{added} recorded"] * bool(added) + [f"{removed} removed"] * bool(removed) \
         + [f"{changed} re-dated"] * bool(changed)
     return [Line("changed", f"Training completions: {', '.join(words)}")] if words else []
+
+
+def change_summary(old: Draft, new: Draft) -> str:
+    """One change to a draft in a few words, as undo and redo name it: the first line of the
+    diff, its parenthesis dropped, with a count of the rest ("approver 'Dana Whitfield' added")."""
+    lines = [line.text for line in render_lines(diff_drafts(old, new))
+             if line.style not in ("heading", "note") and not line.paragraph]
+    if not lines:
+        return "a change"
+    first = lines[0].split(" (", 1)[0].rstrip(":")
+    more = f" and {len(lines) - 1} more" if len(lines) > 1 else ""
+    return visible(first[:1].lower() + first[1:] + more)

@@ -97,8 +97,10 @@ class Document:
     read_only: bool = False
     problems: list[Problem] = field(default_factory=list)
     # Undo history: the drafts after each change (never changed, so held by reference);
-    # `_at` is the current entry.
+    # `_at` is the current entry. `_labels` holds each change's label where one was given
+    # (else it is worked out from the drafts, only when asked).
     _history: list[Draft] = field(default_factory=list, repr=False)
+    _labels: list[str] = field(default_factory=list, repr=False)
     _at: int = field(default=0, repr=False)
     # Counts every change to the draft or the roster (undo and redo too): what was worked out
     # for one revision holds until the next.
@@ -116,6 +118,7 @@ class Document:
 
     def __post_init__(self) -> None:
         self._history = [self.draft]
+        self._labels = [""]
 
     @property
     def modified(self) -> bool:
@@ -168,7 +171,8 @@ class Document:
         now = sha256_of(self.path)
         return now is not None and now != self.disk_sha256
 
-    def apply(self, operation: Callable[[Draft], T], *, roster: Roster | None = None, typing: str = "") -> T:
+    def apply(self, operation: Callable[[Draft], T], *, roster: Roster | None = None, typing: str = "",
+              label: str = "") -> T:
         """Change the draft: the one way it changes. Returns what the operation returns.
 
         The operation is a model operation run on a copy of the draft; the copy becomes the
@@ -176,15 +180,17 @@ class Document:
         a refusal half-way through leaves no half-made change. `roster` comes with a change
         that replaced the roster snapshot (an import), so both move together. Changes with the
         same `typing` key in a row (keystrokes into one field, until a pause) are one undo point.
+        `label` names the change for undo and redo ("approver Dana Whitfield added"); without
+        one it is worked out from what the change did (see `change_label`).
         """
         draft = copied(self.draft)
         result = operation(draft)
-        self.replace_draft(draft, typing=typing)
+        self.replace_draft(draft, typing=typing, label=label)
         if roster is not None:
             self.use_roster(roster)
         return result
 
-    def replace_draft(self, draft: Draft, *, typing: str = "") -> None:
+    def replace_draft(self, draft: Draft, *, typing: str = "", label: str = "") -> None:
         """Take a whole draft (a change made by `apply`, recovered unsaved work) as an undo
         point, unless it equals the draft there is."""
         if draft == self.draft:
@@ -192,6 +198,7 @@ class Document:
         if not (typing and typing == self._typing and self._at > 0):
             self._at += 1
         self._history[self._at:] = [draft]
+        self._labels[self._at:] = [label]
         self._typing = typing
         self.draft = draft
         self.revision += 1
@@ -224,20 +231,39 @@ class Document:
     def can_redo(self) -> bool:
         return self._at < len(self._history) - 1
 
-    def undo(self) -> bool:
-        return self._move(-1) if self.can_undo else False
+    def undo(self) -> str | None:
+        """Go back one change; returns its label ("approver Dana Whitfield added"), or None
+        when there is nothing to undo."""
+        if not self.can_undo:
+            return None
+        label = self.change_label(self._at)
+        self._move(-1)
+        return label
 
-    def redo(self) -> bool:
-        return self._move(1) if self.can_redo else False
+    def redo(self) -> str | None:
+        """Make the change just undone again; returns its label, or None when there is none."""
+        if not self.can_redo:
+            return None
+        self._move(1)
+        return self.change_label(self._at)
 
-    def _move(self, step: int) -> bool:
+    def change_label(self, at: int) -> str:
+        """What the change that made history entry `at` did, in the policy's terms: the label
+        it was given, else the first line of the diff from the entry before it (worked out
+        here, on demand, so a keystroke never pays for it)."""
+        if self._labels[at]:
+            return self._labels[at]
+        from .diff import change_summary  # the diff is loaded when first undone, not on open
+
+        return change_summary(self._history[at - 1], self._history[at])
+
+    def _move(self, step: int) -> None:
         """Go back or forward in the history, with the roster the draft then referred to."""
         self._at += step
         self.draft = self._history[self._at]
         self.roster = self._rosters.get(_key(self.draft.roster), self.roster)
         self._typing = ""
         self.revision += 1
-        return True
 
     def load_roster(self) -> Roster:
         """Read the snapshot the draft refers to, here and now (the command line, and a small

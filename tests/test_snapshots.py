@@ -60,3 +60,8 @@ def test_example_draft(snap_compare, example_draft: Path, monkeypatch: pytest.Mo
 def test_start_screen(snap_compare, theme: str) -> None:
     app = PolicyApp(None, recent=RecentDrafts(None))
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then_settle(theme, []))
+
+
+def test_new_draft_dialog(snap_compare) -> None:
+    app = PolicyApp(None, recent=RecentDrafts(None))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then_settle("dark", ["ctrl+n"]))

@@ -19,6 +19,7 @@ from policy_model.document import ChangedOnDiskError, Document
 from policy_model.draft_lock import locked
 from policy_model.problems import ProblemsError
 from policy_model.review_cycle import review_note
+from tui.keymap import Keymap
 from tui.launch import document_for
 from tui.recent import RecentDrafts
 from tui.safekeeping import Safekeeping
@@ -44,17 +45,20 @@ class PolicyApp(App[None]):
         Binding("ctrl+z", "undo", "Undo", id="undo", show=False, tooltip="Undo the last change to the draft"),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False, tooltip="Redo the change just undone"),
         Binding("ctrl+o", "open", "Open", id="open", show=False, tooltip="Open another draft file"),
+        Binding("ctrl+n", "new_draft", "New draft", id="new", show=False,
+                tooltip="Start a new draft: file name, company, market and industry"),
         Binding("f1", "help", "Help", id="help", tooltip="Every key and what it does"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave (asks first if there are unsaved changes)",
                 priority=True),
     ]
 
     def __init__(self, document: Document | None, *, recent: RecentDrafts | None = None,
-                 autosave_seconds: float = 5.0) -> None:
+                 autosave_seconds: float = 5.0, keymap: Keymap | None = None) -> None:
         super().__init__()
         self.document = document
         # The name the person at the keyboard gave, recorded with each approval they enter.
         self.recorder = ""
+        self.keymap = keymap or Keymap()
         self.recent = recent or RecentDrafts(None)
         self.safekeeping = Safekeeping(self, autosave_seconds)
 
@@ -73,6 +77,9 @@ class PolicyApp(App[None]):
         return MainScreen(self.document)
 
     def on_mount(self) -> None:
+        self.set_keymap(self.keymap.keys)
+        for problem in self.keymap.problems:
+            self.notify(problem, title="keymap.toml", severity="warning", timeout=15, markup=False)
         self.safekeeping.start()
         if self.document is not None:
             self._opened(self.document)
@@ -155,16 +162,18 @@ class PolicyApp(App[None]):
         self.notify(f"Saved {document.path}")
 
     def action_undo(self) -> None:
-        if self.document is not None and self.document.undo():
-            self.draft_replaced()
-        else:
-            self.notify("Nothing to undo", timeout=2)
+        self._moved_in_history("undid", self.document.undo() if self.document else None, "Nothing to undo")
 
     def action_redo(self) -> None:
-        if self.document is not None and self.document.redo():
-            self.draft_replaced()
-        else:
-            self.notify("Nothing to redo", timeout=2)
+        self._moved_in_history("redid", self.document.redo() if self.document else None, "Nothing to redo")
+
+    def _moved_in_history(self, verb: str, label: str | None, nothing: str) -> None:
+        """Say what undo or redo changed, so it is never silent; the label is the user's text."""
+        if label is None:
+            self.notify(nothing, timeout=2)
+            return
+        self.draft_replaced()
+        self.notify(f"{verb}: {label}", timeout=4, markup=False)
 
     def action_open(self) -> None:
         from tui.screens.path_prompt import PathPrompt
@@ -174,6 +183,20 @@ class PolicyApp(App[None]):
                 self.unless_unsaved("Open another draft", lambda: self.open_path(path))
 
         self.push_screen(PathPrompt("Open a draft", "path of a .toml draft (a new one if it does not exist)"), chosen)
+
+    def action_new_draft(self) -> None:
+        """Ask what a new draft needs in one dialog, then open it at step 1."""
+        from tui.screens.new_draft import NewDraftScreen
+
+        def closed(screen: NewDraftScreen, created: bool | None) -> None:
+            if created and screen.path is not None:
+                self.open_path(screen.path)
+
+        def ask() -> None:
+            screen = NewDraftScreen()
+            self.push_screen(screen, lambda created: closed(screen, created))
+
+        self.unless_unsaved("Start a new draft", ask)
 
     async def action_quit(self) -> None:
         self.unless_unsaved("Quit", self.exit)

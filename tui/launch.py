@@ -43,9 +43,11 @@ def launch(draft: Path | None, recent: RecentDrafts | None = None, **run_options
     gc.disable()
     try:
         from tui.app import PolicyApp
+        from tui.keymap import keymap_path, load_keymap
 
         document = document_for(draft) if draft else None
-        app = PolicyApp(document, recent=recent if recent is not None else RecentDrafts.default())
+        app = PolicyApp(document, recent=recent if recent is not None else RecentDrafts.default(),
+                        keymap=load_keymap(keymap_path()))
     finally:
         gc.freeze()
         gc.enable()

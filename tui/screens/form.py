@@ -73,7 +73,14 @@ class FormScreen(ModalScreen[bool]):
                     else:
                         yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=self.compact)
             yield Static("", id="form-error", markup=False)
-            yield Label("enter to accept · tab next field · escape to cancel", classes="dialog-hint")
+            yield Label(self.hint, classes="dialog-hint")
+
+    @property
+    def hint(self) -> str:
+        """What the keys do here; Enter on a choice opens its list, as everywhere in Textual."""
+        if any(f.choices for f in self.fields):
+            return "enter accepts (on a choice: opens it) · tab next · esc cancels"
+        return "enter to accept · tab next field · escape to cancel"
 
     def values(self) -> Values:
         result = {}

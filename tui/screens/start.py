@@ -43,7 +43,7 @@ class StartScreen(Screen[None]):
         self.app.open_path(self.recent[event.option_index])  # type: ignore[attr-defined]
 
     def action_new(self) -> None:
-        self._ask("New draft", "path of the new .toml draft, for example policy.toml")
+        self.app.action_new_draft()  # type: ignore[attr-defined]
 
     def action_open_other(self) -> None:
         self._ask("Open a draft", "path of a .toml draft")

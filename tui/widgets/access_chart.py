@@ -25,13 +25,23 @@ _LABEL_MAX = 22
 
 
 def stacked_bar(counts: Sequence[int], scale: float) -> list[int]:
-    """Cell lengths of each part of a stacked bar; rounding the running total keeps the sum exact."""
+    """Cell lengths of each part of a stacked bar; rounding the running total keeps the sum exact.
+
+    A part with anyone in it gets at least one cell, taken from the longest part, so a
+    department of one person still shows a bar next to one of hundreds.
+    """
     lengths, running, drawn = [], 0, 0
     for count in counts:
         running += count
         end = round(running * scale)
         lengths.append(end - drawn)
         drawn = end
+    for n, count in enumerate(counts):
+        longest = max(range(len(lengths)), key=lengths.__getitem__)
+        if count and not lengths[n]:
+            lengths[n] = 1
+            if lengths[longest] > 1:
+                lengths[longest] -= 1
     return lengths
 
 

@@ -53,8 +53,8 @@ def drafts_taken(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Draft, str]]:
     taken: list[tuple[Draft, str]] = []
     take = Document.replace_draft
 
-    def recorded(self: Document, draft: Draft, *, typing: str = "") -> None:
-        take(self, draft, typing=typing)
+    def recorded(self: Document, draft: Draft, **how: str) -> None:
+        take(self, draft, **how)
         taken.append((draft, toml_io.dumps(draft)))
 
     monkeypatch.setattr(Document, "replace_draft", recorded)

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, ProgressBar
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, ProgressBar, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -29,7 +29,7 @@ from tui.background import is_large
 from tui.redraw import bring_up_to_date
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
-from tui.widgets.view_tabs import ViewTabs, first_focusable
+from tui.widgets.focus import first_focusable
 
 
 class MainScreen(Screen[None]):
@@ -136,15 +136,18 @@ class MainScreen(Screen[None]):
     def action_next_tab(self) -> None:
         """Cycle the current step's tabs and give the keyboard to the tab shown."""
         step = self.query_one(f"#step-{self.current_step}", Step)
-        found = step.query(ViewTabs)
+        found = step.query(TabbedContent)
         if not found:
             return
         tabs = found.first()
-        panes = [view.id for view in tabs.views if view.id]
+        # Disabled and hidden tabs are skipped, as Textual's own left and right keys skip them.
+        panes = [pane.id for pane in tabs.get_child_by_type(ContentSwitcher).query_children(TabPane)
+                 if pane.id and not pane.disabled and tabs.get_tab(pane.id).display]
+        if not panes:
+            return
         current = panes.index(tabs.active) if tabs.active in panes else -1
         tabs.active = panes[(current + 1) % len(panes)]
-        pane = tabs.get_pane(tabs.active)
-        target = first_focusable(pane)
+        target = first_focusable(tabs.get_pane(tabs.active))
         if target is not None:
             target.focus()
 

@@ -1,0 +1,44 @@
+"""At 80x24 nothing a new user needs is cut off: the roster's status stays in view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policy_model import toml_io
+from policy_model.document import new_draft, open_document
+from policy_model.draft import Employee
+from policy_model.roster_snapshot import snapshot_path, write_snapshot
+from tui.app import PolicyApp
+from tui.widgets.roster_table import RosterTable, cut_middle
+
+from .waiting import settle
+
+LONG_IDS = [f"ACME-EMEA-CONTRACTOR-{n:04d}-TEMPORARY-2026" for n in range(6)]
+
+
+def long_id_draft(path: Path) -> Path:
+    """A roster whose made-up ids are longer than a third of the screen."""
+    employees = [Employee(id=id_, name=f"Person {n}", role="Relationship Banker", department="Sales",
+                          clients=3, touch="high", customer_facing=True) for n, id_ in enumerate(LONG_IDS)]
+    draft = new_draft("Acme")
+    write_snapshot(snapshot_path(path), employees, [], draft.roster)
+    toml_io.save(draft, path)
+    return path
+
+
+def test_an_id_is_cut_from_the_middle() -> None:
+    assert cut_middle("E1001", 8) == "E1001"
+    assert cut_middle("ACME-EMEA-0001", 9) == "ACME…0001"
+
+
+async def test_long_ids_leave_the_status_column_on_screen(tmp_path: Path) -> None:
+    app = PolicyApp(open_document(long_id_draft(tmp_path / "acme.toml")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RosterTable)
+        width = table.scrollable_content_region.width
+        header = table.render_line(0).text
+        assert "STATUS" in header[:width]
+        first = table.render_line(1).text[:width]
+        assert "granted" in first or "review" in first or "denied" in first
+        assert first.startswith("ACME-") and "…" in first.split()[0] and first.split()[0].endswith("2026")

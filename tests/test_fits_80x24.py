@@ -42,3 +42,27 @@ async def test_long_ids_leave_the_status_column_on_screen(tmp_path: Path) -> Non
         first = table.render_line(1).text[:width]
         assert "granted" in first or "review" in first or "denied" in first
         assert first.startswith("ACME-") and "…" in first.split()[0] and first.split()[0].endswith("2026")
+
+
+async def test_the_sidebar_folds_away_under_100_columns_and_ctrl_b_toggles_it(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        sidebar, step = app.screen.query_one("#steps"), app.screen.query_one("#step-1")
+        assert not sidebar.display and step.region.x == 0 and step.region.width == 80
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert sidebar.display and step.region.x >= sidebar.region.right
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert not sidebar.display
+
+
+async def test_the_sidebar_shows_on_a_wide_screen(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#steps").display
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert not app.screen.query_one("#steps").display

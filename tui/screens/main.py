@@ -1,5 +1,9 @@
 """The main screen: the steps in a sidebar, the current step beside it, keys in the footer.
 
+Under 100 columns the sidebar folds away by itself, so the step gets the whole width at
+80x24 (each step names itself in its first line, and 1-4 still switch); `ctrl+b` shows or
+hides it at any width.
+
 It also reads the roster snapshot in a thread worker after the first screen is up, with a
 progress bar, so a 200,000-employee draft opens at once and stays usable while it loads. The
 worker only reads; the UI thread installs what it read, unless an import replaced the roster
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -31,6 +35,9 @@ from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
 from tui.widgets.focus import first_focusable
 
+# The narrowest screen that shows the sidebar unless asked: below it the step needs the room.
+SIDEBAR_FROM = 100
+
 
 class MainScreen(Screen[None]):
     # The step keys are shown by the sidebar itself, so they stay out of the footer (which keeps
@@ -39,6 +46,8 @@ class MainScreen(Screen[None]):
         *(Binding(step.key, f"show_step('{step.key}')", step.title, id=f"step.{step.key}", show=False,
                   tooltip=f"Step {step.key}: {step.purpose}")
           for step in STEPS),
+        Binding("ctrl+b", "toggle_sidebar", "Steps list", id="step.sidebar", show=False,
+                tooltip=f"Show or hide the list of steps (hidden by itself under {SIDEBAR_FROM} columns)"),
         Binding("ctrl+t", "next_tab", "Next tab", id="step.next-tab",
                 tooltip="The step's next tab (for example Training in step 3, Export in step 4)"),
     ]
@@ -46,6 +55,8 @@ class MainScreen(Screen[None]):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
+        # The sidebar as the user last chose it with ctrl+b; None: by the screen's width.
+        self.sidebar_chosen: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -59,6 +70,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#steps", OptionList).highlighted = 0
+        self._place_sidebar()
         self.query_one(Step).focus_default()
         # What is left to do needs a full check of the draft: after the first paint.
         self.call_after_refresh(self.show_progress)
@@ -109,6 +121,20 @@ class MainScreen(Screen[None]):
         if len(problems) > 5:
             self.notify(f"... and {len(problems) - 5} more roster problems; run policy-tui check to list them",
                         severity="warning", timeout=8)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._place_sidebar()
+
+    def _place_sidebar(self) -> None:
+        shown = self.sidebar_chosen if self.sidebar_chosen is not None else self.size.width >= SIDEBAR_FROM
+        sidebar = self.query_one("#steps", OptionList)
+        sidebar.display = shown
+        if not shown and sidebar.has_focus:
+            self.query_one(f"#step-{self.current_step}", Step).focus_default()
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_chosen = not self.query_one("#steps", OptionList).display
+        self._place_sidebar()
 
     @property
     def current_step(self) -> str:

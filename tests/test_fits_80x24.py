@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import DataTable
+
 from policy_model import toml_io
 from policy_model.document import new_draft, open_document
 from policy_model.draft import Employee
@@ -66,3 +68,16 @@ async def test_the_sidebar_shows_on_a_wide_screen(example_draft: Path) -> None:
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert not app.screen.query_one("#steps").display
+
+
+async def test_help_descriptions_wrap_inside_the_dialog(example_draft: Path) -> None:
+    for size in ((80, 24), (160, 45)):
+        app = PolicyApp(open_document(example_draft))
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("f1")
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            assert table.virtual_size.width <= table.scrollable_content_region.width, size
+            described = {" ".join(str(table.get_row_at(n)[2]).split()) for n in range(table.row_count)}
+            assert "Narrow the roster by name, id, role, department or status:granted/review/denied" in described

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable
+from textual.widgets._footer import FooterKey
 
 from policy_model import toml_io
 from policy_model.document import new_draft, open_document
 from policy_model.draft import Employee
 from policy_model.roster_snapshot import snapshot_path, write_snapshot
 from tui.app import PolicyApp
+from tui.widgets.footer import FittingFooter, key_width
 from tui.widgets.roster_table import RosterTable, cut_middle
 
 from .waiting import settle
@@ -81,3 +83,18 @@ async def test_help_descriptions_wrap_inside_the_dialog(example_draft: Path) -> 
             assert table.virtual_size.width <= table.scrollable_content_region.width, size
             described = {" ".join(str(table.get_row_at(n)[2]).split()) for n in range(table.row_count)}
             assert "Narrow the roster by name, id, role, department or status:granted/review/denied" in described
+
+
+async def test_the_footer_shows_only_whole_keys_and_keeps_help(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for step in "1234":
+            await pilot.press(step)
+            await settle(pilot)
+            footer = app.screen.query_one(FittingFooter)
+            keys = list(footer.query(FooterKey))
+            assert any(key.action == "help" for key in keys), step
+            assert all(key.region.right <= 80 and key.region.width >= key_width(key) - 1 for key in keys), step
+            palette = next(key for key in keys if key.has_class("-command-palette"))
+            assert all(key.region.right <= palette.region.x for key in keys if key is not palette), step

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, ProgressBar, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Header, OptionList, ProgressBar, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -34,6 +34,7 @@ from tui.redraw import bring_up_to_date
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
 from tui.widgets.focus import first_focusable
+from tui.widgets.footer import FittingFooter
 
 # The narrowest screen that shows the sidebar unless asked: below it the step needs the room.
 SIDEBAR_FROM = 100
@@ -66,7 +67,7 @@ class MainScreen(Screen[None]):
             # draft stays quick however heavy the later steps are.
             with ContentSwitcher(initial=f"step-{STEPS[0].key}", id="step-switcher"):
                 yield STEPS[0].load()(self.document)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#steps", OptionList).highlighted = 0
@@ -77,7 +78,7 @@ class MainScreen(Screen[None]):
         if not self.document.roster_loaded:
             # The bar exists only while a roster loads. The reading starts after the first paint:
             # the thread competes for the interpreter, and the screen should be up before it.
-            self.mount(ProgressBar(id="roster-progress", show_eta=False), before=self.query_one(Footer))
+            self.mount(ProgressBar(id="roster-progress", show_eta=False), before=self.query_one(FittingFooter))
             # The worker gets the reference as it is now: the keyboard may import another roster
             # meanwhile (a new draft with a new reference), and this one says which snapshot
             # the read is for.

@@ -98,3 +98,32 @@ async def test_the_footer_shows_only_whole_keys_and_keeps_help(example_draft: Pa
             assert all(key.region.right <= 80 and key.region.width >= key_width(key) - 1 for key in keys), step
             palette = next(key for key in keys if key.has_class("-command-palette"))
             assert all(key.region.right <= palette.region.x for key in keys if key is not palette), step
+
+
+async def test_a_question_s_words_and_buttons_fit_at_80_columns(example_draft: Path) -> None:
+    from textual.widgets import Button, Label
+
+    from tui.screens.answer import Answer
+    from tui.screens.choice import ChoiceScreen, unsaved_question
+
+    detail = ("The recovery file .regional-bank.toml.recovery was written 2026-12-02 14:05 "
+              "and is newer than the draft.")
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ChoiceScreen("Unsaved changes to this draft were recovered.", [
+            Answer("recover", "Recover them", "r", "primary"), Answer("discard", "Discard them", "d", "error"),
+            Answer("cancel", "Decide later", "l")], detail))
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog").content_region
+        label = next(label for label in app.screen.query(Label) if "recovery file" in str(label.render()))
+        assert label.region.right <= dialog.right and label.region.height >= 2  # wrapped, not cut
+        for button in app.screen.query(Button):
+            assert button.region.right <= dialog.right, str(button.label)
+        app.pop_screen()
+        app.push_screen(unsaved_question("Open another draft"))
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog").content_region
+        for button in app.screen.query(Button):
+            assert button.region.right <= dialog.right and button.region.width >= len(str(button.label)), \
+                str(button.label)

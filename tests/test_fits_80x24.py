@@ -127,3 +127,24 @@ async def test_a_question_s_words_and_buttons_fit_at_80_columns(example_draft: P
         for button in app.screen.query(Button):
             assert button.region.right <= dialog.right and button.region.width >= len(str(button.label)), \
                 str(button.label)
+
+
+async def test_a_channel_s_recommendation_is_shown_whole(example_draft: Path) -> None:
+    from textual.widgets import Static
+
+    from policy_model.channels import recommendations
+    from tui.widgets.channel_list import ChannelList
+
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        why = app.screen.query_one("#channel-why", Static)
+        lines = why.render_lines(why.region.reset_offset)  # every line the widget draws
+        drawn = " ".join(" ".join(segment.text for segment in line).strip() for line in lines)
+        assert "…" not in drawn and why.region.bottom <= 24
+        channel = app.screen.query_one(ChannelList).highlighted_id
+        assert channel is not None
+        reason = recommendations(app.document.draft)[channel].reason  # type: ignore[union-attr]
+        assert " ".join(drawn.split()).endswith(" ".join(reason.split()))

@@ -1,61 +1,61 @@
-"""The light tabs every step uses: a click on a name shows its view and says so."""
+"""A step's tabs: reached by keyboard and mouse, and the next-tab key skips what cannot be shown."""
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import App, ComposeResult
-from textual.widgets import ContentSwitcher, Static
+from pathlib import Path
 
-from tui.widgets.view_tabs import TabStrip, View, ViewTabs
+from textual.widgets import TabbedContent, Tabs
 
+from tui.app import PolicyApp
+from tui.launch import document_for
+from tui.recent import RecentDrafts
 
-class ThreeViews(App[None]):
-    def __init__(self, start: str = "") -> None:
-        super().__init__()
-        self.start = start
-        self.activated: list[str] = []
-
-    def compose(self) -> ComposeResult:
-        with ViewTabs(id="tabs") as tabs:
-            if self.start:
-                tabs.active = self.start
-            with View("People", id="people"):
-                yield Static("the table")
-            with View("Chart", id="chart"):
-                yield Static("the bars")
-            with View("Rules", id="rules"):
-                yield Static("the rules")
-
-    @on(ViewTabs.TabActivated)
-    def _activated(self, event: ViewTabs.TabActivated) -> None:
-        self.activated.append(event.view.id or "")
+from .waiting import settle
 
 
-def strip_text(app: App[None]) -> str:
-    return str(app.query_one(TabStrip).render())
+def roster_tabs(app: PolicyApp) -> TabbedContent:
+    return app.screen.query_one("#roster-tabs", TabbedContent)
 
 
-async def test_a_click_on_a_name_shows_its_view_and_marks_it() -> None:
-    app = ThreeViews()
-    async with app.run_test(size=(60, 10)) as pilot:
-        tabs = app.query_one(ViewTabs)
-        assert tabs.active == "people" and app.query_one(ContentSwitcher).current == "people"
-        assert strip_text(app).splitlines()[0] == " People  Chart  Rules "
-        await pilot.click(TabStrip, offset=(len(" People ") + 2, 0))  # on "Chart"
-        await pilot.pause()
-        assert tabs.active == "chart"
-        assert app.query_one(ContentSwitcher).current == "chart"
-        assert app.activated == ["chart"]
-        assert tabs.active_pane is tabs.get_pane("chart")
+async def test_the_tabs_take_the_keyboard_and_left_right_switch_views(example_draft: Path) -> None:
+    app = PolicyApp(document_for(example_draft), recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tabs = roster_tabs(app)
+        assert tabs.active == "roster-people"
+        tabs.query_one(Tabs).focus()
+        await pilot.press("right")
+        await settle(pilot)
+        assert tabs.active == "roster-roles"
+        assert app.screen.query_one("#role-table").display  # the lazily built tab is there
+        await pilot.press("left", "left")
+        await settle(pilot)
+        assert tabs.active == "roster-rules"  # left from the first wraps to the last
 
 
-async def test_setting_active_switches_and_a_view_chosen_before_mounting_stays() -> None:
-    app = ThreeViews(start="rules")
-    async with app.run_test(size=(60, 10)) as pilot:
-        tabs = app.query_one(ViewTabs)
-        assert tabs.active == "rules" and app.query_one(ContentSwitcher).current == "rules"
-        tabs.active = "people"
-        await pilot.pause()
-        assert app.query_one(ContentSwitcher).current == "people"
-        assert app.activated[-1] == "people"
-        assert [v.id for v in tabs.views] == ["people", "chart", "rules"]
+async def test_a_click_on_a_tab_shows_its_view(example_draft: Path) -> None:
+    app = PolicyApp(document_for(example_draft), recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tabs = roster_tabs(app)
+        await pilot.click("#roster-tabs Tab#--content-tab-roster-chart")
+        await settle(pilot)
+        assert tabs.active == "roster-chart"
+        assert tabs.active_pane is tabs.get_pane("roster-chart")
+
+
+async def test_next_tab_skips_disabled_and_hidden_tabs(example_draft: Path) -> None:
+    app = PolicyApp(document_for(example_draft), recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tabs = roster_tabs(app)
+        tabs.disable_tab("roster-roles")
+        tabs.hide_tab("roster-chart")
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert tabs.active == "roster-rules"
+        assert app.focused is app.screen.query_one("#rule-list")
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert tabs.active == "roster-people"

@@ -17,6 +17,10 @@ from textual.widgets import Button, Label
 
 from tui.screens.answer import Answer
 
+# A button's border, padding and margin around its label, and the room for a row of them in a
+# dialog on an 80-column screen (app.tcss: a 70-wide dialog, its border and padding).
+BUTTON_FRAME, ROW_ROOM = 5, 64
+
 
 class ChoiceScreen(ModalScreen[str]):
     """Returns the chosen answer's id to the caller's callback, or "cancel" on escape."""
@@ -36,9 +40,12 @@ class ChoiceScreen(ModalScreen[str]):
             yield Label(self.question, classes="dialog-title", markup=False)
             if self.detail:
                 yield Label(self.detail, markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                for answer in self.answers:
-                    yield Button(f"{answer.label} ({answer.key})", id=answer.id,
+            labels = [f"{answer.label} ({answer.key})" for answer in self.answers]
+            # Side by side when they fit the dialog at 80 columns, else one under another.
+            stacked = sum(len(label) + BUTTON_FRAME for label in labels) > ROW_ROOM
+            with Horizontal(classes="dialog-buttons" + (" -stacked" if stacked else "")):
+                for answer, label in zip(self.answers, labels, strict=True):
+                    yield Button(label, id=answer.id,
                                  variant=answer.variant)  # type: ignore[arg-type]
 
     def on_key(self, event: events.Key) -> None:

@@ -6,6 +6,7 @@ stale when a key is added or remapped.
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -26,6 +27,20 @@ def binding_rows(screen: Screen) -> list[tuple[str, str, str]]:
     return [(screen.app.get_key_display(b), b.description, b.tooltip) for b in bindings]
 
 
+# Room the dialog takes around the table (border and padding), and each column's cell padding
+# and the scrollbar, so a description wrapped to what is left never runs past the edge.
+DIALOG_WIDTH, DIALOG_FRAME, TABLE_FRAME = 100, 6, 2 * 3 + 2
+
+
+def wrapped_rows(rows: list[tuple[str, str, str]], screen_width: int) -> list[tuple[str, str, str]]:
+    """The rows with each description wrapped to the width the dialog leaves for it."""
+    key_width = max(len(key) for key, _, _ in rows)
+    action_width = max(len(action) for _, action, _ in rows)
+    room = min(DIALOG_WIDTH, screen_width) - DIALOG_FRAME - TABLE_FRAME - key_width - action_width
+    width = max(room, 20)
+    return [(key, action, "\n".join(textwrap.wrap(what, width)) or what) for key, action, what in rows]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Back to the draft"),
@@ -40,9 +55,9 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", classes="dialog-title")
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "Action", "What it does")
-            table.add_row("ctrl+p", "Commands", "Search every command by name")
-            for row in binding_rows(self.about):
-                table.add_row(*row)
+            rows = [("ctrl+p", "Commands", "Search every command by name"), *binding_rows(self.about)]
+            for row in wrapped_rows(rows, self.app.size.width):
+                table.add_row(*row, height=None)  # as many lines as the description needs
             yield table
             yield Label("escape to close", classes="dialog-hint")
 

@@ -1,5 +1,9 @@
 """The main screen: the steps in a sidebar, the current step beside it, keys in the footer.
 
+Under 100 columns the sidebar folds away by itself, so the step gets the whole width at
+80x24 (each step names itself in its first line, and 1-4 still switch); `ctrl+b` shows or
+hides it at any width.
+
 It also reads the roster snapshot in a thread worker after the first screen is up, with a
 progress bar, so a 200,000-employee draft opens at once and stays usable while it loads. The
 worker only reads; the UI thread installs what it read, unless an import replaced the roster
@@ -12,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, ProgressBar
+from textual.widgets import ContentSwitcher, Header, OptionList, ProgressBar, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -29,7 +33,11 @@ from tui.background import is_large
 from tui.redraw import bring_up_to_date
 from tui.steps.base import Step
 from tui.steps.catalog import BY_KEY, STEPS
-from tui.widgets.view_tabs import ViewTabs, first_focusable
+from tui.widgets.focus import first_focusable
+from tui.widgets.footer import FittingFooter
+
+# The narrowest screen that shows the sidebar unless asked: below it the step needs the room.
+SIDEBAR_FROM = 100
 
 
 class MainScreen(Screen[None]):
@@ -39,6 +47,8 @@ class MainScreen(Screen[None]):
         *(Binding(step.key, f"show_step('{step.key}')", step.title, id=f"step.{step.key}", show=False,
                   tooltip=f"Step {step.key}: {step.purpose}")
           for step in STEPS),
+        Binding("ctrl+b", "toggle_sidebar", "Steps list", id="step.sidebar", show=False,
+                tooltip=f"Show or hide the list of steps (hidden by itself under {SIDEBAR_FROM} columns)"),
         Binding("ctrl+t", "next_tab", "Next tab", id="step.next-tab",
                 tooltip="The step's next tab (for example Training in step 3, Export in step 4)"),
     ]
@@ -46,6 +56,8 @@ class MainScreen(Screen[None]):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
+        # The sidebar as the user last chose it with ctrl+b; None: by the screen's width.
+        self.sidebar_chosen: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,17 +67,18 @@ class MainScreen(Screen[None]):
             # draft stays quick however heavy the later steps are.
             with ContentSwitcher(initial=f"step-{STEPS[0].key}", id="step-switcher"):
                 yield STEPS[0].load()(self.document)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#steps", OptionList).highlighted = 0
+        self._place_sidebar()
         self.query_one(Step).focus_default()
         # What is left to do needs a full check of the draft: after the first paint.
         self.call_after_refresh(self.show_progress)
         if not self.document.roster_loaded:
             # The bar exists only while a roster loads. The reading starts after the first paint:
             # the thread competes for the interpreter, and the screen should be up before it.
-            self.mount(ProgressBar(id="roster-progress", show_eta=False), before=self.query_one(Footer))
+            self.mount(ProgressBar(id="roster-progress", show_eta=False), before=self.query_one(FittingFooter))
             # The worker gets the reference as it is now: the keyboard may import another roster
             # meanwhile (a new draft with a new reference), and this one says which snapshot
             # the read is for.
@@ -110,6 +123,20 @@ class MainScreen(Screen[None]):
             self.notify(f"... and {len(problems) - 5} more roster problems; run policy-tui check to list them",
                         severity="warning", timeout=8)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._place_sidebar()
+
+    def _place_sidebar(self) -> None:
+        shown = self.sidebar_chosen if self.sidebar_chosen is not None else self.size.width >= SIDEBAR_FROM
+        sidebar = self.query_one("#steps", OptionList)
+        sidebar.display = shown
+        if not shown and sidebar.has_focus:
+            self.query_one(f"#step-{self.current_step}", Step).focus_default()
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_chosen = not self.query_one("#steps", OptionList).display
+        self._place_sidebar()
+
     @property
     def current_step(self) -> str:
         return (self.query_one(ContentSwitcher).current or "step-1").removeprefix("step-")
@@ -136,15 +163,18 @@ class MainScreen(Screen[None]):
     def action_next_tab(self) -> None:
         """Cycle the current step's tabs and give the keyboard to the tab shown."""
         step = self.query_one(f"#step-{self.current_step}", Step)
-        found = step.query(ViewTabs)
+        found = step.query(TabbedContent)
         if not found:
             return
         tabs = found.first()
-        panes = [view.id for view in tabs.views if view.id]
+        # Disabled and hidden tabs are skipped, as Textual's own left and right keys skip them.
+        panes = [pane.id for pane in tabs.get_child_by_type(ContentSwitcher).query_children(TabPane)
+                 if pane.id and not pane.disabled and tabs.get_tab(pane.id).display]
+        if not panes:
+            return
         current = panes.index(tabs.active) if tabs.active in panes else -1
         tabs.active = panes[(current + 1) % len(panes)]
-        pane = tabs.get_pane(tabs.active)
-        target = first_focusable(pane)
+        target = first_focusable(tabs.get_pane(tabs.active))
         if target is not None:
             target.focus()
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Static, TabbedContent
 
 from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.problems import Problem
-from tui.redraw import RendersWhenShown
+from tui.redraw import RendersWhenShown, bring_up_to_date
 from tui.steps.catalog import BY_KEY
-from tui.widgets.view_tabs import ViewTabs, first_focusable
+from tui.widgets.focus import first_focusable
 
 T = TypeVar("T")
 
@@ -64,13 +65,18 @@ class Step(RendersWhenShown, Vertical):
     def focus_default(self) -> None:
         """Give the keyboard to the step's main widget, or to the tab the person left open."""
         target = self.query_one(self.FOCUS) if self.FOCUS else None
-        tabs = self.query(ViewTabs)
+        tabs = self.query(TabbedContent)
         pane = tabs.first().active_pane if tabs else None
         if pane is not None and (target is None or pane not in target.ancestors):
             target = first_focusable(pane)
         target = target or first_focusable(self)
         if target is not None:
             target.focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        """A tab just shown draws what changed while it was hidden, before its first frame."""
+        bring_up_to_date(event.pane)
 
     def apply(self, operation: Callable[[Draft], T]) -> T:
         """Change the draft through the document's one door, then tell the screen, which

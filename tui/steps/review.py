@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.widgets import Static, TabbedContent, TabPane
 
 from policy_model.problems import Problem
 from policy_model.review_cycle import review_note
+from tui.redraw import RendersWhenShown
 from tui.steps.base import Step
 from tui.widgets.ack_panel import AckPanel
 from tui.widgets.approvers_panel import ApproversPanel
 from tui.widgets.details_panel import DetailsPanel
 from tui.widgets.diff_view import DiffView
 from tui.widgets.export_panel import ExportPanel
-from tui.widgets.view_tabs import View, ViewTabs
+from tui.widgets.lazy import Lazy
 
 
 class ReviewStep(Step):
@@ -23,17 +24,18 @@ class ReviewStep(Step):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="review-summary", markup=False)
-        with ViewTabs(id="review-tabs"):
-            with View("Details", id="review-details"):
+        with TabbedContent(id="review-tabs"):
+            with TabPane("Details", id="review-details"):
                 yield DetailsPanel(self.document)
-            with View("Sign-off", id="review-signoff"):
-                yield ApproversPanel(self.document)
-            with View("Export", id="review-export"):
+            with TabPane("Sign-off", id="review-signoff"):
+                yield Lazy(ApproversPanel(self.document))
+            with TabPane("Export", id="review-export"):
+                # Not lazy: its problems come from the screen's check, which may come first.
                 yield ExportPanel(self.document)
-            with View("Acknowledgments", id="review-acks"):
+            with TabPane("Acknowledgments", id="review-acks"):
                 yield AckPanel(self.document)
-            with View("Changes since an older draft", id="review-changes"):
-                yield DiffView(self.document)
+            with TabPane("Changes since an older draft", id="review-changes"):
+                yield Lazy(DiffView(self.document))
 
     def render_document(self) -> None:
         policy = self.document.draft.policy
@@ -41,11 +43,11 @@ class ReviewStep(Step):
         self.query_one("#review-summary", Static).update(
             f"{policy.company or '(company not set)'} — {policy.title}, version {policy.version}"
             + (f" · {review}" if review else ""))
-        self.query_one(DetailsPanel).refresh_document()
-        self.query_one(ApproversPanel).refresh_document()
-        self.query_one(AckPanel).refresh_document()
+        # Sign-off and changes are built a moment after the step (`Lazy`) and draw themselves
+        # from the document when they mount.
+        for panel in self.query("DetailsPanel, ApproversPanel, AckPanel, DiffView").results(RendersWhenShown):
+            panel.refresh_document()
         self.query_one(ExportPanel).render_document()
-        self.query_one(DiffView).refresh_document()
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.query_one(ExportPanel).show_problems(problems)

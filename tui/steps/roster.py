@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from policy_model.document import Derived, Document
@@ -35,11 +35,11 @@ from policy_model.training import needs_training
 from tui.background import BACKGROUND_FROM
 from tui.steps.base import Step
 from tui.widgets.access_chart import STYLES, AccessChart
+from tui.widgets.lazy import Lazy
 from tui.widgets.line_table import LineTable
 from tui.widgets.roles_panel import RolesPanel
 from tui.widgets.roster_table import RosterTable
 from tui.widgets.rules_panel import RulesPanel
-from tui.widgets.view_tabs import View, ViewTabs
 
 if TYPE_CHECKING:
     from tui.screens.override import OverrideAnswer
@@ -96,6 +96,7 @@ class RosterStep(Step):
         self._refocus: LineTable | None = None  # the table to give the keyboard back to
         self._problem = ""  # why the filter text matches no one, when it is not understood
         self._counts: dict[Status, int] = {}
+        self._rule_counts: dict[str, int] = {}  # what the rules tab shows beside each rule
         # What the footer's person actions depend on: refreshing bindings redraws the footer,
         # too slow to do on every keystroke of a filter over a large roster.
         self._actionable: tuple[bool, bool] | None = None
@@ -103,20 +104,22 @@ class RosterStep(Step):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="roster-summary", markup=False)
-        with ViewTabs(id="roster-tabs"):
-            with View("People", id=PEOPLE):
+        # The tabs not shown first are built just after the first screen is up (`Lazy`): their
+        # panels read the step's index and counts when they mount.
+        with TabbedContent(id="roster-tabs"):
+            with TabPane("People", id=PEOPLE):
                 with Horizontal(id="roster-filter-row"):
                     yield Input(placeholder="filter: name, id, role, department, status:granted",
                                 id="roster-filter", compact=True)
                     yield Static(id="roster-matches", markup=False)
                 yield RosterTable(id="roster-table")
                 yield Static(id="roster-detail", markup=False)
-            with View("Roles", id=ROLES):
-                yield RolesPanel(self.document, id="roles-panel")
-            with View("Chart", id=CHART), VerticalScroll(id="chart-scroll"):
+            with TabPane("Roles", id=ROLES):
+                yield Lazy(RolesPanel(self.document, lambda: self.index, id="roles-panel"))
+            with TabPane("Chart", id=CHART), VerticalScroll(id="chart-scroll"):
                 yield AccessChart(id="access-chart")
-            with View("Rules", id=RULES):
-                yield RulesPanel(self.document, id="rules-panel")
+            with TabPane("Rules", id=RULES):
+                yield Lazy(RulesPanel(self.document, lambda: self._rule_counts, id="rules-panel"))
 
     # --- Rendering from the document ---
 
@@ -172,7 +175,8 @@ class RosterStep(Step):
 
     def focus_default(self) -> None:
         """The shown tab's table takes the keyboard, now or as soon as it has finished deciding."""
-        tables = self.query_one(ViewTabs).active_pane.query(LineTable)
+        pane = self.query_one(TabbedContent).active_pane
+        tables = pane.query(LineTable) if pane is not None else None
         if tables and tables.first().loading:
             self._refocus = tables.first()
         else:
@@ -193,7 +197,8 @@ class RosterStep(Step):
         index = self.index
         self._counts = dict(index.counts_by_status()) if index else {}
         self.query_one(AccessChart).show(index.counts_by_department() if index else [])
-        self.query_one(RolesPanel).show(index)
+        for panel in self.query(RolesPanel):
+            panel.recount()
         self._apply_filter()
 
     def _apply_filter(self) -> None:
@@ -223,8 +228,10 @@ class RosterStep(Step):
         self.query_one("#roster-summary", Static).update(summary, layout=False)
 
     def _show_rules(self) -> None:
-        counts = self.index.counts_by_rule() if self.index is not None and self._pending is None else {}
-        self.query_one(RulesPanel).show_counts(counts)
+        index = self.index
+        self._rule_counts = index.counts_by_rule() if index is not None and self._pending is None else {}
+        for panel in self.query(RulesPanel):
+            panel.refresh_document()
 
     @on(RosterTable.Highlighted)
     def _highlighted(self, event: RosterTable.Highlighted) -> None:
@@ -263,7 +270,7 @@ class RosterStep(Step):
     def _filter_done(self) -> None:
         self.query_one(RosterTable).focus()
 
-    @on(ViewTabs.TabActivated)
+    @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
 
@@ -272,7 +279,7 @@ class RosterStep(Step):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Person actions belong to the people tab (role and rule actions to their tabs' own
         panels); an action that cannot apply right now is shown dimmed."""
-        tab = self.query_one(ViewTabs).active if self.is_mounted else PEOPLE
+        tab = self.query_one(TabbedContent).active if self.is_mounted else PEOPLE
         if action in ("override", "clear_override", "override_shown"):
             if tab != PEOPLE:
                 return False
@@ -289,13 +296,19 @@ class RosterStep(Step):
         return None if position is None or self.index is None else self.index.decisions[position]
 
     def action_focus_filter(self) -> None:
-        self.query_one(ViewTabs).active = PEOPLE
+        self.query_one(TabbedContent).active = PEOPLE
         self.query_one("#roster-filter", Input).focus()
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(ViewTabs).active = tab
+        self.query_one(TabbedContent).active = tab
         focus = {PEOPLE: "#roster-table", ROLES: "#role-table", CHART: "#chart-scroll", RULES: "#rule-list"}[tab]
-        self.query_one(focus).focus()
+        found = self.query(focus)
+        if found:
+            found.first().focus()
+        else:
+            # A tab built lazily is mounted after the first screen's refresh; a callback queued
+            # now runs after that mount has finished.
+            self.call_after_refresh(lambda: self.query_one(focus).focus())
 
     def action_import_roster(self) -> None:
         """Pick a file, check the preview and mapping, import; the report says what happened."""

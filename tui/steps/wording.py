@@ -23,7 +23,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Input, Markdown, TextArea
+from textual.widgets import Input, Markdown, TabbedContent, TabPane, TextArea
 
 from policy_model import clauses
 from policy_model.accepted import accept_warning
@@ -41,9 +41,9 @@ from tui.widgets.clause_editor import ClauseEditor
 from tui.widgets.clause_list import ClauseList, clause_tooltip
 from tui.widgets.discipline_panel import DisciplinePanel
 from tui.widgets.draft_panel import DraftPanel
+from tui.widgets.lazy import Lazy
 from tui.widgets.lint_panel import LintPanel
 from tui.widgets.training_panel import TrainingPanel
-from tui.widgets.view_tabs import View, ViewTabs
 
 # Seconds of quiet after a keystroke before the preview and lint catch up.
 SETTLE = 0.3
@@ -91,16 +91,16 @@ class WordingStep(Step):
         self.findings: list[Finding] = []
 
     def compose_body(self) -> ComposeResult:
-        with ViewTabs(id="wording-tabs"):
-            with View("Clauses", id="tab-clauses"), Horizontal(id="clauses-pane"):
+        with TabbedContent(id="wording-tabs"):
+            with TabPane("Clauses", id="tab-clauses"), Horizontal(id="clauses-pane"):
                 yield ClauseList(id="clause-list")
                 yield ClauseEditor(id="clause-editor")
-            with View("Preview", id="tab-preview"), VerticalScroll(id="preview-scroll"):
+            with TabPane("Preview", id="tab-preview"), VerticalScroll(id="preview-scroll"):
                 yield Markdown(id="policy-preview")
-            with View("Training", id="tab-training"):
-                yield TrainingPanel(self.document)
-            with View("Discipline", id="tab-discipline"):
-                yield DisciplinePanel(self.document)
+            with TabPane("Training", id="tab-training"):
+                yield Lazy(TrainingPanel(self.document))
+            with TabPane("Discipline", id="tab-discipline"):
+                yield Lazy(DisciplinePanel(self.document))
         # Lint stays in view whichever tab is open.
         yield LintPanel(id="lint-panel")
 
@@ -145,13 +145,13 @@ class WordingStep(Step):
         Laying out the whole policy as Markdown takes a noticeable moment, so a hidden preview
         waits until its tab is opened; while it is open it follows every change.
         """
-        if self.query_one(ViewTabs).active != "tab-preview":
+        if self.query_one(TabbedContent).active != "tab-preview":
             return None
         rendered = render_policy(self.draft, self.document.roster.employees, self.people())
         self._preview_headings = {r.index: f"{n}. {r.title}" for n, r in enumerate(rendered, start=1)}
         return self.query_one("#policy-preview", Markdown).update(policy_markdown(self.draft, rendered))
 
-    @on(ViewTabs.TabActivated, "#wording-tabs")
+    @on(TabbedContent.TabActivated, "#wording-tabs")
     async def _tab_opened(self) -> None:
         """Opening the preview shows the policy as it is now, at the clause being worked on."""
         laid_out = self._render_preview()
@@ -238,7 +238,7 @@ class WordingStep(Step):
         if finding.clause is None:
             return
         self._flush()
-        self.query_one(ViewTabs).active = "tab-clauses"
+        self.query_one(TabbedContent).active = "tab-clauses"
         self.query_one(ClauseList).highlighted = finding.clause
         self._load_editor()
         editor = self.query_one(ClauseEditor)
@@ -320,7 +320,7 @@ class WordingStep(Step):
             self.query_one(ClauseEditor).text_area.focus()
 
     def action_preview(self) -> None:
-        self.query_one(ViewTabs).active = "tab-preview"
+        self.query_one(TabbedContent).active = "tab-preview"
         self.query_one("#preview-scroll").focus()
 
     def action_variables(self) -> None:
@@ -330,5 +330,5 @@ class WordingStep(Step):
 
     def action_back(self) -> None:
         self._flush()
-        self.query_one(ViewTabs).active = "tab-clauses"
+        self.query_one(TabbedContent).active = "tab-clauses"
         self.query_one(ClauseList).focus()

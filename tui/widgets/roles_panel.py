@@ -2,13 +2,15 @@
 
 A public employer has over a thousand job titles, of which a few dozen cover most people: one
 key decides everyone in the highlighted role with one exact rule (`decide_role`), another
-overrides each of them with one reason. The step hands over its index (everyone decided)
-whenever it changes; counting by role happens only while the tab is shown.
+overrides each of them with one reason. The panel reads the step's index (everyone decided)
+through the function it is given, so a panel mounted late (its tab is built after the first
+screen) starts from the index as it is; counting by role happens only while the tab is shown.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -51,9 +53,10 @@ class RolesPanel(DraftPanel):
                 tooltip="List each role within each department, or each role once"),
     ]
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
+    def __init__(self, document: Document, index_of: Callable[[], RosterIndex | None], *,
+                 id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(document, id=id)
-        self.index: RosterIndex | None = None
+        self._index_of = index_of
         self.group: Grouping = "role"
         self._names: RosterNames | None = None  # built once per roster: see RosterNames
         self._recount = True
@@ -64,9 +67,12 @@ class RolesPanel(DraftPanel):
         yield RoleTable(id="role-table")
         yield Static(id="roles-detail", markup=False)
 
-    def show(self, index: RosterIndex | None) -> None:
-        """The step's index, after it (or a decision in it) changed: counted again when drawn."""
-        self.index = index
+    @property
+    def index(self) -> RosterIndex | None:
+        return self._index_of()
+
+    def recount(self) -> None:
+        """The step's index (or a decision in it) changed: counted again when drawn."""
         self._recount = True
         self.refresh_document()
 

@@ -24,6 +24,18 @@ _TEXT_COLUMNS = ((22, 10), (22, 10), (16, 8))
 _STATUS_WIDTH = len("granted") + len(OVERRIDE_MARK)
 _REASON_MIN = 40
 _REASON_SCROLLED = 90
+# An id gets at most a sixth of the width (never under this), so made-up ids of any length
+# leave the status in view; a longer id is cut in the middle, where ids differ least.
+_ID_SMALLEST = 8
+ELLIPSIS = "…"
+
+
+def cut_middle(text: str, width: int) -> str:
+    """`text` in `width` characters: whole if it fits, else its start and end around "…"."""
+    if len(text) <= width or width < 3:
+        return text
+    head = width // 2
+    return text[:head] + ELLIPSIS + text[len(text) - (width - 1 - head):]
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,7 @@ class Columns:
     def fit(cls, width: int, id_width: int) -> Columns:
         """Name, role and department at their ideal widths when there is room, squeezed (to a
         minimum) when not; the reason takes the rest, or scrolls when too little is left."""
+        id_width = min(id_width, max(_ID_SMALLEST, width // 6))
         room = width - id_width - _STATUS_WIDTH - len(HEADERS) + 1
         ideal = sum(w for w, _ in _TEXT_COLUMNS)
         text = [min(w, max(smallest, w * max(room, 0) // ideal)) for w, smallest in _TEXT_COLUMNS]
@@ -65,6 +78,7 @@ class RosterTable(LineTable):
         self.index: RosterIndex | None = None
         self.rows: list[int] = []
         self._id_width = 4
+        self._shown_id = 4  # the id column's width as laid out: longer ids are cut to it
 
     # --- What to show ---
 
@@ -100,7 +114,9 @@ class RosterTable(LineTable):
         return HEADERS
 
     def column_widths(self, width: int) -> tuple[int, ...]:
-        return Columns.fit(width, self._id_width).widths
+        widths = Columns.fit(width, self._id_width).widths
+        self._shown_id = widths[0]
+        return widths
 
     def cells(self, row: int, style: Style) -> list[Cell]:
         assert self.index is not None
@@ -111,8 +127,8 @@ class RosterTable(LineTable):
         if decision.overridden:
             status_style += self.component_style("roster-table--override")
         status = decision.status + (OVERRIDE_MARK if decision.overridden else "")
-        return [Cell(employee.id), Cell(employee.name), Cell(employee.role), Cell(employee.department),
-                Cell(status, status_style), Cell(decision.reason)]
+        return [Cell(cut_middle(employee.id, self._shown_id)), Cell(employee.name), Cell(employee.role),
+                Cell(employee.department), Cell(status, status_style), Cell(decision.reason)]
 
     def cursor_moved(self) -> None:
         self.post_message(self.Highlighted(self, self.highlighted))

@@ -2,7 +2,8 @@
 
 Rules are added, edited in full, deleted and moved here, each through a model operation
 (`rule_edit`, `eligibility.move_rule`). The counts come from the step, which decides the
-roster: `show_counts` hands them over whenever they change.
+roster: the panel reads them through the function it is given, so a panel mounted late (its
+tab is built after the first screen) starts from the counts as they are.
 """
 
 from __future__ import annotations
@@ -44,19 +45,20 @@ class RulesPanel(DraftPanel):
                 tooltip="Try the highlighted rule later (first match wins)"),
     ]
 
-    def __init__(self, document: Document, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
+    def __init__(self, document: Document, counts_of: Callable[[], dict[str, int]], *,
+                 id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(document, id=id)
-        self.counts: dict[str, int] = {}
+        self._counts_of = counts_of
         self._wanted: str | None = None  # the rule to highlight at the next drawing
 
     def compose(self) -> ComposeResult:
         yield Static(HINT, id="rules-hint", classes="roster-hint", markup=False)
         yield OptionList(id="rule-list")
 
-    def show_counts(self, counts: dict[str, int]) -> None:
+    @property
+    def counts(self) -> dict[str, int]:
         """How many people each rule decides now (empty while the roster is being decided)."""
-        self.counts = counts
-        self.refresh_document()
+        return self._counts_of()
 
     def render_document(self) -> None:
         # Leavers and overrides are decided before any rule: say how many, so the counts add up.

@@ -11,16 +11,15 @@ rows are kept. Checking changes nothing; `apply_import` records.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import repeat
 from pathlib import Path
 
 from .acknowledgments import Entry, known_version, record
 from .draft import AckForm, Draft, Employee
 from .problems import Problem, ProblemsError
-from .roster.convert import read_all_columns
+from .roster.convert import field_reader, read_all_columns
 from .roster.mapping import FieldSet, columns_list, field_set, resolve
 from .roster.owners import OwnerMatcher
 from .roster.readers import Expected, open_table
@@ -83,11 +82,7 @@ def read_acknowledgments(path: Path, draft: Draft, employees: Sequence[Employee]
     if cells is None:
         result.cancelled = True
         return result
-    count = len(cells[0])
-
-    def column(name: str) -> Iterator[str]:
-        index = columns.get(name)
-        return repeat("", count) if index is None else map(str.strip, cells[index])
+    column = field_reader(cells, columns)
 
     dates = read_day_column(cells[columns["date"]])
     if dates.note:

@@ -15,12 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import repeat
 from pathlib import Path
 
 from .draft import Completion, Draft, Employee, TrainingSession
 from .problems import Problem, ProblemsError
-from .roster.convert import read_all_columns
+from .roster.convert import field_reader, read_all_columns
 from .roster.mapping import FieldSet, field_set, resolve
 from .roster.readers import Expected, Table, open_table
 from .roster_snapshot import Progress
@@ -104,11 +103,7 @@ def read_completions(path: Path, draft: Draft, employees: Sequence[Employee], *,
     if cells is None:
         result.cancelled = True
         return result
-    count = len(cells[0])
-
-    def column(name: str) -> Iterator[str]:
-        index = columns.get(name)
-        return repeat("", count) if index is None else map(str.strip, cells[index])
+    column = field_reader(cells, columns)
 
     dates = read_day_column(cells[columns["date"]])
     if dates.note:

@@ -14,7 +14,7 @@ client count, touch level or customer-facing value, an unreadable exit date, a d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 
@@ -126,6 +126,18 @@ def read_all_columns(table: Table, skip: dict[int, str | None], progress: Progre
     (a CRM export, training completions); None when the progress callback cancels."""
     columns = read_columns(table, skip, progress, range(len(table.header)), (), None)
     return None if columns is None else [column for column in columns if column is not None]
+
+
+def field_reader(cells: list[list[str]], columns: dict[str, int]) -> Callable[[str], Iterator[str]]:
+    """Read a named field of `read_all_columns`' cells, trimmed; a field the mapping has no
+    column for reads as empty, so a row loop zips every field it knows."""
+    count = len(cells[0]) if cells else 0
+
+    def column(name: str) -> Iterator[str]:
+        index = columns.get(name)
+        return repeat("", count) if index is None else map(str.strip, cells[index])
+
+    return column
 
 
 def _mark_blank(rows: list[list[str]], skip: dict[int, str | None], first: int) -> None:

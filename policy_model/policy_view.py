@@ -106,6 +106,9 @@ class PolicyView:
     acknowledgments: tuple[Acknowledgment, ...]
     jurisdiction: str = ""
     subject: str = ""
+    # The language the text is written in, as a BCP 47 tag (an HTML page's `lang`): the clause
+    # library is English.
+    language: str = "en"
 
 
 def clause_sections(rendered: Sequence[RenderedClause]) -> tuple[Section, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from policy_model.document import open_document
 from tui.app import PolicyApp
@@ -91,3 +91,37 @@ async def test_a_bad_template_is_reported_and_nothing_is_written(export_draft: P
         assert text_of(panel, "#export-result") == (f"Not exported:\n{export_draft}: --template: not a Word .docx "
                                                      "file that can be used as a template")
         assert not export_draft.with_suffix(".docx").exists()
+
+
+async def test_the_format_is_chosen_in_the_panel_and_the_page_goes_without_a_schedule(export_draft: Path) -> None:
+    app = PolicyApp(open_document(export_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await mounted(app, pilot)
+        choice = panel.query_one("#export-format", Select)
+        path_input = panel.query_one("#export-path", Input)
+        choice.focus()
+        await pilot.press("enter", "down", "down", "enter")  # Word document -> PDF -> intranet page
+        await pilot.pause()
+        target = export_draft.with_suffix(".html")
+        assert (choice.value, path_input.value) == ("html", str(target))
+
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert text_of(panel, "#export-result") == (f"Wrote {target}: DRAFT (3 of 3 approvals outstanding; "
+                                                     "4 problems found by check; 8 people are still in review; "
+                                                     "3 warnings neither fixed nor accepted)\n"
+                                                     "It names no one; the access schedule goes only with a .docx "
+                                                     "or .pdf.")
+        assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        assert not export_draft.with_name("policy.access-schedule.docx").exists()
+
+        path_input.value = "wiki.md"  # typing an extension chooses its format
+        await pilot.pause()
+        assert choice.value == "md"
+        path_input.value = "policy.txt"
+        path_input.focus()
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert text_of(panel, "#export-result") == (f"Not exported:\n{export_draft.with_suffix('.txt')}: .txt is not "
+                                                     "a format policy-tui writes; name the file .docx, .pdf, .html "
+                                                     "or .md")

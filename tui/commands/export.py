@@ -1,5 +1,10 @@
 """`policy-tui export DRAFT -o OUT.docx`: the Word document that legal signs.
 
+The same policy is written as a PDF (`OUT.pdf`, LibreOffice converting the .docx) or as the
+intranet page (`OUT.html`) or Markdown (`OUT.md`) that every employee reads; the format follows
+the extension (or `--format`). The access schedule names employees, so it goes only with a
+.docx or .pdf, never with a page meant for publishing.
+
 With `--redline-against OLD`, the document instead shows every change since OLD (the version
 legal signed, say) as Word tracked changes, word by word, with a summary of access and channel
 changes up front.
@@ -16,6 +21,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from exporters.formats import DESCRIPTIONS, FORMATS, Format, check_companions, format_of
 from policy_model.accepted import legal_note
 from policy_model.checks import check_document
 from policy_model.compare import compare, load_sides
@@ -29,11 +35,16 @@ from tui.cli import print_problems, say
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("export", help="export the policy as a Word document for sign-off",
-                                   description="Write the policy as a .docx: DRAFT while any approver is pending "
-                                   "or check finds an error, FINAL when every approver approved.")
+    parser = subparsers.add_parser("export", help="export the policy as a Word document for sign-off, a PDF or "
+                                   "an intranet page",
+                                   description="Write the policy as a .docx, .pdf, .html or .md: DRAFT while any "
+                                   "approver is pending or check finds an error, FINAL when every approver approved.")
     parser.add_argument("draft", type=Path, metavar="DRAFT", help="the draft to export")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx", help="the file to write")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.docx",
+                        help="the file to write: .docx, .pdf (needs LibreOffice), .html or .md")
+    parser.add_argument("--format", choices=FORMATS,
+                        help="the format, when not the output's extension: " +
+                        ", ".join(f"{fmt} ({words})" for fmt, words in DESCRIPTIONS.items()))
     parser.add_argument("--template", type=Path, metavar="COMPANY.docx",
                         help="a .docx whose letterhead, page set-up and styles the document uses")
     parser.add_argument("--force", action="store_true", help="replace OUT.docx if it exists")
@@ -53,15 +64,29 @@ def check_target(output: Path, force: bool) -> None:
     """Refuse to replace a file unless asked, or to write where it cannot."""
     kind = special_kind(output)
     if kind:
-        raise ProblemsError([Problem(str(output), f"is {kind}; give the name of the .docx to write")])
+        raise ProblemsError([Problem(str(output), f"is {kind}; give the name of the file to write")])
     if output.exists() and not force:
         raise ProblemsError([Problem(str(output), "already exists; add --force to replace it")])
     if not output.parent.is_dir():
         raise ProblemsError([Problem(str(output), f"the folder {output.parent} does not exist")])
 
 
+def check_options(args: argparse.Namespace, fmt: Format) -> None:
+    """Refuse what a format cannot carry, before anything is written."""
+    check_companions(fmt, args.schedule, args.template)
+    if fmt != "docx" and args.redline_against:
+        raise ProblemsError([Problem(str(args.output), "--redline-against: tracked changes are written only to a "
+                                     ".docx")])
+    if fmt == "pdf":
+        from exporters.pdf import require_converter
+
+        require_converter(args.output)
+
+
 def run(args: argparse.Namespace) -> int:
     output: Path = args.output
+    fmt = format_of(output, args.format)
+    check_options(args, fmt)
     for target in (output, args.schedule, args.legal_note):
         if target is not None:  # every file refused before any is written
             check_target(target, args.force)
@@ -72,13 +97,13 @@ def run(args: argparse.Namespace) -> int:
     print_problems(problems)
     view = build_view(document, problems)
 
-    from exporters.docx import export_docx
     from exporters.docx.base import template_notes
+    from exporters.formats import export
 
     for left_out in template_notes(args.template) if args.template else ():
         say(f"{args.template}: {left_out}")
     try:
-        export_docx(view, output, args.template)
+        export(view, fmt, output, args.template)
     except OSError as error:
         raise ProblemsError([Problem(str(output), f"cannot be written: {error.strerror}")]) from None
     why = f" ({'; '.join(view.draft_reasons)})" if view.draft_reasons else ""

@@ -158,3 +158,37 @@ def test_a_keymap_that_is_not_toml_is_one_message(tmp_path: Path, monkeypatch: p
     keymap = keymap_in(tmp_path / "config", monkeypatch, 'help = \n')
     assert keymap.keys == {}
     assert len(keymap.problems) == 1 and "not valid TOML" in keymap.problems[0]
+
+
+async def test_one_escape_leaves_the_clause_editor_from_its_title_or_its_text(example_draft: Path) -> None:
+    from textual.widgets import Input, TextArea
+
+    from tui.widgets.clause_list import ClauseList
+
+    app = app_for(example_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        for key, editor in (("enter", TextArea), ("a", Input)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.focused, editor)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.focused, ClauseList)
+
+
+async def test_down_from_the_roster_filter_reaches_the_table_and_slash_is_typed(example_draft: Path) -> None:
+    from textual.widgets import Input
+
+    from tui.widgets.roster_table import RosterTable
+
+    app = app_for(example_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "slash")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await type_text(pilot, "Sales/")
+        assert app.focused.value == "Sales/"  # a filter may hold a "/" ("Sales/Trading")
+        await pilot.press("down")
+        await pilot.pause()
+        assert isinstance(app.focused, RosterTable)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -269,6 +269,13 @@ class RosterStep(Step):
     @on(Input.Submitted, "#roster-filter")
     def _filter_done(self) -> None:
         self.query_one(RosterTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Down from the filter goes to the table below it, as it would in a list; the filter
+        keeps every character it is typed ("/" included: "Sales/Trading" is a department)."""
+        if event.key == "down" and self.query_one("#roster-filter", Input).has_focus:
+            event.stop()
+            self.query_one(RosterTable).focus()
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:

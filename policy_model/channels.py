@@ -34,6 +34,9 @@ _FIT_VERDICT: Mapping[Fit, Verdict] = MappingProxyType({"strong": "recommended",
                                                         "weak": "not needed"})
 _FIT_RANK: Mapping[Fit, int] = MappingProxyType({"strong": 2, "some": 1, "weak": 0})
 
+# "Reply within", "within" or "reply in" typed before a response time.
+_LEAD_IN = re.compile(r"^(?:reply|respond|answer)?\s*(?:within|in)\s+|^(?:reply|respond|answer)\s+", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Defaults:
@@ -286,7 +289,9 @@ def configure(draft: Draft, channel_id: str, *, business_account: bool | None = 
     if personal_account is not None:
         channel.personal_account = personal_account
     if response_time is not None:
-        channel.response_time = " ".join(response_time.split())
+        # The policy and the app say "reply within ..." around it: words typed to begin the
+        # same sentence would be said twice ("reply within within 2 business hours").
+        channel.response_time = _LEAD_IN.sub("", " ".join(response_time.split()))
     if archiving_required is not None:
         channel.archiving_required = archiving_required
     return channel

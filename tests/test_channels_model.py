@@ -148,11 +148,20 @@ def test_configure_changes_only_the_settings_given():
                         response_time="  within   2 hours ")
     assert channel.personal_account and channel.business_account
     assert channel.devices == ["company phone", "own phone"]  # catalog order, whatever was given
-    assert channel.response_time == "within 2 hours"
+    assert channel.response_time == "2 hours"
     configure(draft, "sms", archiving_required=True)
-    assert channel.archiving_required and channel.response_time == "within 2 hours"
+    assert channel.archiving_required and channel.response_time == "2 hours"
     with pytest.raises(ValueError, match="unknown device"):
         configure(draft, "sms", devices=["pager"])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("typed", ["within 2 business hours", "Reply within 2 business hours",
+                                   "reply in 2 business hours", "2 business hours"])
+def test_a_response_time_typed_with_reply_within_is_not_said_twice(typed: str) -> None:
+    draft = new_draft("Acme")
+    assert configure(draft, "sms", response_time=typed).response_time == "2 business hours"
+    # "same business day" has no lead-in to drop.
+    assert configure(draft, "sms", response_time="same business day").response_time == "same business day"
 
 
 def test_restrict_to_groups_and_back_to_every_granted_employee():

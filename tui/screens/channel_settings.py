@@ -87,7 +87,8 @@ class ChannelSettingsScreen(ModalScreen[None]):
             with Horizontal(classes="channel-columns"):
                 with Vertical():
                     yield SelectionList[str](*self._switches(), id="channel-switches")
-                    yield Input(channel.response_time, placeholder="response time, e.g. same business day",
+                    yield Label("Customers get a reply within:", classes="channel-label")
+                    yield Input(channel.response_time, placeholder="e.g. 1 business day",
                                 id="channel-response-time", compact=True,
                                 tooltip="How soon customers can expect an answer; enter to keep it")
                 with Vertical():

@@ -89,7 +89,8 @@ def test_export_force_over_a_device_or_fifo_is_refused_and_leaves_it_alone(
     kind = target.stat().st_mode
     assert main(["export", str(export_draft), "-o", str(target), "--force"]) == 1
     words = "a device" if special == "device" else "a named pipe (FIFO)"
-    assert capsys.readouterr().err == f"{target}: is {words}; give the name of the .docx to write\n"
+    expected = f"{target}: is {words}; give the name of the file to write (.docx, .pdf, .html or .md)\n"
+    assert capsys.readouterr().err == expected
     assert target.stat().st_mode == kind
 
 

@@ -64,7 +64,8 @@ def check_target(output: Path, force: bool) -> None:
     """Refuse to replace a file unless asked, or to write where it cannot."""
     kind = special_kind(output)
     if kind:
-        raise ProblemsError([Problem(str(output), f"is {kind}; give the name of the file to write")])
+        raise ProblemsError([Problem(str(output), f"is {kind}; give the name of the file to write "
+                                     "(.docx, .pdf, .html or .md)")])
     if output.exists() and not force:
         raise ProblemsError([Problem(str(output), "already exists; add --force to replace it")])
     if not output.parent.is_dir():
@@ -85,11 +86,11 @@ def check_options(args: argparse.Namespace, fmt: Format) -> None:
 
 def run(args: argparse.Namespace) -> int:
     output: Path = args.output
+    for target in (output, args.schedule, args.legal_note):
+        if target is not None:  # every file refused before any is written, a device first of all
+            check_target(target, args.force)
     fmt = format_of(output, args.format)
     check_options(args, fmt)
-    for target in (output, args.schedule, args.legal_note):
-        if target is not None:  # every file refused before any is written
-            check_target(target, args.force)
     if args.redline_against:
         return run_redline(args.draft, args.redline_against, output, author=args.author)
     document = open_document(args.draft)

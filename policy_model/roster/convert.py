@@ -195,7 +195,7 @@ def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Prog
         if not all(map(str.isprintable, values)):
             _clean(values, name, skip, keep_breaks=values is keys)
     for index in used:
-        _reject_long(cells(index), table.header[index] if index < len(table.header) else f"column {index + 1}", skip)
+        _reject_long(cells(index), table.header[index], skip)
     memo = _Loads()
     loads = list(map(memo.__getitem__, zip(*(raw(columns.get(n)) for n in LOAD_FIELDS), strict=True)))
     if any(isinstance(v, str) for v in memo.values()):

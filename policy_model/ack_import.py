@@ -17,14 +17,14 @@ from datetime import date
 from pathlib import Path
 
 from .acknowledgments import Entry, known_version, record
+from .dated_rows import checked_day, read_dated_rows
 from .draft import AckForm, Draft, Employee
 from .problems import Problem, ProblemsError
-from .roster.convert import field_reader, read_all_columns
 from .roster.mapping import FieldSet, columns_list, field_set, resolve
 from .roster.owners import OwnerMatcher
 from .roster.readers import Expected, open_table
 from .roster_snapshot import Progress
-from .user_input import read_day_column, shown
+from .user_input import shown
 
 ACK_FIELDS = ("id", "email", "name", "date", "version", "form")
 ACKNOWLEDGMENTS = Expected("list of acknowledgments", "the e-signature tool or learning system")
@@ -76,27 +76,18 @@ def read_acknowledgments(path: Path, draft: Draft, employees: Sequence[Employee]
     table = open_table(path, sheet=sheet, expected=ACKNOWLEDGMENTS)
     columns = resolve(table.header, file, given=mapping, fields=ack_fields()).columns
     _require(columns, table.header, file)
-    skip: dict[int, str | None] = {}
-    cells = read_all_columns(table, skip, progress)
+    read = read_dated_rows(table, columns, progress)
     result = AckImport(file)
-    if cells is None:
+    if read is None:
         result.cancelled = True
         return result
-    column = field_reader(cells, columns)
-
-    dates = read_day_column(cells[columns["date"]])
-    if dates.note:
-        result.notes.append(dates.note)
+    if read.note:
+        result.notes.append(read.note)
     check = _Check(draft, employees, form, today or date.today())
-    rows = zip(column("id"), column("email"), column("name"), column("date"), column("version"), column("form"),
-               strict=True)
-    for i, (employee_id, email, name, written, version, form_text) in enumerate(rows):
-        reason = skip.get(i, "")  # None: a blank row; else why the reader rejected it, if it did
-        if reason is None or not reason and not any(values[i].strip() for values in cells):
-            continue
+    for i, reason, (employee_id, email, name, written, version, form_text) in read.rows(*ACK_FIELDS):
         result.rows += 1
         entry, reason = (None, reason) if reason else check.row(
-            (employee_id, email, name), dates.days.get(written), version, form_text)
+            (employee_id, email, name), read.days.get(written), version, form_text)
         if entry is not None:
             result.entries.append(entry)
         elif reason:
@@ -104,7 +95,6 @@ def read_acknowledgments(path: Path, draft: Draft, employees: Sequence[Employee]
         else:
             result.repeated += 1
     return result
-
 
 def _require(columns: dict[str, int], header: list[str], file: str) -> None:
     """Refuse a file that cannot say who signed, when, or which version."""
@@ -140,18 +130,15 @@ class _Check:
         given = " / ".join(shown(cell) for cell in cells if cell)
         return None, f"matches nobody in the roster ({given})" if given else "no employee id, e-mail or name"
 
-    def row(self, cells: tuple[str, str, str], day: date | ValueError | None, version_text: str,
+    def row(self, cells: tuple[str, str, str], written: date | ValueError | None, version_text: str,
             form_text: str) -> tuple[Entry | None, str]:
         """One row as an acknowledgment, or why it cannot be one ("" and None: a repeat)."""
         person, why = self.person(cells)
         if person is None:
             return None, why
+        day, why = checked_day(written, self.today)
         if day is None:
-            return None, "missing date"
-        if isinstance(day, ValueError):
-            return None, str(day)
-        if day > self.today:
-            return None, f"the date {day.isoformat()} is in the future"
+            return None, why
         if not version_text:
             return None, "missing version"
         version = known_version(self.draft, version_text)

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .dated_rows import checked_day, read_dated_rows
 from .draft import Completion, Draft, Employee, TrainingSession
 from .problems import Problem, ProblemsError
-from .roster.convert import field_reader, read_all_columns
 from .roster.mapping import FieldSet, field_set, resolve
 from .roster.readers import Expected, Table, open_table
 from .roster_snapshot import Progress
@@ -97,32 +97,23 @@ def read_completions(path: Path, draft: Draft, employees: Sequence[Employee], *,
     first_row = table.first_row
     if not has_header:
         table.rows, first_row = _prepend(table.header, table.rows), first_row - 1
-    skip: dict[int, str | None] = {}  # row index -> why it is rejected (None: blank)
-    cells = read_all_columns(table, skip, progress)
+    read = read_dated_rows(table, columns, progress)
     result = CompletionImport(file)
-    if cells is None:
+    if read is None:
         result.cancelled = True
         return result
-    column = field_reader(cells, columns)
-
-    dates = read_day_column(cells[columns["date"]])
-    if dates.note:
-        result.notes.append(dates.note)
+    if read.note:
+        result.notes.append(read.note)
     check = _Check(draft, employees, default, today or date.today())
-    for i, (employee_id, written, name) in enumerate(zip(column("id"), column("date"), column("session"),
-                                                         strict=True)):
-        reason = skip.get(i, "")  # None: a blank row; else why the reader rejected it, if it did
-        if reason is None or not reason and not any(values[i].strip() for values in cells):
-            continue
+    for i, reason, (employee_id, written, name) in read.rows(*TRAINING_FIELDS):
         result.rows += 1
         line = first_row + i
-        completion, reason = (None, reason) if reason else check.row(employee_id, dates.days.get(written), name, line)
+        completion, reason = (None, reason) if reason else check.row(employee_id, read.days.get(written), name, line)
         if completion is None:
             result.problems.append(Problem(file, reason, line=line))
         else:
             result.completions.append(completion)
     return result
-
 
 def _prepend(first: list[str], rest: Iterator[list[str]]) -> Iterator[list[str]]:
     """Rows of a file without a header: the first row is data too (closing this closes `rest`)."""
@@ -140,19 +131,16 @@ class _Check:
         self.recorded = {(c.employee_id, c.session): c.date for c in draft.training.completions}
         self.seen: dict[tuple[str, str], int] = {}
 
-    def row(self, employee_id: str, day: date | ValueError | None, name: str,
+    def row(self, employee_id: str, written: date | ValueError | None, name: str,
             line: int) -> tuple[Completion | None, str]:
         """One row as a completion, or why it cannot be one."""
         if not employee_id:
             return None, "missing employee id"
         if employee_id not in self.known:
             return None, f"unknown employee id {shown(employee_id)}: not in the roster"
+        day, why = checked_day(written, self.today)
         if day is None:
-            return None, "missing date"
-        if isinstance(day, ValueError):
-            return None, str(day)
-        if day > self.today:
-            return None, f"the date {day.isoformat()} is in the future"
+            return None, why
         session = find_session(self.draft, name) if name else self.default
         if session is None:
             return None, f'unknown session "{shown(name)}"' if name else "no session given"

@@ -10,8 +10,9 @@ from policy_model.acknowledgments import FORM_NAMES, ack_status, summary
 from policy_model.document import open_document
 from policy_model.draft import AckForm
 from policy_model.plural import counted
-from tui.cli import print_problems, say
+from tui.cli import say
 from tui.commands import changes_draft
+from tui.commands.file_import import record_rows
 from tui.commands.people_list import add_format, print_people, roster_of
 from tui.commands.roster import parse_map
 
@@ -54,17 +55,11 @@ def _import(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
     result = read_acknowledgments(args.file, document.draft, document.roster.employees, mapping=mapping or None,
                                   form=FORMS[args.form], sheet=args.sheet)
-    print_problems(result.problems)
     read = len(result.entries)
-    recorded = document.apply(lambda draft: apply_import(draft, result)) if read else 0
-    if recorded:  # saved before saying so: "recorded" is never printed for a save that failed
-        document.save()
-    bad = len(result.problems)
-    say(f"{args.file}: {counted(recorded, 'acknowledgment')} recorded, {read - recorded:,} already recorded, "
-        f"{counted(bad, 'row')} not used")
-    for note in result.notes:
-        say(f"note: {note}")
-    return 0 if read else 1
+    return record_rows(document, args.file, read, result.problems, result.notes,
+                       lambda draft: apply_import(draft, result),
+                       lambda recorded: f"{counted(recorded, 'acknowledgment')} recorded, "
+                                        f"{read - recorded:,} already recorded")
 
 
 def _pending(args: argparse.Namespace) -> int:

@@ -6,10 +6,12 @@ import argparse
 from pathlib import Path
 
 from policy_model.document import open_document
+from policy_model.plural import counted
 from policy_model.training import pending
 from policy_model.training_import import apply_import, read_completions
-from tui.cli import print_problems, say
+from tui.cli import say
 from tui.commands import changes_draft
+from tui.commands.file_import import record_rows
 from tui.commands.people_list import add_format, print_people, roster_of
 
 
@@ -42,17 +44,9 @@ def run(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     document = open_document(args.draft)
     result = read_completions(args.file, document.draft, document.roster.employees, session=args.session)
-    print_problems(result.problems)
-    recorded = len(result.completions)
-    if recorded:  # saved before saying so: "recorded" is never printed for a save that failed
-        document.apply(lambda draft: apply_import(draft, result))
-        document.save()
-    bad = len(result.problems)
-    say(f"{args.file}: {recorded} completion{'s' * (recorded != 1)} recorded, "
-        f"{bad} row{'s' * (bad != 1)} not used")
-    for note in result.notes:
-        say(f"note: {note}")
-    return 0 if recorded else 1
+    return record_rows(document, args.file, len(result.completions), result.problems, result.notes,
+                       lambda draft: apply_import(draft, result),
+                       lambda recorded: f"{counted(recorded, 'completion')} recorded")
 
 
 def _pending(args: argparse.Namespace) -> int:

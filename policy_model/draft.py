@@ -182,9 +182,11 @@ class Clause:
     `section` names the part of the policy the clause covers (scope, training, ...) when it is
     not the clause's id; lint uses it to find the required sections. The `when_*` conditions
     include the clause only for those industries (groups from the clause library), markets, or
-    when one of those channels is enabled; empty means always. `applies_to` says whom the
-    clause binds; unset, a library clause binds whom the library says and the user's own
-    clause binds every employee (so drafts written before the two tiers read the same).
+    when one of those channels is enabled, and `when_fact` only when each fact it names holds
+    (`clauses.FACTS`, such as "own devices are allowed"); empty means always. `applies_to`
+    says whom the clause binds; unset, a library clause binds whom the library says and the
+    user's own clause binds every employee (so drafts written before the two tiers read the
+    same).
     Text comes last so a long clause does not hide its settings in a hand-edited file.
     """
 
@@ -195,6 +197,7 @@ class Clause:
     when_industry: list[str] = field(default_factory=list)
     when_market: list[Market] = field(default_factory=list)
     when_channel: list[str] = field(default_factory=list)
+    when_fact: list[str] = field(default_factory=list)
     applies_to: Tier | None = None
     customised: bool = False
     text: str = field(default="", metadata={"paragraph": True})

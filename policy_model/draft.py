@@ -32,6 +32,9 @@ TRAINING_FORMATS: tuple[TrainingFormat, ...] = ("in person", "online", "self-pac
 # Whom a clause binds: every employee, or only those granted access (see `clauses.tier`).
 Tier = Literal["everyone", "granted"]
 Device = Literal["company phone", "own phone", "company computer", "own computer"]
+# Whether a person is exempt from overtime (FLSA status); empty when the roster does not say.
+Exemption = Literal["", "exempt", "non-exempt", "unknown"]
+EXEMPTIONS: tuple[Exemption, ...] = ("", "exempt", "non-exempt", "unknown")
 
 # `date` for fields that follow one named `date`, where the name means the field.
 Day = date
@@ -363,7 +366,9 @@ class Employee:
     employment fields come last: `employment` is the status as HR wrote it ("Active",
     "Voluntarily Terminated"), `left_on` an exit date as YYYY-MM-DD, and `revoke` the day of
     the import that found a person granted before gone or terminated, so IT removes their
-    access (see `leavers`). Slots keep 200,000 of these small.
+    access (see `leavers`). `flsa` is whether the person is exempt from overtime, empty when
+    the roster has no such column and "unknown" when its value does not say. Slots keep
+    200,000 of these small.
     """
 
     id: str
@@ -380,3 +385,4 @@ class Employee:
     employment: str = ""
     left_on: str = ""
     revoke: str = ""
+    flsa: Exemption = ""

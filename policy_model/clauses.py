@@ -78,8 +78,12 @@ class Fact:
 
 
 FACTS: Mapping[str, Fact] = MappingProxyType({
+    "response-time": Fact("when a channel sets a response time",
+                          lambda d: any(c.response_time for c in enabled_channels(d))),
     "own-device": Fact("when a channel may be used on an own device",
                        lambda d: any(v.startswith("own") for c in enabled_channels(d) for v in c.devices)),
+    # Read from the import's mapping, so the policy text does not depend on the roster's rows.
+    "exempt-status": Fact("when the roster records exempt status", lambda d: "flsa" in d.roster.mapping),
 })
 
 
@@ -246,6 +250,12 @@ def _access_holders(_: Draft, who: Audience) -> str:
     return f"{people}{where} {'hold' if who.granted != 1 else 'holds'} access{roles}"
 
 
+def _hours_law(_: Draft, __: Audience) -> str:
+    """The federal rules on paying for hours worked: exempt status is a US classification, so
+    a roster that records it brings US law whatever places the draft names."""
+    return "; ".join(rule.citation for _, rule in law.rules_on("hours-worked", ["US"]))
+
+
 def _expense_law(_: Draft, who: Audience) -> str:
     """The places where people work whose law requires work expenses to be reimbursed, as a
     sentence with each statute; where none does, the reminder that local law may ask more."""
@@ -293,6 +303,8 @@ VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
              "set how often the policy is reviewed (policy.review_months)", _review_cycle),
     Variable("contacts", "the owner and the legal, compliance and HR approvers",
              "set the policy owner or add a legal, compliance or HR approver", _contacts),
+    Variable("hours_law", "the law on paying for hours worked, e.g. 29 U.S.C. § 207", "no action needed: "
+             "it comes from the law packs", _hours_law),
     Variable("expense_law", "the laws on reimbursing work expenses where people work, as a sentence",
              "no action needed: it comes from the law packs", _expense_law),
 )})

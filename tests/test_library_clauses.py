@@ -17,13 +17,16 @@ ALWAYS = {"definitions": "everyone", "speaking-for-the-company": "everyone", "th
           "accessibility": "granted", "official-accounts": "everyone", "leaving-accounts": "granted",
           "incidents": "everyone", "local-law": "everyone", "status-of-policy": "everyone"}
 # Only where the draft says so: the fact each one needs.
-WHEN = {"own-device-costs": ("granted", ["own-device"])}
+WHEN = {"own-device-costs": ("granted", ["own-device"]),
+        "after-hours": ("granted", ["response-time", "exempt-status"])}
 
 
 def every_fact(**policy: object) -> Draft:
     """A draft in which every fact a clause can depend on holds."""
     draft = full_draft(**policy)
     draft.channels[0].devices = ["company phone", "own phone"]
+    draft.channels[0].response_time = "1 business day"
+    draft.roster.mapping = {"id": "Employee ID", "role": "Job Title", "flsa": "FLSA Status"}
     return draft
 
 
@@ -57,6 +60,22 @@ def test_own_device_costs_follow_a_channel_used_on_an_own_device() -> None:
     assert "own-device-costs" in rendered_ids(draft)
     draft.channels[1].enabled = False  # an own device on a channel nobody uses is no cost to anyone
     assert "own-device-costs" not in rendered_ids(draft)
+
+
+def test_after_hours_needs_both_a_response_time_and_the_roster_s_exempt_status() -> None:
+    draft = every_fact()
+    assert "after-hours" in rendered_ids(draft)
+    del draft.roster.mapping["flsa"]
+    assert "after-hours" not in rendered_ids(draft)
+    draft = every_fact()
+    draft.channels[0].response_time = ""
+    assert "after-hours" not in rendered_ids(draft)
+
+
+def test_the_after_hours_clause_says_whom_it_binds_and_cites_the_flsa_from_the_pack() -> None:
+    text = text_of(every_fact(), "after-hours")
+    assert text.startswith("This section applies to non-exempt employees granted access")
+    assert "29 U.S.C. § 207" in text and "29 CFR Part 785" in text
 
 
 def test_the_expense_rule_cited_is_that_of_the_places_people_work() -> None:
@@ -94,6 +113,10 @@ def test_describe_conditions_says_the_facts() -> None:
     own_device = clauses.library().clause("own-device-costs")
     assert own_device is not None
     assert clauses.describe_conditions(own_device) == "when a channel may be used on an own device"
+    after_hours = clauses.library().clause("after-hours")
+    assert after_hours is not None
+    assert clauses.describe_conditions(after_hours) == \
+        "when a channel sets a response time; when the roster records exempt status"
 
 
 def test_a_draft_written_before_keeps_its_own_clauses(export_draft: Path) -> None:

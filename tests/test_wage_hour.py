@@ -1,16 +1,24 @@
-"""Wage and hour: the roster's FLSA status, read from what HR systems export."""
+"""Wage and hour: the roster's FLSA status, the after-hours clause for non-exempt holders, and
+the check's warning about replies expected outside working hours."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import docx
 import pytest
 
+from exporters.docx import export_bytes
 from policy_model import channels
+from policy_model.checks import check_document
 from policy_model.document import Document, create_document, open_document
+from policy_model.policy_view import build_view
 from policy_model.roster import field_label, import_roster, report_lines
 from policy_model.roster.values import parse_flsa
 from policy_model.roster_snapshot import read_snapshot
+
+from .test_cli import run
 
 # A Workday worker report: the FLSA status beside the pay, which must stay out.
 WORKDAY = (
@@ -29,6 +37,7 @@ ADP = (
     "A0018,Finn Lowe,Wealth Adviser,Private Banking,Eugene,Active,Salaried,105000.00,Y,9\r\n"
     "A0019,Gia Rossi,Teller,Retail Banking,Eugene,Active,Hourly,19.10,Y,3\r\n"
 )
+WITHOUT_FLSA = WORKDAY.replace(",FLSA Status", "").replace(",Non-Exempt", "").replace(",Exempt", "")
 
 
 def imported(tmp_path: Path, export: str, name: str = "workers.csv") -> Document:
@@ -41,6 +50,10 @@ def imported(tmp_path: Path, export: str, name: str = "workers.csv") -> Document
     import_roster(document, source)
     document.save()
     return document
+
+
+def response_time_warnings(document: Document) -> list[str]:
+    return [p.message for p in check_document(document) if p.field and p.field.endswith(".response_time")]
 
 
 def test_an_flsa_status_column_is_read_as_exempt_or_non_exempt_and_the_pay_left_out(tmp_path: Path) -> None:
@@ -81,3 +94,49 @@ def test_a_snapshot_written_before_the_flsa_column_still_reads(example_draft: Pa
     document = open_document(example_draft)
     assert document.roster.employees and not document.roster.problems
     assert {e.flsa for e in document.roster.employees} == {""}
+
+
+def test_check_warns_of_replies_expected_outside_working_hours_by_non_exempt_holders(tmp_path: Path) -> None:
+    document = imported(tmp_path, WORKDAY)
+    warnings = response_time_warnings(document)
+    # The two bankers are granted; the clerk is denied, so holds nothing.
+    assert len(warnings) == 2
+    linkedin, sms = warnings
+    assert linkedin.startswith('LinkedIn sets a response time ("1 business day") and 2 non-exempt employees hold it')
+    assert sms.startswith("SMS / text messaging sets a response time")
+    assert "29 U.S.C. § 207, not re-checked" in linkedin and "29 CFR Part 785" in linkedin
+
+
+def test_check_command_prints_the_after_hours_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = imported(tmp_path, WORKDAY)
+    _, out, err = run(capsys, "check", str(document.path))
+    assert "2 non-exempt employees hold it" in out + err
+
+
+def test_no_warning_without_the_flsa_column(tmp_path: Path) -> None:
+    document = imported(tmp_path, WITHOUT_FLSA)
+    assert {e.flsa for e in document.roster.employees} == {""}
+    assert response_time_warnings(document) == []
+
+
+def test_no_warning_without_a_response_time(tmp_path: Path) -> None:
+    document = imported(tmp_path, WORKDAY)
+    for channel_id in ("linkedin", "sms"):
+        document.apply(lambda draft, c=channel_id: channels.configure(draft, c, response_time=""))
+    assert response_time_warnings(document) == []
+
+
+def test_the_export_carries_the_after_hours_clause(tmp_path: Path) -> None:
+    document = imported(tmp_path, WORKDAY)
+    word = docx.Document(io.BytesIO(export_bytes(build_view(document))))
+    paragraphs = [p.text for p in word.paragraphs]
+    heading = paragraphs.index("Messages outside working hours")
+    following = "\n".join(paragraphs[heading + 1: heading + 5])
+    assert "This section applies to non-exempt employees granted access" in following
+    assert "29 U.S.C. § 207" in following and "29 CFR Part 785" in following
+
+
+def test_the_export_has_no_after_hours_clause_without_the_flsa_column(tmp_path: Path) -> None:
+    document = imported(tmp_path, WITHOUT_FLSA)
+    word = docx.Document(io.BytesIO(export_bytes(build_view(document))))
+    assert "Messages outside working hours" not in [p.text for p in word.paragraphs]

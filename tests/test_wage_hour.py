@@ -42,6 +42,7 @@ WITHOUT_FLSA = WORKDAY.replace(",FLSA Status", "").replace(",Non-Exempt", "").re
 
 def imported(tmp_path: Path, export: str, name: str = "workers.csv") -> Document:
     """A new bank's draft with LinkedIn and SMS on, and the export imported as its roster."""
+    tmp_path.mkdir(exist_ok=True)
     document = create_document(tmp_path / "policy.toml", company="Harbor Bank", industry="Regional bank")
     document.apply(lambda draft: [channels.set_enabled(draft, c, True) for c in ("linkedin", "sms")])
     document.save()
@@ -121,22 +122,21 @@ def test_no_warning_without_the_flsa_column(tmp_path: Path) -> None:
 
 def test_no_warning_without_a_response_time(tmp_path: Path) -> None:
     document = imported(tmp_path, WORKDAY)
+    assert response_time_warnings(document)
     for channel_id in ("linkedin", "sms"):
         document.apply(lambda draft, c=channel_id: channels.configure(draft, c, response_time=""))
     assert response_time_warnings(document) == []
 
 
-def test_the_export_carries_the_after_hours_clause(tmp_path: Path) -> None:
-    document = imported(tmp_path, WORKDAY)
+def exported_paragraphs(document: Document) -> list[str]:
     word = docx.Document(io.BytesIO(export_bytes(build_view(document))))
-    paragraphs = [p.text for p in word.paragraphs]
+    return [p.text for p in word.paragraphs]
+
+
+def test_the_export_carries_the_after_hours_clause_only_with_the_flsa_column(tmp_path: Path) -> None:
+    paragraphs = exported_paragraphs(imported(tmp_path / "with", WORKDAY))
     heading = paragraphs.index("Messages outside working hours")
     following = "\n".join(paragraphs[heading + 1: heading + 5])
     assert "This section applies to non-exempt employees granted access" in following
     assert "29 U.S.C. § 207" in following and "29 CFR Part 785" in following
-
-
-def test_the_export_has_no_after_hours_clause_without_the_flsa_column(tmp_path: Path) -> None:
-    document = imported(tmp_path, WITHOUT_FLSA)
-    word = docx.Document(io.BytesIO(export_bytes(build_view(document))))
-    assert "Messages outside working hours" not in [p.text for p in word.paragraphs]
+    assert "Messages outside working hours" not in exported_paragraphs(imported(tmp_path / "without", WITHOUT_FLSA))

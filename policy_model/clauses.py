@@ -3,8 +3,9 @@
 A draft holds its own copy of every clause (seeded from `data/clauses.toml`), so the policy
 a lawyer signs never changes because the library did. Clause texts carry `{variables}` that
 are filled from the draft and the roster when the policy is shown or exported; conditions
-(`when_industry`, `when_market`, `when_channel`, `when_fact`) decide which clauses apply to this company,
-and each clause's tier (`tier`) says whom it binds: every employee, or those granted access.
+(`when_industry`, `when_market`, `when_channel`, `when_fact`) decide which clauses apply to
+this company, and each clause's tier (`tier`) says whom it binds: every employee, or those
+granted access.
 
 `render_policy(draft, employees)` is what the preview and the export read: the enabled,
 applicable clauses in order, with their variables filled.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from textual.widgets import Input, Label, Select
 
 from exporters.docx import export_bytes
 from policy_model import channels
@@ -17,8 +18,11 @@ from policy_model.policy_view import build_view
 from policy_model.roster import field_label, import_roster, report_lines
 from policy_model.roster.values import parse_flsa
 from policy_model.roster_snapshot import read_snapshot
+from tui.app import PolicyApp
+from tui.screens.roster_import import RosterImportDialog
 
 from .test_cli import run
+from .waiting import settle
 
 # A Workday worker report: the FLSA status beside the pay, which must stay out.
 WORKDAY = (
@@ -87,8 +91,23 @@ def test_flsa_values(text: str, value: str) -> None:
     assert parse_flsa(text) == value
 
 
-def test_the_flsa_status_is_a_roster_field_the_import_offers() -> None:
-    assert field_label("flsa") == "FLSA status"
+async def test_the_import_dialog_maps_the_flsa_status_as_it_maps_the_other_fields(tmp_path: Path) -> None:
+    source = tmp_path / "workers.csv"
+    source.write_text(WORKDAY, "utf-8")
+    document = create_document(tmp_path / "policy.toml", company="Harbor Bank")
+    document.save()
+    app = PolicyApp(document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(RosterImportDialog(document))
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#import-path", Input).value = str(source)
+        dialog.query_one("#import-path", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert dialog.query_one("#map-flsa", Select).value == "FLSA Status"
+        labels = [str(label.render()) for label in dialog.query(".import-field").results(Label)]
+        assert labels.index(field_label("flsa")) == labels.index("Customer-facing") + 1
 
 
 def test_a_snapshot_written_before_the_flsa_column_still_reads(example_draft: Path) -> None:

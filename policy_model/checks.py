@@ -19,6 +19,7 @@ from .review_cycle import check_review
 from .signoff import check_signoff
 from .toml_locate import locate_keys, position_of
 from .training import check_training
+from .wage_hour import after_hours_issues
 
 
 def _source(document: Document) -> str | None:
@@ -55,6 +56,7 @@ def _policy_problems(document: Document, source: str | None) -> list[Problem]:
     if employees:
         decisions = document.decisions()
         issues += roster_issues(draft, employees, decisions)
+        issues += after_hours_issues(draft, employees, decisions)
         review = undecided(decisions)
         if review:
             found.append((REVIEW, f"{counted(review, 'person is', 'people are')} still in review: decide them "

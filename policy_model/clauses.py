@@ -3,8 +3,9 @@
 A draft holds its own copy of every clause (seeded from `data/clauses.toml`), so the policy
 a lawyer signs never changes because the library did. Clause texts carry `{variables}` that
 are filled from the draft and the roster when the policy is shown or exported; conditions
-(`when_industry`, `when_market`, `when_channel`) decide which clauses apply to this company,
-and each clause's tier (`tier`) says whom it binds: every employee, or those granted access.
+(`when_industry`, `when_market`, `when_channel`, `when_fact`) decide which clauses apply to
+this company, and each clause's tier (`tier`) says whom it binds: every employee, or those
+granted access.
 
 `render_policy(draft, employees)` is what the preview and the export read: the enabled,
 applicable clauses in order, with their variables filled.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
+from . import law
 from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee, Tier
 from .eligibility import Decision, decided
@@ -68,8 +70,28 @@ def in_industry(draft: Draft, group: str) -> bool:
     return group in industry_groups(draft.policy.industry)
 
 
+@dataclass(frozen=True)
+class Fact:
+    """Something about the draft a clause can depend on (`when_fact`), and how it is said."""
+
+    words: str
+    holds: Callable[[Draft], bool]
+
+
+FACTS: Mapping[str, Fact] = MappingProxyType({
+    "response-time": Fact("when a channel sets a response time",
+                          lambda d: any(c.response_time for c in enabled_channels(d))),
+    "own-device": Fact("when a channel may be used on an own device",
+                       lambda d: any(v.startswith("own") for c in enabled_channels(d) for v in c.devices)),
+    # Read from the import's mapping, so the policy text does not depend on the roster's rows.
+    "exempt-status": Fact("when the roster records exempt status", lambda d: "flsa" in d.roster.mapping),
+})
+
+
 def applies(clause: Clause, draft: Draft) -> bool:
     """Whether the clause's conditions hold for this draft (every condition set must hold)."""
+    if not all(name in FACTS and FACTS[name].holds(draft) for name in clause.when_fact):
+        return False
     if clause.when_industry and not industry_groups(draft.policy.industry) & set(clause.when_industry):
         return False
     if clause.when_market and draft.policy.market not in clause.when_market:
@@ -119,6 +141,7 @@ def describe_conditions(clause: Clause) -> str:
         parts.append(f"{' or '.join(clause.when_market)} markets")
     if clause.when_channel:
         parts.append(f"when {' or '.join(clause.when_channel)} is enabled")
+    parts += [FACTS[name].words if name in FACTS else f"when {name}" for name in clause.when_fact]
     return "; ".join(parts)
 
 
@@ -138,6 +161,7 @@ class Audience:
     granted: int
     roles: tuple[str, ...]
     departments: tuple[str, ...]
+    places: tuple[str, ...] = ()  # the jurisdictions the draft names and the roster adds
 
 
 def audience(draft: Draft, employees: Sequence[Employee], decisions: Sequence[Decision] | None = None) -> Audience:
@@ -146,7 +170,8 @@ def audience(draft: Draft, employees: Sequence[Employee], decisions: Sequence[De
     granted = [e for e, d in zip(employees, decisions, strict=True) if d.status == "granted"]
     roles = Counter(e.role for e in granted if e.role)
     departments = Counter(e.department for e in granted if e.department)
-    return Audience(bool(employees), len(granted), _by_count(roles), _by_count(departments))
+    return Audience(bool(employees), len(granted), _by_count(roles), _by_count(departments),
+                    law.draft_places(draft, employees))
 
 
 def _by_count(counts: Counter[str]) -> tuple[str, ...]:
@@ -226,6 +251,22 @@ def _access_holders(_: Draft, who: Audience) -> str:
     return f"{people}{where} {'hold' if who.granted != 1 else 'holds'} access{roles}"
 
 
+def _hours_law(_: Draft, __: Audience) -> str:
+    """The federal rules on paying for hours worked: exempt status is a US classification, so
+    a roster that records it brings US law whatever places the draft names."""
+    return "; ".join(rule.citation for _, rule in law.rules_on("hours-worked", ["US"]))
+
+
+def _expense_law(_: Draft, who: Audience) -> str:
+    """The places where people work whose law requires work expenses to be reimbursed, as a
+    sentence with each statute; where none does, the reminder that local law may ask more."""
+    found = law.rules_on("expenses", who.places)
+    if not found:
+        return "Where the law of the place an employee works requires more, that law applies"
+    places = join_words([f"{pack.name} ({rule.citation})" for pack, rule in found], conj="or")
+    return f"The law requires this reimbursement for employees who work in {places}"
+
+
 VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
     Variable("company", "the company's name", "set the company name (policy.company)",
              lambda d, _: d.policy.company),
@@ -263,6 +304,10 @@ VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
              "set how often the policy is reviewed (policy.review_months)", _review_cycle),
     Variable("contacts", "the owner and the legal, compliance and HR approvers",
              "set the policy owner or add a legal, compliance or HR approver", _contacts),
+    Variable("hours_law", "the law on paying for hours worked, e.g. 29 U.S.C. § 207", "no action needed: "
+             "it comes from the law packs", _hours_law),
+    Variable("expense_law", "the laws on reimbursing work expenses where people work, as a sentence",
+             "no action needed: it comes from the law packs", _expense_law),
 )})
 
 

@@ -32,6 +32,9 @@ TRAINING_FORMATS: tuple[TrainingFormat, ...] = ("in person", "online", "self-pac
 # Whom a clause binds: every employee, or only those granted access (see `clauses.tier`).
 Tier = Literal["everyone", "granted"]
 Device = Literal["company phone", "own phone", "company computer", "own computer"]
+# Whether a person is exempt from overtime (FLSA status); empty when the roster does not say.
+Exemption = Literal["", "exempt", "non-exempt", "unknown"]
+EXEMPTIONS: tuple[Exemption, ...] = ("", "exempt", "non-exempt", "unknown")
 
 # `date` for fields that follow one named `date`, where the name means the field.
 Day = date
@@ -182,9 +185,11 @@ class Clause:
     `section` names the part of the policy the clause covers (scope, training, ...) when it is
     not the clause's id; lint uses it to find the required sections. The `when_*` conditions
     include the clause only for those industries (groups from the clause library), markets, or
-    when one of those channels is enabled; empty means always. `applies_to` says whom the
-    clause binds; unset, a library clause binds whom the library says and the user's own
-    clause binds every employee (so drafts written before the two tiers read the same).
+    when one of those channels is enabled, and `when_fact` only when each fact it names holds
+    (`clauses.FACTS`, such as "own devices are allowed"); empty means always. `applies_to`
+    says whom the clause binds; unset, a library clause binds whom the library says and the
+    user's own clause binds every employee (so drafts written before the two tiers read the
+    same).
     Text comes last so a long clause does not hide its settings in a hand-edited file.
     """
 
@@ -195,6 +200,7 @@ class Clause:
     when_industry: list[str] = field(default_factory=list)
     when_market: list[Market] = field(default_factory=list)
     when_channel: list[str] = field(default_factory=list)
+    when_fact: list[str] = field(default_factory=list)
     applies_to: Tier | None = None
     customised: bool = False
     text: str = field(default="", metadata={"paragraph": True})
@@ -360,7 +366,9 @@ class Employee:
     employment fields come last: `employment` is the status as HR wrote it ("Active",
     "Voluntarily Terminated"), `left_on` an exit date as YYYY-MM-DD, and `revoke` the day of
     the import that found a person granted before gone or terminated, so IT removes their
-    access (see `leavers`). Slots keep 200,000 of these small.
+    access (see `leavers`). `flsa` is whether the person is exempt from overtime, empty when
+    the roster has no such column and "unknown" when its value does not say. Slots keep
+    200,000 of these small.
     """
 
     id: str
@@ -377,3 +385,4 @@ class Employee:
     employment: str = ""
     left_on: str = ""
     revoke: str = ""
+    flsa: Exemption = ""

@@ -197,6 +197,11 @@ def packs_for(draft: Draft, employees: Iterable[Employee] = ()) -> list[LawPack]
     return [firm_pack(draft), *covering(draft_places(draft, employees))]
 
 
+def rules_on(topic: str, codes: Iterable[str]) -> list[tuple[LawPack, LawRule]]:
+    """The rules on a topic of the places `codes` names (a state's and its country's), in pack order."""
+    return [(p, r) for p in covering(codes) for r in p.on(topic)]
+
+
 def forbidding(topic: str) -> list[tuple[LawPack, LawRule]]:
     """Every jurisdiction's rule on a topic, in pack order (for naming where else it is unlawful)."""
     return [(p, r) for p in packs().values() if p.kind == "jurisdiction" for r in p.on(topic)]

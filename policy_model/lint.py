@@ -25,6 +25,7 @@ from typing import Any
 
 from .channels import catalog, channel_name, enabled_channels
 from .clauses import (
+    FACTS,
     TIER_WORDS,
     VARIABLES,
     Audience,
@@ -252,12 +253,13 @@ def _variables(draft: Draft, who: Audience, at: _Locator) -> Iterator[Finding]:
 
 
 def _conditions(draft: Draft, at: _Locator) -> Iterator[Finding]:
-    """A condition naming an industry group or channel nobody knows never holds: say so."""
+    """A condition naming an industry group, channel or fact nobody knows never holds: say so."""
     groups = set(catalog().industries)
     channels = set(rules().channel_names) | {c.id for c in draft.channels}
     for n, clause in enumerate(draft.clauses):
         for key, names, known in (("when_industry", clause.when_industry, groups),
-                                  ("when_channel", clause.when_channel, channels)):
+                                  ("when_channel", clause.when_channel, channels),
+                                  ("when_fact", clause.when_fact, set(FACTS))):
             for i, name in enumerate(names):
                 if name not in known:
                     message = (f'"{clause.title}" is included only for {key.removeprefix("when_")} "{name}", '

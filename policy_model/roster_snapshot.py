@@ -18,15 +18,19 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
 
-from .draft import Draft, Employee, RosterRef
+from .draft import EXEMPTIONS, Draft, Employee, RosterRef
 from .files import atomic_write
 from .problems import Problem
 
-# The snapshot's first columns. The employment columns were added after the first nine; a
-# snapshot written before them (its header has the first nine only) is still read.
+# The snapshot's first columns. The employment columns were added after the first nine, and
+# the FLSA status after them; a snapshot written before either (its header has the first nine
+# only, or not the FLSA status) is still read.
 FIRST = ("id", "name", "email", "role", "department", "manager", "clients", "touch", "customer_facing")
 EMPLOYMENT = ("location", "employment", "left_on", "revoke")
-CANONICAL = (*FIRST, *EMPLOYMENT)
+WAGE = ("flsa",)
+CANONICAL = (*FIRST, *EMPLOYMENT, *WAGE)
+# How many canonical columns each format had, newest first (see `restore_snapshot`).
+WIDTHS = (len(CANONICAL), len(FIRST) + len(EMPLOYMENT), len(FIRST))
 # How long a snapshot nobody refers to is left alone, in seconds: an import in another open
 # app that is not yet saved (its recovery file, written seconds later, then refers to it).
 SNAPSHOT_GRACE = 3600.0
@@ -78,9 +82,13 @@ def restore_snapshot(draft_path: Path, ref: RosterRef, roster: Roster) -> None:
     path = Path(draft_path).with_name(ref.snapshot)
     if path.exists():
         return
-    data = snapshot_bytes(roster.employees, roster.extra_columns)
-    if hashlib.sha256(data).hexdigest() == ref.sha256:
-        atomic_write(path, data)
+    # It is written as it was, in the format of the day: a snapshot of an older format
+    # read back holds empty values for the columns added since.
+    for width in WIDTHS:
+        data = snapshot_bytes(roster.employees, roster.extra_columns, width=width)
+        if hashlib.sha256(data).hexdigest() == ref.sha256:
+            atomic_write(path, data)
+            return
 
 
 def remove_unreferenced(draft_path: Path, keep: set[str], ours: set[str], grace: float = SNAPSHOT_GRACE) -> None:
@@ -118,21 +126,22 @@ def parse_flag(text: str) -> bool | None:
 
 
 def snapshot_bytes(employees: Iterable[Employee], extra_columns: list[str],
-                   columns: list[list[object]] | None = None) -> bytes:
+                   columns: list[list[object]] | None = None, width: int = len(CANONICAL)) -> bytes:
     """The snapshot's exact bytes: canonical columns, then the source's other columns.
 
     Built a column at a time with functions that run in C, so writing a 200,000-person
     snapshot costs a fraction of reading the source: a column whose values hold a comma, a
     quote or a line break is quoted whole (csv quoting, read back by any CSV reader), the
     others are written as they are. An importer that already holds the values column by
-    column (canonical fields as typed, then the extras) passes them as `columns`.
+    column (canonical fields as typed, then the extras) passes them as `columns`. `width`
+    keeps only the first canonical columns, as a snapshot of an older format had.
     """
     if columns is None:
         columns = snapshot_columns(employees if isinstance(employees, list) else list(employees), extra_columns)
     flags: dict[object, str] = {None: "", True: "yes", False: "no"}
     texts = [*columns[:6], list(map(_Cells().__getitem__, columns[6])), list(map(_Cells().__getitem__, columns[7])),
-             list(map(flags.__getitem__, columns[8])), *columns[9:]]
-    header = ",".join(_quoted_column([*CANONICAL, *extra_columns]))
+             list(map(flags.__getitem__, columns[8])), *columns[9:width], *columns[len(CANONICAL):]]
+    header = ",".join(_quoted_column([*CANONICAL[:width], *extra_columns]))
     rows = map(",".join, zip(*map(_quoted_column, texts), strict=True))  # type: ignore[arg-type]
     return "\n".join([header, *rows, ""]).encode("utf-8")
 
@@ -240,7 +249,11 @@ def _parse_rows(text: io.TextIOWrapper, file: str, total: int, size: int, progre
     if header is None or tuple(header[: len(FIRST)]) != FIRST:
         return Roster(problems=[Problem(file, "not a roster snapshot: the first line must be "
                                         + ",".join(CANONICAL), line=1)])
-    width = len(CANONICAL) if tuple(header[len(FIRST): len(CANONICAL)]) == EMPLOYMENT else len(FIRST)
+    width = len(FIRST)
+    for group in (EMPLOYMENT, WAGE):
+        if tuple(header[width: width + len(group)]) != group:
+            break
+        width += len(group)
     extra = header[width:]
     roster = Roster(extra_columns=extra)
     seen: dict[str, int] = {}
@@ -267,7 +280,8 @@ def _parse_rows(text: io.TextIOWrapper, file: str, total: int, size: int, progre
 
 def _employee(row: list[str], width: int, extra: list[str], file: str, line: int,
               shared: dict[str, str]) -> tuple[Employee | None, Problem | None]:
-    """One snapshot row; `width` is how many canonical columns this snapshot has.
+    """One snapshot row; `width` is how many canonical columns this snapshot has (the rest of
+    `CANONICAL` reads as empty).
 
     A value many people share (a job title, a department, a manager, a place, a status) is
     kept once, from `shared`: a million people then hold a few thousand titles, not a
@@ -275,9 +289,9 @@ def _employee(row: list[str], width: int, extra: list[str], file: str, line: int
     """
     if not any(row):
         return None, Problem(file, "empty row", line=line)
-    row = row + [""] * (len(CANONICAL) + len(extra) - len(row))
+    row = row + [""] * (width + len(extra) - len(row))
     id_, name, email, role, department, manager, clients, touch, facing = row[: len(FIRST)]
-    location, employment, left_on, revoke = row[len(FIRST): len(CANONICAL)] if width > len(FIRST) else ("",) * 4
+    location, employment, left_on, revoke, flsa = (*row[len(FIRST): width], "", "", "", "", "")[:5]
     if not id_.strip():
         return None, Problem(file, "missing employee id", field="id", line=line)
     try:
@@ -290,6 +304,9 @@ def _employee(row: list[str], width: int, extra: list[str], file: str, line: int
         customer_facing = parse_flag(facing)
     except ValueError as error:
         return None, Problem(file, str(error), field="customer_facing", line=line)
+    if flsa not in EXEMPTIONS:
+        return None, Problem(file, f'flsa must be exempt, non-exempt or unknown, got "{flsa}"', field="flsa",
+                             line=line)
     return Employee(
         id=id_, name=name, email=email, role=shared.setdefault(role, role),
         department=shared.setdefault(department, department), manager=shared.setdefault(manager, manager),
@@ -297,7 +314,7 @@ def _employee(row: list[str], width: int, extra: list[str], file: str, line: int
         customer_facing=customer_facing,
         extra=dict(zip(extra, row[width:], strict=False)) if extra else {},
         location=shared.setdefault(location, location), employment=shared.setdefault(employment, employment),
-        left_on=left_on, revoke=revoke,
+        left_on=left_on, revoke=revoke, flsa=shared.setdefault(flsa, flsa),  # type: ignore[arg-type]
     ), None
 
 

@@ -40,7 +40,7 @@ def test_every_rule_has_a_citation_a_source_and_a_date() -> None:
                                               ("US-MD", "credentials"), ("US-WA", "privacy-settings"),
                                               ("US-NY", "monitoring-notice"), ("US-CT", "monitoring-notice"),
                                               ("US-DE", "monitoring-notice"), ("US-CO", "off-duty"),
-                                              ("US-CA", "expenses"), ("US-IL", "expenses"),
+                                              ("US-CA", "expenses"), ("US-IL", "expenses"), ("US", "hours-worked"),
                                               ("EU", "data-minimisation"), ("GB", "monitoring-notice")])
 def test_a_state_pack_holds_its_rule(state: str, topic: str) -> None:
     assert law.packs()[state].on(topic)

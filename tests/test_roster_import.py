@@ -233,7 +233,7 @@ def test_given_mapping_beats_saved_and_auto_and_bad_entries_list_the_columns(dra
         import_roster(document, source, mapping={"rank": "Title", "role": "Grade"})
     assert [p.message for p in error.value.problems] == [
         '--map rank=...: unknown field "rank"; the fields are id, name, email, role, department, manager, location, '
-        "employment, left_on, clients, touch, customer_facing",
+        "employment, left_on, clients, touch, customer_facing, flsa",
         '--map role=Grade: no column "Grade" in this file; the columns are "Staff No", "Name", "Title", '
         '"Position", "Email"',
     ]

@@ -129,7 +129,7 @@ def test_an_hr_export_keeps_leavers_as_leavers_and_no_sensitive_column(draft: Pa
     # Nothing but our fields reaches the snapshot; the report names what was left out and why.
     header = draft.with_name(document.draft.roster.snapshot).read_text(encoding="utf-8").splitlines()[0]
     assert header == "id,name,email,role,department,manager,clients,touch,customer_facing,location,employment," \
-                     "left_on,revoke"
+                     "left_on,revoke,flsa"
     lines = report_lines(report)
     left_out = next(line for line in lines if line.startswith("left out of the snapshot"))
     for column, why in [("Salary", "salary or pay"), ("DOB", "date of birth or age"), ("Sex", "sex or gender"),

@@ -186,7 +186,7 @@ def test_move_up_and_down_stops_at_the_ends() -> None:
     draft = full_draft()
     assert clauses.move(draft, 0, -1) == 0
     assert clauses.move(draft, 0, 1) == 1
-    assert [c.id for c in draft.clauses[:2]] == ["scope", "purpose"]
+    assert [c.id for c in draft.clauses[:2]] == ["definitions", "purpose"]
     last = len(draft.clauses) - 1
     assert clauses.move(draft, last, 1) == last
 

@@ -103,7 +103,7 @@ async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> N
         await pilot.press("space")
         assert not document.draft.clauses[0].enabled
         await pilot.press("shift+down")
-        assert [c.id for c in document.draft.clauses[:2]] == ["scope", "purpose"]
+        assert [c.id for c in document.draft.clauses[:2]] == ["definitions", "purpose"]
         assert app.screen.query_one(ClauseList).highlighted == 1
         await pilot.press("a")
         assert isinstance(app.focused, Input) and document.draft.clauses[2].title == "New clause"

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from itertools import islice, repeat
 
 from ..draft import Employee, Touch
+from ..plural import counted
 from ..roster_snapshot import Progress
 from ..schema import LINE_LIMIT
 from ..user_input import read_day_column
 from .mapping import Mapping
 from .readers import Table
 from .report import Rejection
-from .values import parse_clients, parse_customer_facing, parse_touch
+from .values import parse_clients, parse_customer_facing, parse_flsa, parse_touch
 
 # Rows read between two calls of the progress callback (which may cancel).
 CHUNK = 5_000
@@ -37,7 +38,7 @@ LOAD_FIELDS = ("clients", "touch", "customer_facing")
 # Fields whose values repeat: read as one string per distinct value (see `read_columns`). Not
 # the manager: a large roster has tens of thousands of them, and looking each one up cost more
 # than it saved.
-SHARED_FIELDS = ("role", "department", *EMPLOYMENT_FIELDS, "left_on", *LOAD_FIELDS)
+SHARED_FIELDS = ("role", "department", *EMPLOYMENT_FIELDS, "left_on", *LOAD_FIELDS, "flsa")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\t\v\f]+\s*")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SLUG = re.compile(r"[\W_]+")
@@ -210,6 +211,7 @@ def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Prog
             if isinstance(bad := days.get(text), ValueError):
                 skip.setdefault(i, str(bad))
     left_on = list(map({**days, "": ""}.__getitem__, exits))
+    flsa = texts(columns["flsa"]) if "flsa" in columns else None
     if derive:
         _derive_ids(keys, skip)
     elif len(set(keys)) != count:
@@ -224,14 +226,32 @@ def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Prog
     extras = [keep(raw(index)) for index in kept]
     keys, fields, loads = keep(keys), [keep(values) for values in fields], keep(loads)  # type: ignore[assignment,misc]
     employed = [*map(keep, employment), keep(left_on)]
+    revoke = [""] * len(keys)
+    exempt, flsa_note = _exemptions(None if flsa is None else keep(flsa), len(keys))
+    converted.notes += [flsa_note] if flsa_note else []
     # Each person's extras as (column, value) pairs, built a column at a time, then a dict each.
     pairs = zip(*(zip(repeat(name), values) for name, values in zip(extra_columns, extras, strict=True)), strict=True)
     extra = map(dict, pairs) if extras else (dict() for _ in keys)
     load_columns = [list(column) for column in zip(*loads, strict=True)] if loads else [[], [], []]
-    converted.employees = list(map(Employee, keys, *fields, *load_columns, extra, *employed))
-    revoke = [""] * len(keys)
-    converted.columns = [keys, *fields, *load_columns, *employed, revoke, *extras]  # type: ignore[list-item]
+    converted.employees = list(map(Employee, keys, *fields, *load_columns, extra, *employed, revoke, exempt))
+    converted.columns = [keys, *fields, *load_columns, *employed, revoke, exempt, *extras]  # type: ignore[list-item]
     return converted
+
+
+def _exemptions(texts: Sequence[str] | None, count: int) -> tuple[list[str], str]:
+    """Each person's FLSA status (empty for all without the column), each distinct value read
+    once, and a note naming the values that said neither exempt nor non-exempt."""
+    if texts is None:
+        return [""] * count, ""
+    read = {text: parse_flsa(text) for text in set(texts)}
+    unclear = sorted(text for text, value in read.items() if value == "unknown")
+    note = ""
+    if unclear:
+        people = sum(read[text] == "unknown" for text in texts)
+        said = ", ".join(f'"{text}"' if text else "empty" for text in unclear[:5])
+        note = (f"FLSA status of {counted(people, 'person', 'people')} recorded as unknown: "
+                f"{said}{', ...' if len(unclear) > 5 else ''} says neither exempt nor non-exempt")
+    return list(map(read.__getitem__, texts)), note
 
 
 def names(mapping: Mapping, texts: Callable[[int | None], list[str]]) -> list[str]:

@@ -22,7 +22,7 @@ from ..problems import Problem, ProblemsError
 
 # Our fields a source column can fill, in the order the import dialog lists them.
 FIELDS: tuple[str, ...] = ("id", "name", "email", "role", "department", "manager", "location", "employment",
-                           "left_on", "clients", "touch", "customer_facing")
+                           "left_on", "clients", "touch", "customer_facing", "flsa")
 REQUIRED_NOTE = "a roster needs an employee id or name column, and a role column"
 Origin = Literal["given", "saved", "auto"]
 

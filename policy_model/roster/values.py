@@ -1,4 +1,4 @@
-"""The values HR files use for touch level, customer-facing and client count, made ours.
+"""The values HR files use for touch level, customer-facing, client count and FLSA status, made ours.
 
 Each parser takes a cell's text and returns our value, None for an empty cell, or raises
 ValueError with the reason a person reads in the import report. Exit dates are read as a
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..draft import Touch
+from ..draft import Exemption, Touch
 from .mapping import normalise
 
 _TOUCH: Mapping[str, Touch] = MappingProxyType({
@@ -21,6 +21,21 @@ _FLAGS: Mapping[str, bool] = MappingProxyType({
     **dict.fromkeys(["yes", "y", "true", "t", "1", "x", "ja", "oui", "si", "customerfacing", "clientfacing"], True),
     **dict.fromkeys(["no", "n", "false", "f", "0", "nein", "non", "backoffice"], False),
 })
+
+# A salary alone does not make someone exempt (the duties tests of 29 CFR Part 541 apply
+# too), so "Salaried" says nothing and reads as unknown; being paid by the hour does mean
+# overtime is due.
+_EXEMPTIONS: Mapping[str, Exemption] = MappingProxyType({
+    **dict.fromkeys(["exempt", "e", "ex", "exmpt", "flsaexempt", "salariedexempt", "exemptsalaried"], "exempt"),
+    **dict.fromkeys(["nonexempt", "nonexmpt", "ne", "n", "flsanonexempt", "hourly", "h", "hourlynonexempt",
+                     "nonexempthourly", "salariednonexempt", "nonexemptsalaried"], "non-exempt"),
+})
+
+
+def parse_flsa(text: str) -> Exemption:
+    """exempt or non-exempt: accepts "Non-Exempt", "NE", "Hourly" and the like; anything else,
+    an empty cell included, is unknown (never a reason to reject the row)."""
+    return _EXEMPTIONS.get(normalise(text), "unknown")
 
 
 def parse_touch(text: str) -> Touch | None:

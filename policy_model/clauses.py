@@ -23,6 +23,7 @@ from types import MappingProxyType
 from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee, Tier
 from .eligibility import Decision, decided
+from .law import firm_pack
 from .package_data import read_toml
 from .prose import date_text, month_first, possessive, with_full_stop
 from .review_cycle import in_force, review_months
@@ -209,6 +210,18 @@ def _contacts(draft: Draft, _: Audience) -> str:
     return join_words(list(dict.fromkeys(people)), conj="or")
 
 
+# The firm kind's rules a regulated duty rests on, in the order its pack lists them.
+DUTY_TOPICS = ("record-keeping", "supervision", "communications")
+
+
+def _firm_rules(draft: Draft, _: Audience) -> str:
+    """The citations of the firm kind's own rules on keeping, supervising and approving
+    customer communications: a broker-dealer's 17a-4 and FINRA rules, an adviser's 204-2 and
+    Marketing Rule, never the other's; empty for a firm kind with none."""
+    cited = [r.citation for r in firm_pack(draft).rules if r.topic in DUTY_TOPICS]
+    return join_words(list(dict.fromkeys(cited)))
+
+
 def _granted_count(_: Draft, who: Audience) -> str:
     return str(who.granted) if who.has_roster else ""
 
@@ -244,6 +257,9 @@ VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
     Variable("channels", "the enabled channels, e.g. LinkedIn, X (Twitter), and SMS",
              "enable at least one channel in step 2",
              lambda d, _: join_words([channel_name(c) for c in enabled_channels(d)])),
+    Variable("firm_rules", "the rules of the firm's kind on keeping and supervising customer communications, "
+             "e.g. SEC Rule 17a-4 and FINRA Rule 4511 for a broker-dealer",
+             "set the kind of firm (policy.firm) to one whose rules apply", _firm_rules),
     Variable("granted_count", "how many employees are granted access", "import the roster in step 1",
              _granted_count),
     Variable("access_holders", "who holds access, e.g. 12 employees in Sales hold access, in the following "

@@ -3,8 +3,10 @@
 A draft holds its own copy of every clause (seeded from `data/clauses.toml`), so the policy
 a lawyer signs never changes because the library did. Clause texts carry `{variables}` that
 are filled from the draft and the roster when the policy is shown or exported; conditions
-(`when_industry`, `when_market`, `when_channel`) decide which clauses apply to this company,
-and each clause's tier (`tier`) says whom it binds: every employee, or those granted access.
+(`when_industry`, `when_market`, `when_channel`, `when_place`) decide which clauses apply to
+this company, and each clause's tier (`tier`) says whom it binds: every employee, or those
+granted access. The law packs add their own clauses to the library: each place's addendum,
+in the policy where people work there.
 
 `render_policy(draft, employees)` is what the preview and the export read: the enabled,
 applicable clauses in order, with their variables filled.
@@ -23,7 +25,7 @@ from types import MappingProxyType
 from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee, Tier
 from .eligibility import Decision, decided
-from .law import firm_pack
+from .law import covering, draft_places, firm_pack, pack_clauses
 from .package_data import read_toml
 from .prose import date_text, month_first, possessive, with_full_stop
 from .review_cycle import in_force, review_months
@@ -46,9 +48,9 @@ class Library:
 
 @cache
 def library() -> Library:
-    """The clause library, read once from the package data."""
+    """The clause library, read once from the package data: `clauses.toml`, then the packs'."""
     data = read_toml("clauses.toml")
-    return Library(tuple(Clause(**entry) for entry in data["clauses"]))
+    return Library((*(Clause(**entry) for entry in data["clauses"]), *pack_clauses()))
 
 
 def seed_clauses() -> list[Clause]:
@@ -69,19 +71,27 @@ def in_industry(draft: Draft, group: str) -> bool:
     return group in industry_groups(draft.policy.industry)
 
 
-def applies(clause: Clause, draft: Draft) -> bool:
-    """Whether the clause's conditions hold for this draft (every condition set must hold)."""
+def applies(clause: Clause, draft: Draft, places: Sequence[str] | None = None) -> bool:
+    """Whether the clause's conditions hold for this draft (every condition set must hold).
+
+    `places` are where the policy applies (`law.draft_places`: the draft's jurisdictions and
+    the roster's work locations); None means the draft's own jurisdictions.
+    """
     if clause.when_industry and not industry_groups(draft.policy.industry) & set(clause.when_industry):
         return False
     if clause.when_market and draft.policy.market not in clause.when_market:
+        return False
+    if clause.when_place and not set(clause.when_place) & {
+            p.id for p in covering(draft.policy.jurisdictions if places is None else places)}:
         return False
     enabled = {c.id for c in enabled_channels(draft)}
     return not (clause.when_channel and not enabled & set(clause.when_channel))
 
 
-def in_policy(clause: Clause, draft: Draft) -> bool:
-    """Whether the clause appears in the policy: switched on and its conditions hold."""
-    return clause.enabled and applies(clause, draft)
+def in_policy(clause: Clause, draft: Draft, places: Sequence[str] | None = None) -> bool:
+    """Whether the clause appears in the policy: switched on and its conditions hold (`places`
+    as for `applies`)."""
+    return clause.enabled and applies(clause, draft, places)
 
 
 def tier(clause: Clause) -> Tier:
@@ -120,6 +130,8 @@ def describe_conditions(clause: Clause) -> str:
         parts.append(f"{' or '.join(clause.when_market)} markets")
     if clause.when_channel:
         parts.append(f"when {' or '.join(clause.when_channel)} is enabled")
+    if clause.when_place:
+        parts.append(f"where people work under {' or '.join(clause.when_place)} law")
     return "; ".join(parts)
 
 
@@ -350,9 +362,10 @@ class RenderedClause:
 def render_policy(draft: Draft, employees: Sequence[Employee], who: Audience | None = None) -> list[RenderedClause]:
     """The enabled, applicable clauses in order, filled in; what the preview and the export show."""
     values = variable_values(draft, who if who is not None else audience(draft, employees))
+    places = draft_places(draft, employees)
     rendered = []
     for index, clause in enumerate(draft.clauses):
-        if in_policy(clause, draft):
+        if in_policy(clause, draft, places):
             text, unfilled = fill(clause.text, values)
             title, title_unfilled = fill(clause.title, values)
             rendered.append(RenderedClause(index, clause.id, title, text, title_unfilled + unfilled, tier(clause)))

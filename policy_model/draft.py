@@ -182,7 +182,9 @@ class Clause:
     `section` names the part of the policy the clause covers (scope, training, ...) when it is
     not the clause's id; lint uses it to find the required sections. The `when_*` conditions
     include the clause only for those industries (groups from the clause library), markets, or
-    when one of those channels is enabled; empty means always. `applies_to` says whom the
+    when one of those channels is enabled, or where one of those law packs applies
+    (`when_place`, pack ids such as "US-CA": the draft's jurisdictions and where the roster
+    says people work); empty means always. `applies_to` says whom the
     clause binds; unset, a library clause binds whom the library says and the user's own
     clause binds every employee (so drafts written before the two tiers read the same).
     Text comes last so a long clause does not hide its settings in a hand-edited file.
@@ -195,6 +197,7 @@ class Clause:
     when_industry: list[str] = field(default_factory=list)
     when_market: list[Market] = field(default_factory=list)
     when_channel: list[str] = field(default_factory=list)
+    when_place: list[str] = field(default_factory=list)
     applies_to: Tier | None = None
     customised: bool = False
     text: str = field(default="", metadata={"paragraph": True})

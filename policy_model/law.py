@@ -22,7 +22,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from .draft import Draft, Employee
+from .draft import Clause, Draft, Employee
 from .package_data import DATA, read_toml
 from .problems import Severity
 
@@ -57,6 +57,7 @@ class LawPack:
     archives: bool = False
     no_customer_use: tuple[str, ...] = ()
     nlra: bool = True
+    clauses: tuple[Clause, ...] = ()
 
     def on(self, topic: str) -> tuple[LawRule, ...]:
         return tuple(r for r in self.rules if r.topic == topic)
@@ -73,10 +74,25 @@ def _pack(data: dict[str, Any]) -> LawPack:
     updated: date = data["updated"]
     rules = tuple(LawRule(r["id"], r["topic"], r["says"], r["citation"], r["source"], r.get("updated", updated),
                           r.get("checked")) for r in data.get("rules", []))
+    clauses = tuple(_clause(data, entry, rules) for entry in data.get("clauses", []))
     return LawPack(data["id"], data["kind"], data["name"], max([updated, *(r.updated for r in rules)]), rules,
                    tuple(data.get("covers", ())), data.get("industry", "general"),
                    tuple(data.get("industry_words", ())), data.get("archives", False),
-                   tuple(data.get("no_customer_use", ())), data.get("nlra", True))
+                   tuple(data.get("no_customer_use", ())), data.get("nlra", True), clauses)
+
+
+def _clause(data: dict[str, Any], entry: dict[str, Any], rules: Sequence[LawRule]) -> Clause:
+    """A pack's clause for the library: its text ends with the citations of the rules it
+    `cites`, so the policy names its sources and a reworded rule cannot drift from its
+    citation. A jurisdiction's clause (its addendum) applies where the pack does."""
+    entry = dict(entry)
+    by_id = {r.id: r for r in rules}
+    citations = list(dict.fromkeys(by_id[rule_id].citation for rule_id in entry.pop("cites", [])))
+    if citations:
+        entry["text"] = f"{entry['text'].rstrip()}\n\nSources: {'; '.join(citations)}."
+    if data["kind"] == "jurisdiction":
+        entry.setdefault("when_place", [data["id"]])
+    return Clause(**entry)
 
 
 @cache
@@ -195,6 +211,13 @@ def covering(codes: Iterable[str]) -> list[LawPack]:
 def packs_for(draft: Draft, employees: Iterable[Employee] = ()) -> list[LawPack]:
     """The packs the draft answers to: its firm kind's, then those of every place it names."""
     return [firm_pack(draft), *covering(draft_places(draft, employees))]
+
+
+def pack_clauses() -> tuple[Clause, ...]:
+    """The clauses the packs bring to the library: the firm kinds' first, then each place's
+    addendum, in file order."""
+    ordered = sorted(packs().values(), key=lambda p: p.kind != "firm")
+    return tuple(c for p in ordered for c in p.clauses)
 
 
 def forbidding(topic: str) -> list[tuple[LawPack, LawRule]]:

@@ -229,4 +229,4 @@ async def test_the_details_form_refuses_an_unknown_code_and_stays_open(example_d
         await pilot.press(*["tab"] * 9, "ctrl+u", *"Narnia", "enter")
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)
-        assert app.document is not None and app.document.draft.policy.jurisdictions == []
+        assert app.document is not None and app.document.draft.policy.jurisdictions == ["US-OR"]

@@ -3,10 +3,10 @@
 A draft holds its own copy of every clause (seeded from `data/clauses.toml`), so the policy
 a lawyer signs never changes because the library did. Clause texts carry `{variables}` that
 are filled from the draft and the roster when the policy is shown or exported; conditions
-(`when_industry`, `when_market`, `when_channel`, `when_place`) decide which clauses apply to
-this company, and each clause's tier (`tier`) says whom it binds: every employee, or those
-granted access. The law packs add their own clauses to the library: each place's addendum,
-in the policy where people work there.
+(`when_industry`, `when_market`, `when_channel`, `when_place`, `when_employer`) decide which
+clauses apply to this company, and each clause's tier (`tier`) says whom it binds: every
+employee, or those granted access. The law packs add their own clauses to the library: each
+place's addendum (applying where people work) and a firm kind's replacements.
 
 `render_policy(draft, employees)` is what the preview and the export read: the enabled,
 applicable clauses in order, with their variables filled.
@@ -25,7 +25,7 @@ from types import MappingProxyType
 from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee, Tier
 from .eligibility import Decision, decided
-from .law import covering, draft_places, firm_pack, pack_clauses
+from .law import covering, draft_places, employer_kinds, firm_pack, pack_clauses
 from .package_data import read_toml
 from .prose import date_text, month_first, possessive, with_full_stop
 from .review_cycle import in_force, review_months
@@ -81,6 +81,8 @@ def applies(clause: Clause, draft: Draft, places: Sequence[str] | None = None) -
         return False
     if clause.when_market and draft.policy.market not in clause.when_market:
         return False
+    if clause.when_employer and not employer_kinds(draft) & set(clause.when_employer):
+        return False
     if clause.when_place and not set(clause.when_place) & {
             p.id for p in covering(draft.policy.jurisdictions if places is None else places)}:
         return False
@@ -132,6 +134,8 @@ def describe_conditions(clause: Clause) -> str:
         parts.append(f"when {' or '.join(clause.when_channel)} is enabled")
     if clause.when_place:
         parts.append(f"where people work under {' or '.join(clause.when_place)} law")
+    if clause.when_employer:
+        parts.append(f"{' or '.join(clause.when_employer)} employers")
     return "; ".join(parts)
 
 

@@ -22,7 +22,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from .draft import Clause, Draft, Employee
+from .draft import Clause, Draft, Employee, Employer
 from .package_data import DATA, read_toml
 from .problems import Severity
 
@@ -189,6 +189,23 @@ def firm_of_industry(industry: str) -> str:
 
 def firm_pack(draft: Draft) -> LawPack:
     return packs().get(firm_kind(draft)) or packs()["general"]
+
+
+def employer_kinds(draft: Draft) -> frozenset[Employer]:
+    """Which kinds of employer the draft is, for clause conditions (`when_employer`).
+
+    "private" where the firm kind's pack says the NLRA applies; "public" where it does not
+    (a public employer's people have First Amendment and public-records duties instead). A
+    public employer is federal ("public" and "federal") when the draft's own jurisdictions
+    name the United States ("US") and no state: a city or a state agency names its state
+    (US-CA), while a federal agency answers to federal law wherever its people work, so the
+    roster's work locations do not decide it.
+    """
+    if firm_pack(draft).nlra:
+        return frozenset({"private"})
+    named = draft.policy.jurisdictions
+    federal = "US" in named and not any(code.startswith("US-") for code in named)
+    return frozenset({"public", "federal"} if federal else {"public"})
 
 
 def draft_places(draft: Draft, employees: Iterable[Employee] = ()) -> tuple[str, ...]:

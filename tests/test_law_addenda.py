@@ -1,5 +1,5 @@
-"""The policy follows the law packs: an addendum for each place people work, and the firm
-kind's own rules cited.
+"""The policy follows the law packs: an addendum for each place people work, the firm kind's own
+rules cited, and a public employer's speech and records clauses instead of the NLRA's.
 
 Every test is parametrised over the shipped packs, so a new pack is covered as it is added.
 """
@@ -70,12 +70,13 @@ def test_the_federal_baseline_has_no_addendum() -> None:
     assert law.packs()["US"].clauses == ()
 
 
-def test_the_shipped_addenda_pass_lint_where_they_apply() -> None:
-    draft = full_draft()
+def test_the_shipped_addenda_and_public_clauses_pass_lint_where_they_apply() -> None:
+    draft = full_draft(firm="public-sector", jurisdictions=["US"])
     places = tuple(p.covers[0] for p in PLACES)
     policy = {n for n, c in enumerate(draft.clauses) if clauses.in_policy(c, draft, places)}
-    ours = {n for n, c in enumerate(draft.clauses) if c.id in ADDENDA}
-    assert ours <= policy and len(ours) == len(PLACES)
+    ours = {n for n, c in enumerate(draft.clauses) if c.id in ADDENDA or c.when_employer == ["public"]
+            or c.id == "hatch-act"}
+    assert ours <= policy and len(ours) == len(PLACES) + 3
     found = lint.lint_findings(draft, clauses.audience(draft, PEOPLE), "policy.toml", places=places)
     assert [f.problem.message for f in found if f.clause in ours] == []
 
@@ -173,7 +174,7 @@ def duty_citations(pack: law.LawPack) -> set[str]:
 
 def own_citations(pack: law.LawPack) -> set[str]:
     """What the export of a draft of this kind must cite: its duty rules and its clauses' sources."""
-    sources = {c.text.rsplit("\n\n", 1)[-1] for c in pack.clauses}
+    sources = {c.text.rsplit("\n\n", 1)[-1] for c in pack.clauses if c.when_employer != ["federal"]}
     return duty_citations(pack) | sources
 
 
@@ -204,6 +205,39 @@ def test_a_financial_draft_with_no_firm_kind_is_asked_to_name_it() -> None:
     draft = full_draft(industry="financial")
     problems = lint.lint(draft, PEOPLE, "policy.toml")
     assert any("{firm_rules}" in p.message and "policy.firm" in p.message for p in problems)
+
+
+# --- a public employer ----------------------------------------------------------------------------
+
+
+def rendered_ids(draft: Draft) -> list[str]:
+    return [r.id for r in clauses.render_policy(draft, PEOPLE)]
+
+
+def test_a_public_employer_has_speech_and_records_clauses_instead_of_the_nlra() -> None:
+    city = rendered_ids(full_draft(firm="public-sector", jurisdictions=["US-CA"]))
+    assert "employee-rights" not in city
+    assert {"public-employee-rights", "public-records"} <= set(city) and "hatch-act" not in city
+    company = rendered_ids(full_draft(jurisdictions=["US-CA"]))
+    assert "employee-rights" in company and "public-records" not in company
+
+
+def test_a_federal_employer_adds_the_hatch_act(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = new(capsys, tmp_path / "d.toml", "--firm", "public-sector", "--jurisdiction", "US")
+    text = exported_text(capsys, path)
+    assert "Political activity of federal employees" in text and "5 U.S.C. §§ 7321-7326" in text
+    assert "Garcetti v. Ceballos" in text and "National Labor Relations Act" not in text
+
+
+@pytest.mark.parametrize(("firm", "jurisdictions", "kinds"), [
+    ("general", ["US"], {"private"}),
+    ("public-sector", ["US-NY"], {"public"}),
+    ("public-sector", ["US", "US-NY"], {"public"}),
+    ("public-sector", ["US"], {"public", "federal"}),
+])
+def test_the_kind_of_employer_follows_the_firm_pack_and_the_named_places(
+        firm: str, jurisdictions: list[str], kinds: set[str]) -> None:
+    assert law.employer_kinds(full_draft(firm=firm, jurisdictions=jurisdictions)) == kinds
 
 
 # --- step 3 ---------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from .clauses import (
     TIER_WORDS,
     VARIABLES,
     Audience,
+    applies,
     audience,
     covers,
     in_industry,
@@ -214,7 +215,7 @@ def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = N
     places = draft.policy.jurisdictions if places is None else places
     found = [*_variables(draft, who, at, places), *_sections(draft, at, places), *_channels(draft, at, places),
              *_wording(draft, at, places), *_requests(draft, at, places), *_duties(draft, at, places),
-             *_conditions(draft, at), *_tiers(draft, at, places)]
+             *_conditions(draft, at), *_tiers(draft, at, places), *_pack_clauses(draft, at, places)]
     return sorted(found, key=lambda f: (f.problem.severity != "error", f.clause if f.clause is not None else -1))
 
 
@@ -285,6 +286,22 @@ def _section_advice(draft: Draft, section: str) -> tuple[str, str]:
         return f"clauses[{index}].enabled", f'switch on the "{draft.clauses[index].title}" clause'
     named = f'add the library\'s "{original.title}" clause' if original else "add a clause"
     return "clauses", f'{named}, or give your own clause section = "{section}"'
+
+
+def _pack_clauses(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
+    """A clause the packs add for this draft (a place's addendum, a public employer's speech
+    clause) that the draft lacks: a draft holds its own copy of the library, so one made
+    before the clause existed, or before people worked there, never gains it by itself."""
+    present = {covers(c) for c in draft.clauses}
+    for pack in [firm_pack(draft), *covering(places)]:
+        for clause in pack.clauses:
+            if clause.id not in present and applies(clause, draft, places):
+                why = f"people work under {pack.name} law" if pack.kind == "jurisdiction" else (
+                    f"the firm is of the kind {pack.name}")
+                message = (f'{why}, but the policy has no "{clause.title}", which the library adds for it (a '
+                           f'draft made before then lacks it): add it as your own clause with section = '
+                           f'"{clause.id}" (a new draft holds the library\'s text to copy)')
+                yield Finding(at.problem(message, "clauses", "warning"))
 
 
 def _sections(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:

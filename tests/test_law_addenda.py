@@ -258,3 +258,29 @@ async def test_step_3_lists_the_addenda_and_switches_one_off(example_draft: Path
         assert not app.document.draft.clauses[oregon].enabled
         source = app.screen.query_one("#policy-preview", Markdown).source
         assert "Oregon addendum" not in source and "California addendum" not in source
+
+
+# --- a draft made before the packs' clauses ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("firm", "places", "missing", "warned"), [
+    ("general", ("US-CA",), "addendum-us-ca", 'people work under California law, but the policy has no '
+                                              '"California addendum"'),
+    ("public-sector", ("US",), "hatch-act", 'the firm is of the kind Public sector, but the policy has no '
+                                            '"Political activity of federal employees"'),
+])
+def test_a_draft_lacking_a_clause_its_packs_add_is_warned(firm: str, places: tuple[str, ...], missing: str,
+                                                          warned: str) -> None:
+    draft = full_draft(firm=firm, jurisdictions=["US"])
+    who = clauses.audience(draft, PEOPLE)
+
+    def pack_warnings() -> list[str]:
+        return [f.problem.message for f in lint.lint_findings(draft, who, "policy.toml", places=places)
+                if "which the library adds for it" in f.problem.message]
+
+    assert pack_warnings() == []
+    del draft.clauses[index_of(draft, missing)]
+    (message,) = pack_warnings()
+    assert message.startswith(warned) and f'section = "{missing}"' in message
+    clauses.add(draft, "Our own", "Our own words.", section=missing)
+    assert pack_warnings() == []

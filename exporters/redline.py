@@ -30,6 +30,7 @@ from exporters.docx.text import one_line, xml_safe
 from policy_model.clauses import in_policy
 from policy_model.diff import DraftDiff, decision_text, diff_drafts, show, why
 from policy_model.draft import Clause, Draft, Employee
+from policy_model.law import draft_places
 from policy_model.word_diff import WordOp, word_diff
 
 if TYPE_CHECKING:
@@ -198,8 +199,9 @@ def redline_document(old: Draft, new: Draft, author: str, date: datetime, *,
     document.add_heading("Summary of access and channel changes", level=1)
     add_change_summary(document, diff)
     document.add_heading("Policy", level=1)
-    old_clauses = [c for c in old.clauses if in_policy(c, old)]
-    new_clauses = [c for c in new.clauses if in_policy(c, new)]
+    old_places, new_places = draft_places(old, old_employees or ()), draft_places(new, new_employees or ())
+    old_clauses = [c for c in old.clauses if in_policy(c, old, old_places)]
+    new_clauses = [c for c in new.clauses if in_policy(c, new, new_places)]
     for was, now in clause_pairs(old_clauses, new_clauses):
         add_clause(document, was, now, marks,
                    clause_text(old, was) if was else None, clause_text(new, now) if now else None)

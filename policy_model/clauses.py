@@ -3,9 +3,10 @@
 A draft holds its own copy of every clause (seeded from `data/clauses.toml`), so the policy
 a lawyer signs never changes because the library did. Clause texts carry `{variables}` that
 are filled from the draft and the roster when the policy is shown or exported; conditions
-(`when_industry`, `when_market`, `when_channel`, `when_fact`) decide which clauses apply to
-this company, and each clause's tier (`tier`) says whom it binds: every employee, or those
-granted access.
+(`when_industry`, `when_market`, `when_channel`, `when_fact`, `when_place`, `when_employer`)
+decide which clauses apply to this company, and each clause's tier (`tier`) says whom it binds:
+every employee, or those granted access. The law packs add their own clauses to the library:
+each place's addendum (applying where people work) and a firm kind's replacements.
 
 `render_policy(draft, employees)` is what the preview and the export read: the enabled,
 applicable clauses in order, with their variables filled.
@@ -25,6 +26,7 @@ from . import law
 from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee, Tier
 from .eligibility import Decision, decided
+from .law import covering, draft_places, employer_kinds, firm_pack, pack_clauses
 from .package_data import read_toml
 from .prose import date_text, month_first, possessive, with_full_stop
 from .review_cycle import in_force, review_months
@@ -47,9 +49,9 @@ class Library:
 
 @cache
 def library() -> Library:
-    """The clause library, read once from the package data."""
+    """The clause library, read once from the package data: `clauses.toml`, then the packs'."""
     data = read_toml("clauses.toml")
-    return Library(tuple(Clause(**entry) for entry in data["clauses"]))
+    return Library((*(Clause(**entry) for entry in data["clauses"]), *pack_clauses()))
 
 
 def seed_clauses() -> list[Clause]:
@@ -88,21 +90,31 @@ FACTS: Mapping[str, Fact] = MappingProxyType({
 })
 
 
-def applies(clause: Clause, draft: Draft) -> bool:
-    """Whether the clause's conditions hold for this draft (every condition set must hold)."""
+def applies(clause: Clause, draft: Draft, places: Sequence[str] | None = None) -> bool:
+    """Whether the clause's conditions hold for this draft (every condition set must hold).
+
+    `places` are where the policy applies (`law.draft_places`: the draft's jurisdictions and
+    the roster's work locations); None means the draft's own jurisdictions.
+    """
     if not all(name in FACTS and FACTS[name].holds(draft) for name in clause.when_fact):
         return False
     if clause.when_industry and not industry_groups(draft.policy.industry) & set(clause.when_industry):
         return False
     if clause.when_market and draft.policy.market not in clause.when_market:
         return False
+    if clause.when_employer and not employer_kinds(draft) & set(clause.when_employer):
+        return False
+    if clause.when_place and not set(clause.when_place) & {
+            p.id for p in covering(draft.policy.jurisdictions if places is None else places)}:
+        return False
     enabled = {c.id for c in enabled_channels(draft)}
     return not (clause.when_channel and not enabled & set(clause.when_channel))
 
 
-def in_policy(clause: Clause, draft: Draft) -> bool:
-    """Whether the clause appears in the policy: switched on and its conditions hold."""
-    return clause.enabled and applies(clause, draft)
+def in_policy(clause: Clause, draft: Draft, places: Sequence[str] | None = None) -> bool:
+    """Whether the clause appears in the policy: switched on and its conditions hold (`places`
+    as for `applies`)."""
+    return clause.enabled and applies(clause, draft, places)
 
 
 def tier(clause: Clause) -> Tier:
@@ -142,6 +154,10 @@ def describe_conditions(clause: Clause) -> str:
     if clause.when_channel:
         parts.append(f"when {' or '.join(clause.when_channel)} is enabled")
     parts += [FACTS[name].words if name in FACTS else f"when {name}" for name in clause.when_fact]
+    if clause.when_place:
+        parts.append(f"where people work under {' or '.join(clause.when_place)} law")
+    if clause.when_employer:
+        parts.append(f"{' or '.join(clause.when_employer)} employers")
     return "; ".join(parts)
 
 
@@ -234,6 +250,18 @@ def _contacts(draft: Draft, _: Audience) -> str:
     return join_words(list(dict.fromkeys(people)), conj="or")
 
 
+# The firm kind's rules a regulated duty rests on, in the order its pack lists them.
+DUTY_TOPICS = ("record-keeping", "supervision", "communications")
+
+
+def _firm_rules(draft: Draft, _: Audience) -> str:
+    """The citations of the firm kind's own rules on keeping, supervising and approving
+    customer communications: a broker-dealer's 17a-4 and FINRA rules, an adviser's 204-2 and
+    Marketing Rule, never the other's; empty for a firm kind with none."""
+    cited = [r.citation for r in firm_pack(draft).rules if r.topic in DUTY_TOPICS]
+    return join_words(list(dict.fromkeys(cited)))
+
+
 def _granted_count(_: Draft, who: Audience) -> str:
     return str(who.granted) if who.has_roster else ""
 
@@ -285,6 +313,9 @@ VARIABLES: Mapping[str, Variable] = MappingProxyType({v.name: v for v in (
     Variable("channels", "the enabled channels, e.g. LinkedIn, X (Twitter), and SMS",
              "enable at least one channel in step 2",
              lambda d, _: join_words([channel_name(c) for c in enabled_channels(d)])),
+    Variable("firm_rules", "the rules of the firm's kind on keeping and supervising customer communications, "
+             "e.g. SEC Rule 17a-4 and FINRA Rule 4511 for a broker-dealer",
+             "set the kind of firm (policy.firm) to one whose rules apply", _firm_rules),
     Variable("granted_count", "how many employees are granted access", "import the roster in step 1",
              _granted_count),
     Variable("access_holders", "who holds access, e.g. 12 employees in Sales hold access, in the following "
@@ -379,9 +410,10 @@ class RenderedClause:
 def render_policy(draft: Draft, employees: Sequence[Employee], who: Audience | None = None) -> list[RenderedClause]:
     """The enabled, applicable clauses in order, filled in; what the preview and the export show."""
     values = variable_values(draft, who if who is not None else audience(draft, employees))
+    places = draft_places(draft, employees)
     rendered = []
     for index, clause in enumerate(draft.clauses):
-        if in_policy(clause, draft):
+        if in_policy(clause, draft, places):
             text, unfilled = fill(clause.text, values)
             title, title_unfilled = fill(clause.title, values)
             rendered.append(RenderedClause(index, clause.id, title, text, title_unfilled + unfilled, tier(clause)))

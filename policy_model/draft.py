@@ -19,6 +19,7 @@ from typing import Literal
 SCHEMA_VERSION = 1
 
 Market = Literal["b2b", "b2c", "both"]
+Employer = Literal["private", "public", "federal"]
 Status = Literal["granted", "review", "denied"]
 Touch = Literal["high", "low"]
 ApproverRole = Literal["legal", "hr", "executive", "compliance", "other"]
@@ -185,11 +186,13 @@ class Clause:
     `section` names the part of the policy the clause covers (scope, training, ...) when it is
     not the clause's id; lint uses it to find the required sections. The `when_*` conditions
     include the clause only for those industries (groups from the clause library), markets, or
-    when one of those channels is enabled, and `when_fact` only when each fact it names holds
-    (`clauses.FACTS`, such as "own devices are allowed"); empty means always. `applies_to`
-    says whom the clause binds; unset, a library clause binds whom the library says and the
-    user's own clause binds every employee (so drafts written before the two tiers read the
-    same).
+    when one of those channels is enabled, `when_fact` only when each fact it names holds
+    (`clauses.FACTS`, such as "own devices are allowed"), where one of those law packs applies
+    (`when_place`, pack ids such as "US-CA": the draft's jurisdictions and where the roster says
+    people work), or for those kinds of employer (`when_employer`: private, public, federal; see
+    `law.employer_kinds`); empty means always. `applies_to` says whom the clause binds; unset, a
+    library clause binds whom the library says and the user's own clause binds every employee
+    (so drafts written before the two tiers read the same).
     Text comes last so a long clause does not hide its settings in a hand-edited file.
     """
 
@@ -201,6 +204,8 @@ class Clause:
     when_market: list[Market] = field(default_factory=list)
     when_channel: list[str] = field(default_factory=list)
     when_fact: list[str] = field(default_factory=list)
+    when_place: list[str] = field(default_factory=list)
+    when_employer: list[Employer] = field(default_factory=list)
     applies_to: Tier | None = None
     customised: bool = False
     text: str = field(default="", metadata={"paragraph": True})

@@ -22,7 +22,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from .draft import Draft, Employee
+from .draft import Clause, Draft, Employee, Employer
 from .package_data import DATA, read_toml
 from .problems import Severity
 
@@ -57,6 +57,7 @@ class LawPack:
     archives: bool = False
     no_customer_use: tuple[str, ...] = ()
     nlra: bool = True
+    clauses: tuple[Clause, ...] = ()
 
     def on(self, topic: str) -> tuple[LawRule, ...]:
         return tuple(r for r in self.rules if r.topic == topic)
@@ -73,10 +74,25 @@ def _pack(data: dict[str, Any]) -> LawPack:
     updated: date = data["updated"]
     rules = tuple(LawRule(r["id"], r["topic"], r["says"], r["citation"], r["source"], r.get("updated", updated),
                           r.get("checked")) for r in data.get("rules", []))
+    clauses = tuple(_clause(data, entry, rules) for entry in data.get("clauses", []))
     return LawPack(data["id"], data["kind"], data["name"], max([updated, *(r.updated for r in rules)]), rules,
                    tuple(data.get("covers", ())), data.get("industry", "general"),
                    tuple(data.get("industry_words", ())), data.get("archives", False),
-                   tuple(data.get("no_customer_use", ())), data.get("nlra", True))
+                   tuple(data.get("no_customer_use", ())), data.get("nlra", True), clauses)
+
+
+def _clause(data: dict[str, Any], entry: dict[str, Any], rules: Sequence[LawRule]) -> Clause:
+    """A pack's clause for the library: its text ends with the citations of the rules it
+    `cites`, so the policy names its sources and a reworded rule cannot drift from its
+    citation. A jurisdiction's clause (its addendum) applies where the pack does."""
+    entry = dict(entry)
+    by_id = {r.id: r for r in rules}
+    citations = list(dict.fromkeys(by_id[rule_id].citation for rule_id in entry.pop("cites", [])))
+    if citations:
+        entry["text"] = f"{entry['text'].rstrip()}\n\nSources: {'; '.join(citations)}."
+    if data["kind"] == "jurisdiction":
+        entry.setdefault("when_place", [data["id"]])
+    return Clause(**entry)
 
 
 @cache
@@ -175,6 +191,23 @@ def firm_pack(draft: Draft) -> LawPack:
     return packs().get(firm_kind(draft)) or packs()["general"]
 
 
+def employer_kinds(draft: Draft) -> frozenset[Employer]:
+    """Which kinds of employer the draft is, for clause conditions (`when_employer`).
+
+    "private" where the firm kind's pack says the NLRA applies; "public" where it does not
+    (a public employer's people have First Amendment and public-records duties instead). A
+    public employer is federal ("public" and "federal") when the draft's own jurisdictions
+    name the United States ("US") and no state: a city or a state agency names its state
+    (US-CA), while a federal agency answers to federal law wherever its people work, so the
+    roster's work locations do not decide it.
+    """
+    if firm_pack(draft).nlra:
+        return frozenset({"private"})
+    named = draft.policy.jurisdictions
+    federal = "US" in named and not any(code.startswith("US-") for code in named)
+    return frozenset({"public", "federal"} if federal else {"public"})
+
+
 def draft_places(draft: Draft, employees: Iterable[Employee] = ()) -> tuple[str, ...]:
     """The jurisdictions the draft names, then those the roster adds, each once."""
     roster = roster_places(list(employees))
@@ -200,6 +233,13 @@ def packs_for(draft: Draft, employees: Iterable[Employee] = ()) -> list[LawPack]
 def rules_on(topic: str, codes: Iterable[str]) -> list[tuple[LawPack, LawRule]]:
     """The rules on a topic of the places `codes` names (a state's and its country's), in pack order."""
     return [(p, r) for p in covering(codes) for r in p.on(topic)]
+
+
+def pack_clauses() -> tuple[Clause, ...]:
+    """The clauses the packs bring to the library: the firm kinds' first, then each place's
+    addendum, in file order."""
+    ordered = sorted(packs().values(), key=lambda p: p.kind != "firm")
+    return tuple(c for p in ordered for c in p.clauses)
 
 
 def forbidding(topic: str) -> list[tuple[LawPack, LawRule]]:

@@ -29,6 +29,7 @@ from .clauses import (
     TIER_WORDS,
     VARIABLES,
     Audience,
+    applies,
     audience,
     covers,
     in_industry,
@@ -40,7 +41,7 @@ from .clauses import (
 )
 from .draft import Draft, Employee
 from .eligibility import Decision
-from .law import LawPack, checked_text, covering, draft_places, firm_pack, forbidding
+from .law import LawPack, checked_text, covering, draft_places, firm_pack, forbidding, packs
 from .package_data import read_toml
 from .problems import Problem, Severity
 from .tier_rules import misplaced, scope_limits, tier_rules
@@ -212,17 +213,18 @@ def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = N
     locations, see `law.draft_places`); None means the draft's own.
     """
     at = _Locator(file, source)
-    where = covering(draft.policy.jurisdictions if places is None else places)
-    found = [*_variables(draft, who, at), *_sections(draft, at), *_channels(draft, at), *_wording(draft, at),
-             *_requests(draft, at, where), *_duties(draft, at), *_conditions(draft, at), *_tiers(draft, at)]
+    places = draft.policy.jurisdictions if places is None else places
+    found = [*_variables(draft, who, at, places), *_sections(draft, at, places), *_channels(draft, at, places),
+             *_wording(draft, at, places), *_requests(draft, at, places), *_duties(draft, at, places),
+             *_conditions(draft, at), *_tiers(draft, at, places), *_pack_clauses(draft, at, places)]
     return sorted(found, key=lambda f: (f.problem.severity != "error", f.clause if f.clause is not None else -1))
 
 
-def _in_policy(draft: Draft) -> Iterator[tuple[int, Any]]:
-    return ((n, c) for n, c in enumerate(draft.clauses) if in_policy(c, draft))
+def _in_policy(draft: Draft, places: Sequence[str]) -> Iterator[tuple[int, Any]]:
+    return ((n, c) for n, c in enumerate(draft.clauses) if in_policy(c, draft, places))
 
 
-def _variables(draft: Draft, who: Audience, at: _Locator) -> Iterator[Finding]:
+def _variables(draft: Draft, who: Audience, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
     """Each unknown `{name}` where it is written; each empty one once, where first used.
 
     A new draft without a company name would otherwise report `{company}` thirty times for
@@ -230,7 +232,7 @@ def _variables(draft: Draft, who: Audience, at: _Locator) -> Iterator[Finding]:
     """
     values = variable_values(draft, who)
     empty: dict[str, list[Finding]] = {}
-    for n, clause in _in_policy(draft):
+    for n, clause in _in_policy(draft, places):
         for part in ("title", "text"):
             text = getattr(clause, part)
             field = f"clauses[{n}].{part}"
@@ -253,13 +255,15 @@ def _variables(draft: Draft, who: Audience, at: _Locator) -> Iterator[Finding]:
 
 
 def _conditions(draft: Draft, at: _Locator) -> Iterator[Finding]:
-    """A condition naming an industry group, channel or fact nobody knows never holds: say so."""
+    """A condition naming an industry group, channel, fact or law pack nobody knows never holds: say so."""
     groups = set(catalog().industries)
     channels = set(rules().channel_names) | {c.id for c in draft.channels}
+    places = {p.id for p in packs().values() if p.kind == "jurisdiction"}
     for n, clause in enumerate(draft.clauses):
         for key, names, known in (("when_industry", clause.when_industry, groups),
                                   ("when_channel", clause.when_channel, channels),
-                                  ("when_fact", clause.when_fact, set(FACTS))):
+                                  ("when_fact", clause.when_fact, set(FACTS)),
+                                  ("when_place", clause.when_place, places)):
             for i, name in enumerate(names):
                 if name not in known:
                     message = (f'"{clause.title}" is included only for {key.removeprefix("when_")} "{name}", '
@@ -267,8 +271,8 @@ def _conditions(draft: Draft, at: _Locator) -> Iterator[Finding]:
                     yield Finding(at.problem(message, f"clauses[{n}].{key}[{i}]", "warning"), n)
 
 
-def _covered(draft: Draft, section: str) -> bool:
-    return any(covers(c) == section for _, c in _in_policy(draft))
+def _covered(draft: Draft, section: str, places: Sequence[str]) -> bool:
+    return any(covers(c) == section for _, c in _in_policy(draft, places))
 
 
 def _library_index(draft: Draft, section: str) -> int | None:
@@ -286,13 +290,29 @@ def _section_advice(draft: Draft, section: str) -> tuple[str, str]:
     return "clauses", f'{named}, or give your own clause section = "{section}"'
 
 
-def _sections(draft: Draft, at: _Locator) -> Iterator[Finding]:
+def _pack_clauses(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
+    """A clause the packs add for this draft (a place's addendum, a public employer's speech
+    clause) that the draft lacks: a draft holds its own copy of the library, so one made
+    before the clause existed, or before people worked there, never gains it by itself."""
+    present = {covers(c) for c in draft.clauses}
+    for pack in [firm_pack(draft), *covering(places)]:
+        for clause in pack.clauses:
+            if clause.id not in present and applies(clause, draft, places):
+                why = f"people work under {pack.name} law" if pack.kind == "jurisdiction" else (
+                    f"the firm is of the kind {pack.name}")
+                message = (f'{why}, but the policy has no "{clause.title}", which the library adds for it (a '
+                           f'draft made before then lacks it): add it as your own clause with section = '
+                           f'"{clause.id}" (a new draft holds the library\'s text to copy)')
+                yield Finding(at.problem(message, "clauses", "warning"))
+
+
+def _sections(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
     for required in rules().required:
         if required.detect == "approvers":
             if not draft.approvers:
                 yield Finding(at.problem(f"no approver yet: {required.what}; "
                                          "add at least one approver (legal, HR or executive)", "approvers", "todo"))
-        elif not _covered(draft, required.section):
+        elif not _covered(draft, required.section, places):
             field, advice = _section_advice(draft, required.section)
             yield Finding(at.problem(f"required section missing: {required.section} ({required.what}); {advice}",
                                      field), _library_index(draft, required.section))
@@ -315,9 +335,9 @@ def _channel_patterns(draft: Draft) -> list[tuple[str, re.Pattern[str]]]:
     return [(names[n], re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.IGNORECASE)) for n in ordered]
 
 
-def _channels(draft: Draft, at: _Locator) -> Iterator[Finding]:
+def _channels(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
     patterns = _channel_patterns(draft)
-    for n, clause in _in_policy(draft):
+    for n, clause in _in_policy(draft, places):
         taken: list[tuple[int, int]] = []
         for name, pattern in patterns:
             for match in pattern.finditer(clause.text):
@@ -339,10 +359,10 @@ def _speech_source(firm: LawPack) -> str:
     return "; ".join(r.citation for r in cited)
 
 
-def _wording(draft: Draft, at: _Locator) -> Iterator[Finding]:
+def _wording(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
     shared = rules()
     source = _speech_source(firm_pack(draft))
-    for n, clause in _in_policy(draft):
+    for n, clause in _in_policy(draft, places):
         for offset, sentence in _sentences(clause.text):
             if shared.rights_statement.search(sentence):
                 continue
@@ -364,15 +384,15 @@ def _wording(draft: Draft, at: _Locator) -> Iterator[Finding]:
                               n, start, offset + match.end())
 
 
-def _duties(draft: Draft, at: _Locator) -> Iterator[Finding]:
+def _duties(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
     firm = firm_pack(draft)
     for duty in rules().duties:
-        if _covered(draft, duty.section):
+        if _covered(draft, duty.section, places):
             continue
         own = [r for topic in duty.topics for r in firm.on(topic)]
         if duty.industry and not in_industry(draft, duty.industry) and not own:
             continue
-        if duty.when_text and not any(duty.when_text.search(c.text) for _, c in _in_policy(draft)):
+        if duty.when_text and not any(duty.when_text.search(c.text) for _, c in _in_policy(draft, places)):
             continue
         field = f"clauses[{i}].enabled" if (i := _library_index(draft, duty.section)) is not None else "clauses"
         source = "; ".join(f"{r.citation} ({checked_text(r)})" for r in own) if own else duty.source
@@ -380,26 +400,27 @@ def _duties(draft: Draft, at: _Locator) -> Iterator[Finding]:
         yield Finding(at.problem(message, field, "warning"), _library_index(draft, duty.section))
 
 
-def _tiers(draft: Draft, at: _Locator) -> Iterator[Finding]:
+def _tiers(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
     """A rule in the wrong tier, and a scope that limits the policy to those granted access."""
-    for n, clause, rule in misplaced(draft):
+    for n, clause, rule in misplaced(draft, places):
         message = (f'"{clause.title}" applies to {TIER_WORDS[tier(clause)]}, but {rule.why}: make it apply to '
                    f"{TIER_WORDS[rule.tier]} (w in step 3, or applies_to in the draft). Source: {rule.source}")
         yield Finding(at.problem(message, f"clauses[{n}].applies_to" if clause.applies_to else f"clauses[{n}]",
                                  "warning"), n)
     limited = tier_rules().scope_limited
-    for n, clause, match in scope_limits(draft):
+    for n, clause, match in scope_limits(draft, places):
         message = (f'"{clause.title}" says {_quote(match.group())}: {limited.why}. Narrower: "{limited.suggest}" '
                    f"Source: {limited.source}")
         yield Finding(at.problem(message, f"clauses[{n}].text", "warning", clause.text, match.start()),
                       n, match.start(), match.end())
 
 
-def _request_sentences(draft: Draft) -> Iterator[tuple[int, int, str, LawRequest, re.Match[str], bool]]:
+def _request_sentences(draft: Draft, places: Sequence[str]
+                       ) -> Iterator[tuple[int, int, str, LawRequest, re.Match[str], bool]]:
     """(clause, offset, sentence, request, match, promise) for each sentence naming a request;
     `promise` when it says the company will not make it."""
     shared = rules()
-    for n, clause in _in_policy(draft):
+    for n, clause in _in_policy(draft, places):
         for offset, sentence in _sentences(clause.text):
             if not shared.personal.search(sentence):
                 continue
@@ -411,11 +432,12 @@ def _request_sentences(draft: Draft) -> Iterator[tuple[int, int, str, LawRequest
                         yield n, offset, sentence, request, match, False
 
 
-def _requests(draft: Draft, at: _Locator, where: Sequence[LawPack]) -> Iterator[Finding]:
+def _requests(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
     """A request a state forbids: an error where the policy applies and a law forbids it, a
     warning naming those states otherwise; an error too when another sentence promises the
     company never makes it."""
-    found = list(_request_sentences(draft))
+    where = covering(places)
+    found = list(_request_sentences(draft, places))
     promises = {r.id: draft.clauses[n].title for n, _, _, r, _, promise in found if promise}
     for n, offset, _, request, match, promise in found:
         if promise:

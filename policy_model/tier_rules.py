@@ -9,7 +9,7 @@ rules let lint say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,19 +55,20 @@ def tier_rules() -> TierRules:
     return TierRules({s["section"]: SectionTier(**s) for s in data["sections"]}, ScopeLimited(**limited))
 
 
-def misplaced(draft: Draft) -> Iterator[tuple[int, Clause, SectionTier]]:
-    """Each clause in the policy whose section belongs in the other tier."""
+def misplaced(draft: Draft, places: Sequence[str] | None = None) -> Iterator[tuple[int, Clause, SectionTier]]:
+    """Each clause in the policy whose section belongs in the other tier (`places` as for
+    `clauses.applies`)."""
     wanted = tier_rules().sections
     for n, clause in enumerate(draft.clauses):
         rule = wanted.get(covers(clause))
-        if rule is not None and in_policy(clause, draft) and tier(clause) != rule.tier:
+        if rule is not None and in_policy(clause, draft, places) and tier(clause) != rule.tier:
             yield n, clause, rule
 
 
-def scope_limits(draft: Draft) -> Iterator[tuple[int, Clause, re.Match[str]]]:
+def scope_limits(draft: Draft, places: Sequence[str] | None = None) -> Iterator[tuple[int, Clause, re.Match[str]]]:
     """Each scope clause in the policy that limits it to those granted access, when some
     clause in the policy is meant to bind everyone (otherwise the limit is what it says)."""
-    policy = [(n, c) for n, c in enumerate(draft.clauses) if in_policy(c, draft)]
+    policy = [(n, c) for n, c in enumerate(draft.clauses) if in_policy(c, draft, places)]
     if not any(tier(c) == "everyone" and covers(c) != "scope" for _, c in policy):
         return
     for n, clause in policy:

@@ -219,7 +219,7 @@ async def test_the_details_form_sets_the_places_whose_law_applies(example_draft:
         assert app.document is not None and app.document.draft.policy.jurisdictions == ["US-OR", "GB"]
         table = app.screen.query_one("#details-table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
-        assert ["Law of (ISO codes)", "US-OR, GB"] in rows and ["Kind of firm", "general"] in rows
+        assert ["Law of (ISO codes)", "US-OR, GB"] in rows and ["Kind of firm", "bank"] in rows
 
 
 async def test_the_details_form_refuses_an_unknown_code_and_stays_open(example_draft: Path) -> None:
@@ -229,4 +229,4 @@ async def test_the_details_form_refuses_an_unknown_code_and_stays_open(example_d
         await pilot.press(*["tab"] * 9, "ctrl+u", *"Narnia", "enter")
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)
-        assert app.document is not None and app.document.draft.policy.jurisdictions == []
+        assert app.document is not None and app.document.draft.policy.jurisdictions == ["US-OR"]

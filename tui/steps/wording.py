@@ -88,6 +88,7 @@ class WordingStep(Step):
         # roster stay as they are, see `Derived.following`).
         self._audience: tuple[Sequence[Decision], Audience] | None = None
         self._typed = 0  # counts pauses in typing: each run of keystrokes is one undo point
+        self._places: tuple[str, ...] = ()  # where the policy applies, as of the last render
         self.findings: list[Finding] = []
 
     def compose_body(self) -> ComposeResult:
@@ -122,7 +123,9 @@ class WordingStep(Step):
         return self._audience[1]
 
     def render_document(self) -> None:
-        self.query_one(ClauseList).show(self.draft)
+        # Where the policy applies decides which addenda are in it; the roster is counted once per render.
+        self._places = draft_places(self.draft, self.document.roster.employees)
+        self.query_one(ClauseList).show(self.draft, self._places)
         self._load_editor()
         self._render_outputs()
         for panel in self.query(DraftPanel):
@@ -134,8 +137,7 @@ class WordingStep(Step):
 
     def _render_outputs(self) -> None:
         """The preview and lint, from the draft as it is now."""
-        places = draft_places(self.draft, self.document.roster.employees)
-        self.findings = lint_findings(self.draft, self.people(), str(self.document.path), places=places)
+        self.findings = lint_findings(self.draft, self.people(), str(self.document.path), places=self._places)
         self.query_one(LintPanel).show(self.findings, frozenset(a.id for a in self.draft.accepted))
         self._render_preview()
 
@@ -171,7 +173,7 @@ class WordingStep(Step):
         self._load_editor()
         index = self.selected
         if index is not None:
-            self.query_one(ClauseList).tooltip = clause_tooltip(self.draft.clauses[index], self.draft)
+            self.query_one(ClauseList).tooltip = clause_tooltip(self.draft.clauses[index], self.draft, self._places)
 
     @on(ClauseList.OptionSelected, "#clause-list")
     def _clause_chosen(self) -> None:
@@ -270,7 +272,7 @@ class WordingStep(Step):
         """Highlight the clause a change moved or added: the list shows the change now, the
         rest of the step when the screen re-renders it."""
         if index is not None:
-            self.query_one(ClauseList).show(self.draft)
+            self.query_one(ClauseList).show(self.draft, self._places)
             self.query_one(ClauseList).highlighted = index
 
     def action_toggle_clause(self) -> None:

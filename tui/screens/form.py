@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -20,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from policy_model.problems import ProblemsError
+from tui.screens.enter import submits_on_enter
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,9 @@ class FormScreen(ModalScreen[bool]):
 
     @property
     def hint(self) -> str:
-        """What the keys do here; Enter on a choice opens its list, as everywhere in Textual."""
+        """What the keys do here: enter accepts from every field, a choice included."""
         if any(f.choices for f in self.fields):
-            return "enter accepts (on a choice: opens it) · tab next · esc cancels"
+            return "enter accepts · space opens a choice · tab next · esc cancels"
         return "enter to accept · tab next field · escape to cancel"
 
     def values(self) -> Values:
@@ -99,6 +101,9 @@ class FormScreen(ModalScreen[bool]):
             self.query_one("#form-error", Static).update(str(error))
             return
         self.dismiss(True)
+
+    def on_key(self, event: events.Key) -> None:
+        submits_on_enter(event, self.focused, self.action_submit)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

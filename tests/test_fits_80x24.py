@@ -167,3 +167,26 @@ async def test_the_matrix_header_is_whole_beside_short_department_names(example_
         table.show(Matrix("department", channels, channels, ("A", "B"), (row,), MatrixRow("Total", 2, (2, 1))))
         await pilot.pause()
         assert "│ Department  Granted" in screen_text(app)
+
+
+async def test_every_field_of_the_details_form_is_on_screen_with_its_label_whole(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft), recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "e")
+        await pilot.pause()
+        text = screen_text(app)
+        for label in ("Company", "Effective date", "Review every (months)", "Kind of firm", "Law of (ISO codes)"):
+            assert label in text
+
+
+async def test_the_chosen_status_of_an_override_shows_by_its_dot(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft), recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "o")
+        await pilot.pause()
+        assert "( ) granted" in screen_text(app) and "(●) review" in screen_text(app)
+        app.screen.query_one("#override-status").focus()
+        await pilot.press("left", "space")
+        await pilot.pause()
+        line = next(line for line in screen_text(app).splitlines() if "granted" in line)
+        assert "( ) review" in line and line.count("(●)") == 1, "the dot moved with the choice"

@@ -36,6 +36,9 @@ class FormField:
 
 
 Values = dict[str, str]
+# Fields drawn three lines each that fit a dialog at 80x24; a longer form is drawn compact.
+FULL_FIELDS = 4
+LABEL_WIDTH = 14
 
 
 class FormScreen(ModalScreen[bool]):
@@ -43,7 +46,7 @@ class FormScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     FormScreen .form-row { height: auto; }
-    FormScreen .form-label { width: 14; padding-top: 1; }
+    FormScreen .form-label { padding-top: 1; }
     FormScreen .form-row Input, FormScreen .form-row Select { width: 1fr; }
     FormScreen #form-error { color: $error; height: auto; }
     FormScreen .-compact .form-label { padding-top: 0; }
@@ -60,14 +63,17 @@ class FormScreen(ModalScreen[bool]):
         self.form_title = title
         self.fields = list(fields)
         self.apply = apply
-        self.compact = compact
+        self.compact = compact or len(self.fields) > FULL_FIELDS
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form -compact" if self.compact else "dialog form"):
             yield Label(self.form_title, classes="dialog-title", markup=False)
+            width = max(LABEL_WIDTH, *(len(f.label) + 1 for f in self.fields))
             for f in self.fields:
                 with Horizontal(classes="form-row"):
-                    yield Label(f.label, classes="form-label", markup=False)
+                    label = Label(f.label, classes="form-label", markup=False)
+                    label.styles.width = width  # the longest label whole ("Review every (months)")
+                    yield label
                     if f.choices:
                         yield Select([(Text(label), value) for label, value in f.choices],
                                      value=f.value or f.choices[0][1], allow_blank=False, id=f"field-{f.name}",

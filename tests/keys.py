@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tui.screens.import_report import ImportReportScreen
 from tui.screens.roster_import import RosterImportDialog
 
 from .waiting import until
@@ -20,7 +21,8 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
 
 async def import_roster_by_keys(pilot: Pilot[None], source: Path) -> None:
     """Import a roster file from step 1 as a new user would: `i`, the file's path, enter to
-    preview, ctrl+r to import; returns once the dialog has closed."""
+    preview, ctrl+r to import, escape to close the report that stays up; returns once both
+    the dialog and the report have closed."""
     await pilot.press("i")
     dialog = pilot.app.screen
     assert isinstance(dialog, RosterImportDialog)
@@ -29,4 +31,5 @@ async def import_roster_by_keys(pilot: Pilot[None], source: Path) -> None:
     await pilot.press("enter")
     assert await until(pilot, lambda: dialog.preview is not None)
     await pilot.press("ctrl+r")
-    assert await until(pilot, lambda: pilot.app.screen is not dialog)
+    assert await until(pilot, lambda: isinstance(pilot.app.screen, ImportReportScreen))
+    await pilot.press("escape")

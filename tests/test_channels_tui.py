@@ -7,11 +7,14 @@ from pathlib import Path
 from textual.widgets import SelectionList, Static
 
 from policy_model.document import open_document
+from policy_model.draft import Channel
 from tui.app import PolicyApp
 from tui.screens.channel_settings import ChannelSettingsScreen
 from tui.widgets.access_matrix import AccessMatrix
 from tui.widgets.channel_list import ChannelList
 
+from .keys import type_text
+from .test_tui_80x24 import screen_text
 from .waiting import settle
 
 
@@ -51,7 +54,7 @@ async def test_enable_restrict_to_a_department_save_and_reload(example_draft: Pa
         await pilot.press("enter")
         dialog = app.screen
         assert isinstance(dialog, ChannelSettingsScreen)
-        await pilot.press("tab", "tab")  # terms -> response time -> groups
+        await pilot.press("tab")  # terms -> groups, the list beside them
         groups = dialog.query_one("#channel-groups", SelectionList)
         assert groups.has_focus
         for _ in range(groups.option_count):
@@ -96,7 +99,8 @@ async def test_settings_dialog_changes_terms_and_response_time(example_draft: Pa
         await highlight(pilot, channels, "sms")
         await pilot.press("enter")
         await pilot.press("down", "down", "space")  # third line: personal account allowed
-        await pilot.press("tab", *"2 hours", "enter", "escape")  # tab selects the old text; typing replaces it
+        await pilot.press("tab", "tab", *"2 hours", "enter")  # tab selects the old text; typing replaces it
+        assert not isinstance(app.screen, ChannelSettingsScreen), "enter in the reply time is done"
         sms = next(c for c in app.document.draft.channels if c.id == "sms")
         assert sms.personal_account and sms.response_time == "2 hours"
         await pilot.pause()
@@ -135,3 +139,65 @@ async def test_matrix_counts_by_role_on_g_and_the_help_lists_the_step_keys(examp
 
         described = {row[1] for row in binding_rows(app.screen)}
         assert {"Enable/disable", "Settings", "Recommended", "New channel", "By role/dept"} <= described
+
+
+def channel(app: PolicyApp, channel_id: str) -> Channel:
+    assert app.document is not None
+    return next(c for c in app.document.draft.channels if c.id == channel_id)
+
+
+async def test_settings_ticks_read_x_or_blank_and_every_term_is_on_screen(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        channels = await open_channels(app, pilot)
+        await highlight(pilot, channels, "linkedin")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        linkedin = channel(app, "linkedin")
+        assert linkedin.archiving_required and not linkedin.personal_account
+        assert "[x] Messages must be archived" in text and "[ ] Personal account allowed" in text
+        assert "Reply within 1 business day" in text and "Add group" in text
+
+
+async def test_words_typed_into_a_tick_list_tick_nothing_until_the_highlight_moves(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        channels = await open_channels(app, pilot)
+        await highlight(pilot, channels, "linkedin")
+        await pilot.press("enter")
+        before = channel(app, "linkedin")
+        await pilot.press("tab")  # the department list, where typing once ticked "Admin Offices"
+        await type_text(pilot, "within 2 business hours")
+        assert channel(app, "linkedin") == before, "neither letters nor the spaces between them ticked"
+        assert any("list to tick" in str(n.message) for n in app._notifications)
+        await pilot.press("down", "up", "space")
+        assert channel(app, "linkedin").groups == ["department:Account Management"], "space after a move ticks"
+
+
+async def test_settings_tab_goes_top_to_bottom_and_one_escape_closes(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        channels = await open_channels(app, pilot)
+        await highlight(pilot, channels, "linkedin")
+        await pilot.press("enter")
+        visited = []
+        for _ in range(4):
+            assert app.focused is not None
+            visited.append(app.focused.id)
+            await pilot.press("tab")
+        assert visited == ["channel-switches", "channel-groups", "channel-response-time", "channel-add-group"]
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "escape")
+        assert not isinstance(app.screen, ChannelSettingsScreen)
+
+
+async def test_enter_in_a_tick_list_is_done_and_ticks_nothing(example_draft: Path):
+    app = PolicyApp(open_document(example_draft))
+    async with app.run_test(size=(80, 24)) as pilot:
+        channels = await open_channels(app, pilot)
+        await highlight(pilot, channels, "linkedin")
+        await pilot.press("enter")
+        before = channel(app, "linkedin")
+        await pilot.press("enter")
+        assert not isinstance(app.screen, ChannelSettingsScreen)
+        assert channel(app, "linkedin") == before

@@ -8,13 +8,18 @@ from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
 from policy_model import toml_io
+from policy_model.access import Matrix, MatrixRow
 from policy_model.document import new_draft, open_document
 from policy_model.draft import Employee
 from policy_model.roster_snapshot import snapshot_path, write_snapshot
 from tui.app import PolicyApp
+from tui.recent import RecentDrafts
+from tui.widgets.access_matrix import AccessMatrix
 from tui.widgets.footer import FittingFooter, key_width
 from tui.widgets.roster_table import RosterTable, cut_middle
 
+from .drafts import load_draft
+from .test_tui_80x24 import screen_text
 from .waiting import settle
 
 LONG_IDS = [f"ACME-EMEA-CONTRACTOR-{n:04d}-TEMPORARY-2026" for n in range(6)]
@@ -148,3 +153,40 @@ async def test_a_channel_s_recommendation_is_shown_whole(example_draft: Path) ->
         assert channel is not None
         reason = recommendations(app.document.draft)[channel].reason  # type: ignore[union-attr]
         assert " ".join(drawn.split()).endswith(" ".join(reason.split()))
+
+
+async def test_the_matrix_header_is_whole_beside_short_department_names(example_draft: Path) -> None:
+    draft = load_draft(example_draft)
+    app = PolicyApp(open_document(example_draft), recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one(AccessMatrix)
+        channels = tuple(c.id for c in draft.channels[:2])
+        row = MatrixRow("IT", 2, (2, 1))
+        table.show(Matrix("department", channels, channels, ("A", "B"), (row,), MatrixRow("Total", 2, (2, 1))))
+        await pilot.pause()
+        assert "│ Department  Granted" in screen_text(app)
+
+
+async def test_every_field_of_the_details_form_is_on_screen_with_its_label_whole(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft), recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "e")
+        await pilot.pause()
+        text = screen_text(app)
+        for label in ("Company", "Effective date", "Review every (months)", "Kind of firm", "Law of (ISO codes)"):
+            assert label in text
+
+
+async def test_the_chosen_status_of_an_override_shows_by_its_dot(example_draft: Path) -> None:
+    app = PolicyApp(open_document(example_draft), recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "o")
+        await pilot.pause()
+        assert "( ) granted" in screen_text(app) and "(●) review" in screen_text(app)
+        app.screen.query_one("#override-status").focus()
+        await pilot.press("left", "space")
+        await pilot.pause()
+        line = next(line for line in screen_text(app).splitlines() if "granted" in line)
+        assert "( ) review" in line and line.count("(●)") == 1, "the dot moved with the choice"

@@ -18,6 +18,7 @@ from tui.app import PolicyApp
 from tui.launch import document_for
 from tui.recent import RecentDrafts
 from tui.screens.form import FormScreen
+from tui.screens.import_report import ImportReportScreen
 from tui.screens.override import OverrideDialog
 from tui.screens.roster_import import RosterImportDialog
 from tui.widgets.roster_table import RosterTable
@@ -92,6 +93,8 @@ async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path, monkey
         await pilot.press("ctrl+r")
         await settled(pilot)
         assert len(document.roster.employees) == 42
+        assert isinstance(app.screen, ImportReportScreen), "the report stays until read"
+        await pilot.press("escape")
         await pilot.press("slash")
         await type_text(pilot, "status:review")
         await pilot.press("enter")

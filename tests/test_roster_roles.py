@@ -489,11 +489,11 @@ async def test_rules_are_added_moved_edited_and_deleted_then_saved_and_diffed(
         await pilot.press("down", "a")  # tried before small-book
         form = app.screen
         assert isinstance(form, FormScreen)
-        await pilot.press("tab", "enter", "down", "down", "enter", "tab")  # outcome: denied
+        await pilot.press("tab", "space", "down", "down", "enter", "tab")  # outcome: denied
         await type_text(pilot, "desk job")
         await pilot.press("tab")
         await type_text(pilot, "Manager")
-        await pilot.press("tab", "tab", "enter", "down", "enter", "ctrl+j")  # is exactly; accept
+        await pilot.press("tab", "tab", "space", "down", "enter", "ctrl+j")  # is exactly; accept
         assert not isinstance(app.screen, FormScreen)
         added = document.draft.eligibility.rules[1]
         assert (added.id, added.outcome, added.roles, added.exact) == ("role-manager", "denied", ["Manager"], True)

@@ -25,6 +25,11 @@ from .waiting import settle
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 # The keys a new user presses on the example's main screen to get each picture.
 SCREENS = {"roster": ["1"], "channels": ["2"], "wording": ["3"], "review": ["4"], "help": ["f1"]}
+# The keys to each dialog of the example; "report" imports hr.csv, written beside the draft.
+DIALOGS = {"channel-settings": ["2", "enter"], "details": ["4", "e"], "override": ["1", "o"],
+           "rule": ["1", "r", "a"], "roster-import": ["1", "i"],
+           "report": ["1", "i", *"hr.csv", "enter", "ctrl+r"]}
+HR_CSV = "id,name,role,department\nS1,Grace Okafor,Account Manager,Sales\nS1,Liam Brennan,Teller,Retail\n"
 
 
 @pytest.fixture(autouse=True)
@@ -65,3 +70,11 @@ def test_start_screen(snap_compare, theme: str) -> None:
 def test_new_draft_dialog(snap_compare) -> None:
     app = PolicyApp(None, recent=RecentDrafts(None))
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then_settle("dark", ["ctrl+n"]))
+
+
+@pytest.mark.parametrize("dialog", DIALOGS)
+def test_dialog(snap_compare, example_draft: Path, monkeypatch: pytest.MonkeyPatch, dialog: str) -> None:
+    monkeypatch.chdir(example_draft.parent)
+    (example_draft.parent / "hr.csv").write_text(HR_CSV, encoding="utf-8")
+    app = PolicyApp(document_for(Path(example_draft.name)), recent=RecentDrafts(None))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then_settle("dark", DIALOGS[dialog]))

@@ -176,7 +176,7 @@ async def test_approvers_add_approve_and_bump_the_version(example_draft: Path) -
     app = PanelApp(document, ApproversPanel)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("a", *"Ana [b]Ruiz", "tab", *"HR lead", "tab", "enter", "down", "enter")
+        await pilot.press("a", *"Ana [b]Ruiz", "tab", *"HR lead", "tab", "space", "down", "enter")
         await pilot.press("ctrl+j")
         await pilot.pause()
         carmen = document.draft.approvers[-1]

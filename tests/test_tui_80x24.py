@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Select
 
 from policy_model import signoff
 from policy_model.document import open_document
@@ -85,7 +85,7 @@ async def test_new_draft_asks_company_market_and_industry_then_shows_step_1(
         assert "Company" in screen_text(app) and "Industry" in screen_text(app)
         await pilot.press("tab")
         await type_text(pilot, "Harbor Bank")
-        await pilot.press("tab", "enter", "down", "enter")  # market: open the list, b2c
+        await pilot.press("tab", "space", "down", "enter")  # market: open the list, b2c
         await pilot.press("shift+tab", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -101,7 +101,7 @@ async def test_new_draft_asks_the_kind_of_firm_and_where_its_law_applies(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
         await pilot.press("tab", "tab", "tab", "tab")  # to the kind of firm
-        await pilot.press("enter", "down", "enter")  # from general, the last, down wraps to the first
+        await pilot.press("space", "down", "enter")  # from general, the last, down wraps to the first
         await pilot.press("tab")
         await type_text(pilot, "us-ca GB")
         await pilot.press("enter")
@@ -109,6 +109,26 @@ async def test_new_draft_asks_the_kind_of_firm_and_where_its_law_applies(
         assert isinstance(app.screen, MainScreen)
     draft = load_draft(tmp_path / "policy.toml")
     assert (draft.policy.firm, draft.policy.jurisdictions) == ("broker-dealer", ["US-CA", "GB"])
+
+
+async def test_enter_on_a_closed_choice_accepts_the_form_and_space_opens_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = PolicyApp(None, recent=RecentDrafts(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "tab")
+        await type_text(pilot, "Harbor Bank")
+        await pilot.press("tab", "space")
+        market = app.screen.query_one("#field-market", Select)
+        assert market.expanded, "space opens the choice"
+        await pilot.press("down", "enter")
+        assert not market.expanded and market.value == "b2c" and isinstance(app.screen, FormScreen)
+        assert "enter accepts · space opens a choice" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen), "enter on the closed choice accepted the form"
+    draft = load_draft(tmp_path / "policy.toml")
+    assert (draft.policy.company, draft.policy.market) == ("Harbor Bank", "b2c")
 
 
 async def test_the_palette_finds_new_draft(example_draft: Path) -> None:

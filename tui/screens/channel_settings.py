@@ -34,6 +34,7 @@ from policy_model.document import Document
 from policy_model.draft import Channel, Draft, Employee
 from policy_model.eligibility import Decision
 from policy_model.groups import group_text, parse_group
+from tui.widgets.tick_list import TickList
 
 # The yes/no settings, as (value in the list, what the list says).
 SWITCHES: tuple[tuple[str, str], ...] = (
@@ -57,6 +58,8 @@ class ChannelSettingsScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="channel-settings.close",
                 tooltip="Back to the channel list (changes are already in the draft)"),
+        Binding("enter", "close", "Done", show=False, id="channel-settings.done",
+                tooltip="Keep the reply time typed and go back to the channel list"),
     ]
 
     def __init__(self, document: Document, channel_id: str, employees: Sequence[Employee],
@@ -73,35 +76,41 @@ class ChannelSettingsScreen(ModalScreen[None]):
         return listed_channel(self.document.draft, self.channel_id)
 
     def compose(self) -> ComposeResult:
+        """The controls first, in the order tab visits them (the lists, then the fields below
+        them), so every term, "Messages must be archived" included, is on screen at 80x24; the
+        recommendation and how to archive follow, whole (step 2 shows them too)."""
         draft = self.document.draft
         channel = self.channel
         recommendation = recommendations(draft).get(channel.id)
         with Vertical(classes="dialog channel-settings"):
             verdict = f" — {recommendation.verdict}" if recommendation else ""
             yield Label(f"{channel_name(channel)}{verdict}", classes="dialog-title", markup=False)
+            with Horizontal(classes="channel-columns"):
+                yield TickList[str](*self._switches(), id="channel-switches")
+                yield TickList[str](*self._groups(), id="channel-groups")
+            with Horizontal(classes="channel-fields"):
+                with Horizontal(classes="channel-field"):
+                    yield Label("Reply within", classes="channel-label")
+                    yield Input(channel.response_time, placeholder="e.g. 1 business day",
+                                id="channel-response-time", compact=True,
+                                tooltip="How soon customers can expect an answer; enter to keep it")
+                with Horizontal(classes="channel-field"):
+                    yield Label("Add group", classes="channel-label")
+                    yield Input(placeholder="role:NAME or employee:ID", id="channel-add-group", compact=True,
+                                tooltip="Narrow the channel to a role or a person; enter to add")
+            yield Static(id="channel-reach", markup=False)
+            yield Static(id="channel-effect", markup=False)
             if recommendation is not None:
                 yield Static(recommendation.reason, markup=False, classes="channel-why")
             entry = catalog().get(channel.id)
             if entry is not None:
                 yield Static(f"Archiving: {entry.archiving_how}", markup=False, classes="channel-why")
-            with Horizontal(classes="channel-columns"):
-                with Vertical():
-                    yield SelectionList[str](*self._switches(), id="channel-switches")
-                    yield Label("Customers get a reply within:", classes="channel-label")
-                    yield Input(channel.response_time, placeholder="e.g. 1 business day",
-                                id="channel-response-time", compact=True,
-                                tooltip="How soon customers can expect an answer; enter to keep it")
-                with Vertical():
-                    yield SelectionList[str](*self._groups(), id="channel-groups")
-                    yield Input(placeholder="add role:NAME or employee:ID", id="channel-add-group", compact=True,
-                                tooltip="Narrow the channel to a role or a person; enter to add")
-            yield Static(id="channel-reach", markup=False)
-            yield Static(id="channel-effect", markup=False)
-            yield Label("space ticks · tab moves · enter saves the text · escape closes", classes="dialog-hint")
+            yield Label("space ticks · tab next · enter or escape: done (in Add group, enter adds)",
+                        classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#channel-switches").border_title = "Terms"
-        self.query_one("#channel-groups").border_title = "Only for (none: all granted)"
+        self.query_one("#channel-groups").border_title = "Only for (none ticked: all granted)"
         self._show_reach()
 
     def _switches(self) -> list[Selection[str]]:
@@ -175,7 +184,7 @@ class ChannelSettingsScreen(ModalScreen[None]):
 
     @on(Input.Submitted, "#channel-response-time")
     def _response_time_submitted(self) -> None:
-        self._save_response_time()
+        self.action_close()
 
     def _save_response_time(self) -> None:
         text = self.query_one("#channel-response-time", Input).value

@@ -31,6 +31,7 @@ from policy_model.roster import (
     stage_clients,
 )
 from tui.screens.file_import import PREVIEW_ROWS, FileImportDialog, ProgressCallback
+from tui.widgets.tick_list import TickList
 
 
 class ClientsImportDialog(FileImportDialog[ClientsPreview, ClientsReport]):
@@ -51,7 +52,7 @@ class ClientsImportDialog(FileImportDialog[ClientsPreview, ClientsReport]):
     def compose_options(self) -> ComposeResult:
         yield Label("High-touch tiers: a person is high-touch when at least half of their accounts are in them",
                     id="clients-high-touch-label", classes="import-field")
-        yield SelectionList[str](id="clients-high-touch", compact=True)
+        yield TickList[str](id="clients-high-touch", compact=True)
 
     def read_preview(self, path: Path, sheet: str | None, mapping: dict[str, str]) -> ClientsPreview:
         return preview_clients(path, saved=self.document.draft.roster.clients, sheet=sheet, mapping=mapping,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import ClassVar, Generic, Protocol, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, CSSPathType
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from policy_model.document import Document
 from policy_model.problems import Problem, ProblemsError
 from policy_model.roster import Mapping, Table
+from tui.screens.enter import submits_on_enter
 
 PREVIEW_ROWS = 5
 
@@ -122,7 +123,7 @@ class FileImportDialog(ModalScreen[R | None], Generic[P, R]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Import", id="import-run", variant="primary", disabled=True, compact=True)
                 yield Button("Cancel", id="import-cancel", compact=True)
-            yield Label("enter: preview · ctrl+r: import · escape: cancel", classes="dialog-hint")
+            yield Label("enter: preview, or on a column: import · ctrl+r: import · esc: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#import-sheet").display = False
@@ -222,6 +223,9 @@ class FileImportDialog(ModalScreen[R | None], Generic[P, R]):
             if column != (self.preview.mapping.column(name) or ""):
                 chosen[name] = column
         return chosen
+
+    def on_key(self, event: events.Key) -> None:
+        submits_on_enter(event, self.focused, self.action_run_import)
 
     @on(Button.Pressed, "#import-run")
     def _run_pressed(self) -> None:

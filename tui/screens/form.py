@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -20,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from policy_model.problems import ProblemsError
+from tui.screens.enter import submits_on_enter
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class FormField:
 
 
 Values = dict[str, str]
+# Fields drawn three lines each that fit a dialog at 80x24; a longer form is drawn compact.
+FULL_FIELDS = 4
+LABEL_WIDTH = 14
 
 
 class FormScreen(ModalScreen[bool]):
@@ -41,7 +46,7 @@ class FormScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     FormScreen .form-row { height: auto; }
-    FormScreen .form-label { width: 14; padding-top: 1; }
+    FormScreen .form-label { padding-top: 1; }
     FormScreen .form-row Input, FormScreen .form-row Select { width: 1fr; }
     FormScreen #form-error { color: $error; height: auto; }
     FormScreen .-compact .form-label { padding-top: 0; }
@@ -58,14 +63,17 @@ class FormScreen(ModalScreen[bool]):
         self.form_title = title
         self.fields = list(fields)
         self.apply = apply
-        self.compact = compact
+        self.compact = compact or len(self.fields) > FULL_FIELDS
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form -compact" if self.compact else "dialog form"):
             yield Label(self.form_title, classes="dialog-title", markup=False)
+            width = max(LABEL_WIDTH, *(len(f.label) + 1 for f in self.fields))
             for f in self.fields:
                 with Horizontal(classes="form-row"):
-                    yield Label(f.label, classes="form-label", markup=False)
+                    label = Label(f.label, classes="form-label", markup=False)
+                    label.styles.width = width  # the longest label whole ("Review every (months)")
+                    yield label
                     if f.choices:
                         yield Select([(Text(label), value) for label, value in f.choices],
                                      value=f.value or f.choices[0][1], allow_blank=False, id=f"field-{f.name}",
@@ -77,9 +85,9 @@ class FormScreen(ModalScreen[bool]):
 
     @property
     def hint(self) -> str:
-        """What the keys do here; Enter on a choice opens its list, as everywhere in Textual."""
+        """What the keys do here: enter accepts from every field, a choice included."""
         if any(f.choices for f in self.fields):
-            return "enter accepts (on a choice: opens it) · tab next · esc cancels"
+            return "enter accepts · space opens a choice · tab next · esc cancels"
         return "enter to accept · tab next field · escape to cancel"
 
     def values(self) -> Values:
@@ -99,6 +107,9 @@ class FormScreen(ModalScreen[bool]):
             self.query_one("#form-error", Static).update(str(error))
             return
         self.dismiss(True)
+
+    def on_key(self, event: events.Key) -> None:
+        submits_on_enter(event, self.focused, self.action_submit)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

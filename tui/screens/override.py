@@ -15,12 +15,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from policy_model.draft import STATUSES, Status
 from policy_model.eligibility import clean_reason
 from policy_model.user_input import printable_line
 from tui.screens.yes_no import YesNoScreen
+from tui.widgets.status_radio import StatusRadio
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class OverrideDialog(ModalScreen[OverrideAnswer | None]):
             yield Static(printable_line(f"Now: {self.decided}"), markup=False, classes="override-now")
             with RadioSet(id="override-status"):
                 for status in STATUSES:
-                    yield RadioButton(status, value=status == self.status, name=status)
+                    yield StatusRadio(status, value=status == self.status, name=status)
             yield Input(placeholder=f"reason (required): {wording.why}", id="override-reason")
             yield Static("", id="override-problem", markup=False)
             with Horizontal(classes="dialog-buttons"):

@@ -20,6 +20,7 @@ from policy_model.document import Document
 from policy_model.roster import FIELDS, ImportReport, Preview, field_label, preview_roster, stage_roster
 from policy_model.roster.sensitive import sensitive_category
 from tui.screens.file_import import PREVIEW_ROWS, FileImportDialog, ProgressCallback
+from tui.widgets.tick_list import TickList
 
 
 class RosterImportDialog(FileImportDialog[Preview, ImportReport]):
@@ -40,7 +41,7 @@ class RosterImportDialog(FileImportDialog[Preview, ImportReport]):
     def compose_options(self) -> ComposeResult:
         yield Label("Other columns to keep in the snapshot (none unless the policy needs one):",
                     classes="import-field", id="import-keep-label")
-        yield SelectionList[str](id="import-keep", compact=True)
+        yield TickList[str](id="import-keep", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#import-keep-label").display = self.query_one("#import-keep").display = False

@@ -42,10 +42,10 @@ from tui.widgets.roster_table import RosterTable
 from tui.widgets.rules_panel import RulesPanel
 
 if TYPE_CHECKING:
+    from policy_model.roster.report import Rejection
+    from tui.screens.import_report import ShownReport
     from tui.screens.override import OverrideAnswer
 
-# How much of an import's report a notification shows: lines, and characters a line.
-REPORT_LINES, REPORT_LINE = 8, 120
 PEOPLE, ROLES, CHART, RULES = "roster-people", "roster-roles", "roster-chart", "roster-rules"
 T = TypeVar("T")
 
@@ -82,6 +82,8 @@ class RosterStep(Step):
                 tooltip="The rules that decide who needs access, in the order they are tried"),
         Binding("l", "import_clients", "Client load", id="roster.clients",
                 tooltip="Count each person's accounts in a CRM export; touch from the accounts' tiers"),
+        Binding("R", "show_report", "Import report", show=False, id="roster.report",
+                tooltip="The last import's report again: its totals and every rejected row"),
     ]
 
     def __init__(self, document: Document) -> None:
@@ -101,6 +103,8 @@ class RosterStep(Step):
         # too slow to do on every keystroke of a filter over a large roster.
         self._actionable: tuple[bool, bool] | None = None
         self._places = ""  # where people work, with counts, from the roster's location column
+        # The last import's report, kept for the session: the draft records an import, not its report.
+        self.last_report: ShownReport | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="roster-summary", markup=False)
@@ -328,7 +332,7 @@ class RosterStep(Step):
                 return
             self.render_document()
             self.draft_changed()
-            self._notify_report(report_lines(report), "Roster imported")
+            self._show_report("Roster imported", report.source, report_lines(report), report.rejected)
 
         folder = f"{self.document.path.parent}/"
         self.app.push_screen(RosterImportDialog(self.document, folder), imported)
@@ -394,13 +398,20 @@ class RosterStep(Step):
             self.notify(message)
         return result
 
-    def _notify_report(self, lines: list[str], title: str) -> None:
-        """An import's report in a notification: its headlines, each cut to a few lines, so it
-        does not cover the table it changed (`roster import` prints every line)."""
-        headlines = [line if len(line) <= REPORT_LINE else line[: REPORT_LINE - 1] + "…"
-                     for line in lines if not line.startswith("  ")]
-        shown = headlines[:REPORT_LINES] + (["…"] if len(headlines) > REPORT_LINES else [])
-        self.notify("\n".join(shown), title=title, markup=False, timeout=15)
+    def _show_report(self, title: str, source: str, lines: list[str], rejected: list[Rejection]) -> None:
+        """An import's report on a screen of its own until closed, kept to be shown again (R)."""
+        from tui.screens.import_report import ShownReport
+
+        self.last_report = ShownReport(title, source, lines, rejected)
+        self.action_show_report()
+
+    def action_show_report(self) -> None:
+        from tui.screens.import_report import ImportReportScreen
+
+        if self.last_report is None:
+            self.notify("No import yet in this session: import a roster (i) or a client load (l)", severity="warning")
+            return
+        self.app.push_screen(ImportReportScreen(self.last_report))
 
     def action_import_clients(self) -> None:
         """Read each person's client count and touch from a CRM account export; the report says what changed."""
@@ -415,6 +426,7 @@ class RosterStep(Step):
             if report is not None:
                 self.render_document()
                 self.draft_changed()
-                self._notify_report(clients_report_lines(report), "Client load read")
+                self._show_report("Client load read", report.source, clients_report_lines(report),
+                                  report.rejected)
 
         self.app.push_screen(ClientsImportDialog(self.document, f"{self.document.path.parent}/"), imported)

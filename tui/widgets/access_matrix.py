@@ -23,9 +23,11 @@ class AccessMatrix(DataTable[Text]):
         """Redraw from a computed matrix (a few dozen rows: clearing and re-adding is cheap)."""
         row = self.cursor_row
         self.clear(columns=True)
-        # Long role names are cut so that at 80 columns a few channels fit beside them.
-        longest = max((len(r.group) for r in matrix.rows), default=5)
-        self.add_column(Text(matrix.by.capitalize()), key="group", width=min(max(longest, 5), GROUP_WIDTH))
+        # Long role names are cut so that at 80 columns a few channels fit beside them; the
+        # header itself never is (short department names cut "Department" to "Depar").
+        header = matrix.by.capitalize()
+        longest = max((len(r.group) for r in matrix.rows), default=0)
+        self.add_column(Text(header), key="group", width=max(min(longest, GROUP_WIDTH), len(header)))
         self.add_column(Text("Granted", justify="right"), key="granted")
         rows = [*(self._cells(line) for line in matrix.rows), self._cells(matrix.total, total=True)]
         # Widths fixed from the cells themselves: the table would otherwise widen its columns

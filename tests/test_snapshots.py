@@ -10,6 +10,7 @@ folder's name, so the draft is opened by a relative path from inside its folder,
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from textual.widgets import Input, TextArea
 from tui.app import PolicyApp
 from tui.launch import document_for
 from tui.recent import RecentDrafts
+from tui.widgets import training_panel
 
 from .waiting import settle
 
@@ -28,7 +30,11 @@ SCREENS = {"roster": ["1"], "channels": ["2"], "wording": ["3"], "review": ["4"]
 # The keys to each dialog of the example; "report" imports hr.csv, written beside the draft.
 DIALOGS = {"channel-settings": ["2", "enter"], "details": ["4", "e"], "override": ["1", "o"],
            "rule": ["1", "r", "a"], "roster-import": ["1", "i"],
-           "report": ["1", "i", *"hr.csv", "enter", "ctrl+r"]}
+           "report": ["1", "i", *"hr.csv", "enter", "ctrl+r"], "client-load": ["1", "l"],
+           "new-channel": ["2", "n"], "open": ["ctrl+o"], "quit-unsaved": ["2", "a", "ctrl+q"],
+           "training-session": ["3", "ctrl+t", "ctrl+t", "a"], "training-pending": ["3", "ctrl+t", "ctrl+t", "p"],
+           "completion": ["3", "ctrl+t", "ctrl+t", "c"], "discipline-step": ["3", "ctrl+t", "ctrl+t", "ctrl+t", "a"],
+           "approver": ["4", "ctrl+t", "a"], "remove-approver": ["4", "ctrl+t", "delete"]}
 HR_CSV = "id,name,role,department\nS1,Grace Okafor,Account Manager,Sales\nS1,Liam Brennan,Teller,Retail\n"
 
 
@@ -37,6 +43,19 @@ def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor would be on or off depending on when the picture is taken."""
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
+class _SnapshotDay(date):
+    """Today, as the pictures were taken: a form that offers today's date shows this one."""
+
+    @classmethod
+    def today(cls) -> _SnapshotDay:
+        return cls(2026, 12, 1)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(training_panel, "date", _SnapshotDay)
 
 
 def keys_then_settle(theme: str, keys: list[str]) -> Callable[[Pilot[None]], Awaitable[None]]:

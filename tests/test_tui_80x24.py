@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable, Input, Select
 
 from policy_model import signoff
 from policy_model.document import open_document
@@ -16,6 +16,7 @@ from tui.recent import RecentDrafts
 from tui.screens.form import FormScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.override import OverrideDialog
 from tui.screens.path_prompt import PathPrompt
 from tui.steps.base import Step
 from tui.widgets.access_chart import AccessChart, stacked_bar
@@ -129,6 +130,36 @@ async def test_enter_on_a_closed_choice_accepts_the_form_and_space_opens_it(
         assert isinstance(app.screen, MainScreen), "enter on the closed choice accepted the form"
     draft = load_draft(tmp_path / "policy.toml")
     assert (draft.policy.company, draft.policy.market) == ("Harbor Bank", "b2c")
+
+
+async def test_enter_on_the_status_choice_chooses_it_and_accepts_the_override(example_draft: Path) -> None:
+    app = app_for(example_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, OverrideDialog)
+        person = app.screen.person
+        app.screen.query_one("#override-reason", Input).value = "Signed the book over to a colleague"
+        app.screen.query_one("#override-status").focus()
+        await pilot.press("left", "enter")  # from review to granted, then enter
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen), "enter in the status choice accepted the dialog"
+    overrides = app.document.draft.eligibility.overrides
+    override = next(o for o in overrides if o.reason == "Signed the book over to a colleague")
+    assert override.status == "granted" and override.employee_id in person
+
+
+async def test_enter_on_the_status_choice_without_a_reason_asks_for_one(example_draft: Path) -> None:
+    app = app_for(example_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "o")
+        await pilot.pause()
+        app.screen.query_one("#override-status").focus()
+        await pilot.press("left", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OverrideDialog), "a reason is still required"
+        assert app.screen.query_one("#override-reason", Input).has_focus
+    assert not app.document.draft.eligibility.overrides
 
 
 async def test_the_palette_finds_new_draft(example_draft: Path) -> None:

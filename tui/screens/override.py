@@ -21,7 +21,7 @@ from policy_model.draft import STATUSES, Status
 from policy_model.eligibility import clean_reason
 from policy_model.user_input import printable_line
 from tui.screens.yes_no import YesNoScreen
-from tui.widgets.status_radio import StatusRadio
+from tui.widgets.status_radio import StatusRadio, StatusSet
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class OverrideDialog(ModalScreen[OverrideAnswer | None]):
         with Vertical(classes="dialog"):
             yield Label(printable_line(f"{wording.verb}: {self.person}"), classes="dialog-title", markup=False)
             yield Static(printable_line(f"Now: {self.decided}"), markup=False, classes="override-now")
-            with RadioSet(id="override-status"):
+            with StatusSet(id="override-status"):
                 for status in STATUSES:
                     yield StatusRadio(status, value=status == self.status, name=status)
             yield Input(placeholder=f"reason (required): {wording.why}", id="override-reason")
@@ -76,6 +76,7 @@ class OverrideDialog(ModalScreen[OverrideAnswer | None]):
 
     @on(Input.Submitted, "#override-reason")
     @on(Button.Pressed, "#override-ok")
+    @on(StatusSet.Accepted)
     def _accept(self) -> None:
         pressed = self.query_one("#override-status", RadioSet).pressed_button
         status: Status = pressed.name if pressed and pressed.name in STATUSES else self.status  # type: ignore[assignment]

@@ -34,7 +34,8 @@ DIALOGS = {"channel-settings": ["2", "enter"], "details": ["4", "e"], "override"
            "new-channel": ["2", "n"], "open": ["ctrl+o"], "quit-unsaved": ["2", "a", "ctrl+q"],
            "training-session": ["3", "ctrl+t", "ctrl+t", "a"], "training-pending": ["3", "ctrl+t", "ctrl+t", "p"],
            "completion": ["3", "ctrl+t", "ctrl+t", "c"], "discipline-step": ["3", "ctrl+t", "ctrl+t", "ctrl+t", "a"],
-           "approver": ["4", "ctrl+t", "a"], "remove-approver": ["4", "ctrl+t", "delete"]}
+           "approver": ["4", "ctrl+t", "a"], "remove-approver": ["4", "ctrl+t", "delete"],
+           "variables": ["3", "f2"]}
 HR_CSV = "id,name,role,department\nS1,Grace Okafor,Account Manager,Sales\nS1,Liam Brennan,Teller,Retail\n"
 
 

@@ -9,6 +9,7 @@ from textual.widgets import Input, Markdown, TextArea
 
 from policy_model.document import open_document
 from tui.app import PolicyApp
+from tui.screens.table_view import TableScreen
 from tui.screens.yes_no import YesNoScreen
 from tui.steps.wording import SETTLE, WordingStep
 from tui.widgets.clause_list import ClauseList
@@ -119,8 +120,11 @@ async def test_keys_toggle_move_add_and_delete_clauses(example_draft: Path) -> N
         assert expected in source, source[source.find("## 2."):][:200]
         await pilot.press("escape")
         await pilot.press("f2")
-        notes = [n.message for n in app._notifications]
-        assert any("{company} = Harbor Community Bank" in n and "{channels} = " in n for n in notes), notes
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)
+        values = {row[0]: row[1] for row in app.screen.rows}
+        assert values["{company}"] == "Harbor Community Bank" and values["{channels}"].startswith("LinkedIn")
+        await pilot.press("escape")
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, YesNoScreen)

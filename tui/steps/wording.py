@@ -34,6 +34,7 @@ from policy_model.eligibility import Decision
 from policy_model.law import draft_places
 from policy_model.lint import Finding, lint_findings
 from policy_model.user_input import visible
+from tui.screens.table_view import TableScreen
 from tui.screens.text_prompt import TextPrompt
 from tui.screens.yes_no import YesNoScreen
 from tui.steps.base import Step
@@ -327,8 +328,10 @@ class WordingStep(Step):
 
     def action_variables(self) -> None:
         values = variable_values(self.draft, self.people())
-        lines = [f"{{{name}}} = {values[name] or '(not set: ' + v.fix + ')'}" for name, v in VARIABLES.items()]
-        self.notify("\n".join(lines), title="Variables (write {{ for a literal brace)", timeout=20, markup=False)
+        rows = [(f"{{{name}}}", values[name] or f"(not set: {v.fix})", v.meaning) for name, v in VARIABLES.items()]
+        self.app.push_screen(TableScreen("Variables a clause can use", ("Variable", "Now", "Means"), rows,
+                                         note="Write {{ or }} for a literal brace. Values come from the draft "
+                                              "and the roster, and are filled in the preview and the export."))
 
     def action_back(self) -> None:
         self._flush()

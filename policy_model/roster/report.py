@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..draft import Draft, Employee, RosterRef
 from ..eligibility import FACT_FIELDS, facts
-from ..plural import counted
+from ..plural import agreeing, counted
 from ..problems import Problem
 from ..roster_snapshot import Roster, encode_flag
 from ..user_input import printable_line
@@ -220,12 +220,15 @@ def report_lines(report: ImportReport) -> list[str]:
     lines.extend(_columns_lines(report))
     lines.extend(f"note: {note}" for note in report.notes)
     lines.extend(str(problem) for problem in report.problems)
-    for title, item, people, said in (
-            ("leavers", "leaver", report.leavers, "the file says have left: kept as leavers, never granted"),
-            ("revoke", "revoke", report.revoked, "granted at the last import have left or are gone from this "
-             "file: remove their access (roster show --status revoke)")):
+    for title, item, people, one, many, then in (
+            ("leavers", "leaver", report.leavers, "the file says has left", "the file says have left",
+             "kept as leavers, never granted"),
+            ("revoke", "revoke", report.revoked, "granted at the last import has left or is gone from this file",
+             "granted at the last import have left or are gone from this file",
+             "remove their access (roster show --status revoke)")):
         if people:
-            lines.append(f"{title}: {counted(len(people), 'person', 'people')} {said}")
+            said = agreeing(len(people), one, many)
+            lines.append(f"{title}: {counted(len(people), 'person', 'people')} {said}: {then}")
             lines.extend(listed(item, [_who(e) for e in people]))
     changes = report.changes
     if changes is not None:

@@ -18,7 +18,7 @@ from operator import attrgetter
 from .draft import STATUSES, Draft, Employee, Override, Rule, Status
 from .leavers import has_left, left_words, today
 from .problems import Severity
-from .roles import infer
+from .roles import Inference, infer
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +87,26 @@ facts: Callable[[Employee], tuple[object, ...]] = attrgetter(*FACT_FIELDS)
 def customer_facing(employee: Employee) -> bool | None:
     """Whether the person faces customers: the file's own value, else what their job title (or
     department) says (`roles.infer`), else unknown."""
-    if employee.customer_facing is not None:
-        return employee.customer_facing
-    inferred = infer(employee.role, employee.department)
-    return None if inferred is None else inferred.customer_facing
+    return _facing(employee, _inferred(employee))
+
+
+def _inferred(employee: Employee) -> Inference | None:
+    """What the job title (or department) says about customers, when the file says nothing."""
+    return infer(employee.role, employee.department) if employee.customer_facing is None else None
+
+
+def _facing(employee: Employee, inferred: Inference | None) -> bool | None:
+    return employee.customer_facing if inferred is None else inferred.customer_facing
 
 
 def matches(rule: Rule, employee: Employee) -> bool:
     """Whether every condition the rule sets holds for the employee (reads only its `facts`)."""
-    if rule.customer_facing is not None and customer_facing(employee) is not rule.customer_facing:
+    return _matches(rule, employee, customer_facing(employee))
+
+
+def _matches(rule: Rule, employee: Employee, facing: bool | None) -> bool:
+    """`matches`, given whether the person faces customers (worked out once for all the rules)."""
+    if rule.customer_facing is not None and facing is not rule.customer_facing:
         return False
     if rule.roles and not names_any(employee.role, rule.roles, rule.exact):
         return False
@@ -114,6 +125,11 @@ def describe(employee: Employee) -> str:
     """The facts a rule looks at, in words: "Account Manager, 5 clients, high touch"; a value
     inferred from the title says so: "Machine Operator II (production role, inferred not
     customer-facing)", never to be taken for one from the file."""
+    return _describe(employee, _inferred(employee))
+
+
+def _describe(employee: Employee, inferred: Inference | None) -> str:
+    """`describe`, given what the title says (`_inferred`)."""
     parts = [employee.role or "no role"]
     if employee.clients is not None:
         parts.append(f"{employee.clients} client{'s' * (employee.clients != 1)}")
@@ -122,25 +138,29 @@ def describe(employee: Employee) -> str:
     if employee.customer_facing is False:
         parts.append("not customer-facing")
     said = ", ".join(parts)
-    if employee.customer_facing is None and (inferred := infer(employee.role, employee.department)) is not None:
-        said += f" ({inferred.words})"
-    return said
+    return said if inferred is None else f"{said} ({inferred.words})"
 
 
 def decide(employee: Employee, rules: Sequence[Rule], override: Override | None = None,
            day: str | None = None) -> Decision:
     """The first rule that matches decides, unless a person overrode it; someone who has left
-    by `day` (YYYY-MM-DD, today by default) is denied before either, as they are not staff."""
+    by `day` (YYYY-MM-DD, today by default) is denied before either, as they are not staff.
+
+    What the title says is read once for every rule and the reason: a roster's tens of
+    thousands of distinct cases are each decided here (`evaluate_with`).
+    """
     if has_left(employee, day or today()):
         revoke = "; was granted: remove their access" if employee.revoke else ""
         return Decision("denied", LEAVER, f"{describe(employee)}: {left_words(employee)}, never granted{revoke}")
     if override is not None:
         return Decision(override.status, "override", f"override by {override.by or 'someone'}: {override.reason}",
                         overridden=True)
+    inferred = _inferred(employee)
+    facing = _facing(employee, inferred)
     for rule in rules:
-        if matches(rule, employee):
-            return Decision(rule.outcome, rule.id, f"{describe(employee)}: {rule.reason}")
-    return Decision("review", NO_RULE, f"{describe(employee)}: no rule matched")
+        if _matches(rule, employee, facing):
+            return Decision(rule.outcome, rule.id, f"{_describe(employee, inferred)}: {rule.reason}")
+    return Decision("review", NO_RULE, f"{_describe(employee, inferred)}: no rule matched")
 
 
 def overrides_by_id(draft: Draft) -> dict[str, Override]:

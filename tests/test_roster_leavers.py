@@ -250,3 +250,17 @@ async def test_the_rules_tab_counts_the_leavers_decided_before_any_rule(draft: P
         hint = str(app.screen.query_one("#rules-hint", Static).render())
     assert hint == ("Tried in order; the first rule that matches decides. Before them: 2 people who have left "
                     "(never granted); 1 person by override.")
+
+
+def test_the_report_says_one_leaver_and_one_revocation_in_the_singular(draft: Path, tmp_path: Path) -> None:
+    header = ["Employee ID", "Name", "Job Title", "Client Count", "Touch", "Customer Facing", "Employment Status"]
+    before = [["E1", "Grace", "Account Manager", "5", "high", "yes", "Active"],
+              ["E2", "Ana", "Clerk", "", "", "no", "Active"]]
+    document = open_document(draft)
+    lines = report_lines(import_roster(document, source(tmp_path, before, header)))
+    assert not any(line.startswith(("leavers:", "revoke:")) for line in lines)
+    after = [["E1", "Grace", "Account Manager", "5", "high", "yes", "Resigned"], before[1]]
+    lines = report_lines(import_roster(document, source(tmp_path, after, header, "hr-2.csv")))
+    assert "leavers: 1 person the file says has left: kept as leavers, never granted" in lines
+    assert ("revoke: 1 person granted at the last import has left or is gone from this file: remove their access "
+            "(roster show --status revoke)") in lines

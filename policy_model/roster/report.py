@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..draft import Draft, Employee, RosterRef
 from ..eligibility import FACT_FIELDS, facts
-from ..plural import counted
+from ..plural import agreeing, counted
 from ..problems import Problem
 from ..roster_snapshot import Roster, encode_flag
 from ..user_input import printable_line
@@ -145,19 +145,19 @@ def compare(before: Sequence[Employee], after: Sequence[Employee], since: dateti
 
     Ids are unique in a roster (the import and the snapshot reader see to it), so each person
     found is taken out of the previous roster's index and whoever remains there has left. The
-    passes over the 200,000 people of each roster (ids, facts, the index) run in C; only the
-    few thousand who joined or changed are looked at one by one.
+    passes over the 200,000 people of each roster (ids, the index, the facts of each person
+    and of who they were) run in C; only the few thousand who joined or changed are looked at
+    one by one. Who joined is found as `_NOBODY` where they were: their facts are then
+    compared with nobody's, so no person is looked up twice.
     """
-    old_ids, ids = list(map(_ID, before)), list(map(_ID, after))
-    old_facts = dict(zip(old_ids, map(facts, before), strict=True))
-    old = dict(zip(old_ids, before, strict=True))
-    was = list(map(old.pop, ids, repeat(None)))
+    old = dict(zip(map(_ID, before), before, strict=True))
+    was = list(map(old.pop, map(_ID, after), repeat(_NOBODY)))
     changes = RosterChanges(since=since, left=list(old.values()))
-    new = map(is_, was, repeat(None))
-    differ = map(ne, map(old_facts.get, ids), map(facts, after))
+    new = map(is_, was, repeat(_NOBODY))
+    differ = map(ne, map(facts, was), map(facts, after))
     for i in compress(range(len(after)), map(or_, new, differ)):
         person, previous = after[i], was[i]
-        if previous is None:
+        if previous is _NOBODY:
             changes.joined.append(person)
             continue
         differences = tuple((name, _text(getattr(previous, name)), _text(getattr(person, name)))
@@ -167,6 +167,8 @@ def compare(before: Sequence[Employee], after: Sequence[Employee], since: dateti
 
 
 _ID = attrgetter("id")
+# Where a person who joined was in the previous roster (see `compare`).
+_NOBODY = Employee("")
 
 
 def _who(person: Employee) -> str:
@@ -220,12 +222,15 @@ def report_lines(report: ImportReport) -> list[str]:
     lines.extend(_columns_lines(report))
     lines.extend(f"note: {note}" for note in report.notes)
     lines.extend(str(problem) for problem in report.problems)
-    for title, item, people, said in (
-            ("leavers", "leaver", report.leavers, "the file says have left: kept as leavers, never granted"),
-            ("revoke", "revoke", report.revoked, "granted at the last import have left or are gone from this "
-             "file: remove their access (roster show --status revoke)")):
+    for title, item, people, one, many, then in (
+            ("leavers", "leaver", report.leavers, "the file says has left", "the file says have left",
+             "kept as leavers, never granted"),
+            ("revoke", "revoke", report.revoked, "granted at the last import has left or is gone from this file",
+             "granted at the last import have left or are gone from this file",
+             "remove their access (roster show --status revoke)")):
         if people:
-            lines.append(f"{title}: {counted(len(people), 'person', 'people')} {said}")
+            said = agreeing(len(people), one, many)
+            lines.append(f"{title}: {counted(len(people), 'person', 'people')} {said}: {then}")
             lines.extend(listed(item, [_who(e) for e in people]))
     changes = report.changes
     if changes is not None:

@@ -35,6 +35,12 @@ async def highlight(pilot, channels: ChannelList, channel_id: str) -> None:  # t
     raise AssertionError(f"{channel_id} not in the list")
 
 
+async def open_settings(app: PolicyApp, pilot, channel_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Step 2 with the settings of one channel open."""
+    await highlight(pilot, await open_channels(app, pilot), channel_id)
+    await pilot.press("enter")
+
+
 def matrix_column(table: AccessMatrix, channel_id: str) -> dict[str, str]:
     """Group -> cell text for one channel's column of the matrix on screen."""
     return {str(table.get_row_at(n)[0]): str(table.get_cell_at((n, table.get_column_index(channel_id))))
@@ -95,9 +101,7 @@ async def test_disabling_a_channel_says_who_loses_it_and_undo_state_follows(exam
 async def test_settings_dialog_changes_terms_and_response_time(example_draft: Path):
     app = PolicyApp(open_document(example_draft))
     async with app.run_test(size=(80, 24)) as pilot:
-        channels = await open_channels(app, pilot)
-        await highlight(pilot, channels, "sms")
-        await pilot.press("enter")
+        await open_settings(app, pilot, "sms")
         await pilot.press("down", "down", "space")  # third line: personal account allowed
         await pilot.press("tab", "tab", *"2 hours", "enter")  # tab selects the old text; typing replaces it
         assert not isinstance(app.screen, ChannelSettingsScreen), "enter in the reply time is done"
@@ -149,9 +153,7 @@ def channel(app: PolicyApp, channel_id: str) -> Channel:
 async def test_settings_ticks_read_x_or_blank_and_every_term_is_on_screen(example_draft: Path):
     app = PolicyApp(open_document(example_draft))
     async with app.run_test(size=(80, 24)) as pilot:
-        channels = await open_channels(app, pilot)
-        await highlight(pilot, channels, "linkedin")
-        await pilot.press("enter")
+        await open_settings(app, pilot, "linkedin")
         await pilot.pause()
         text = screen_text(app)
         linkedin = channel(app, "linkedin")
@@ -163,9 +165,7 @@ async def test_settings_ticks_read_x_or_blank_and_every_term_is_on_screen(exampl
 async def test_words_typed_into_a_tick_list_tick_nothing_until_the_highlight_moves(example_draft: Path):
     app = PolicyApp(open_document(example_draft))
     async with app.run_test(size=(80, 24)) as pilot:
-        channels = await open_channels(app, pilot)
-        await highlight(pilot, channels, "linkedin")
-        await pilot.press("enter")
+        await open_settings(app, pilot, "linkedin")
         before = channel(app, "linkedin")
         await pilot.press("tab")  # the department list, where typing once ticked "Admin Offices"
         await type_text(pilot, "within 2 business hours")
@@ -178,9 +178,7 @@ async def test_words_typed_into_a_tick_list_tick_nothing_until_the_highlight_mov
 async def test_settings_tab_goes_top_to_bottom_and_one_escape_closes(example_draft: Path):
     app = PolicyApp(open_document(example_draft))
     async with app.run_test(size=(80, 24)) as pilot:
-        channels = await open_channels(app, pilot)
-        await highlight(pilot, channels, "linkedin")
-        await pilot.press("enter")
+        await open_settings(app, pilot, "linkedin")
         visited = []
         for _ in range(4):
             assert app.focused is not None
@@ -194,9 +192,7 @@ async def test_settings_tab_goes_top_to_bottom_and_one_escape_closes(example_dra
 async def test_enter_in_a_tick_list_is_done_and_ticks_nothing(example_draft: Path):
     app = PolicyApp(open_document(example_draft))
     async with app.run_test(size=(80, 24)) as pilot:
-        channels = await open_channels(app, pilot)
-        await highlight(pilot, channels, "linkedin")
-        await pilot.press("enter")
+        await open_settings(app, pilot, "linkedin")
         before = channel(app, "linkedin")
         await pilot.press("enter")
         assert not isinstance(app.screen, ChannelSettingsScreen)

@@ -147,17 +147,18 @@ def compare(before: Sequence[Employee], after: Sequence[Employee], since: dateti
     found is taken out of the previous roster's index and whoever remains there has left. The
     passes over the 200,000 people of each roster (ids, the index, the facts of each person
     and of who they were) run in C; only the few thousand who joined or changed are looked at
-    one by one. Who joined is found as `_NOBODY` where they were: their facts are then
+    one by one. Who joined is found as `nobody` where they were: their facts are then
     compared with nobody's, so no person is looked up twice.
     """
+    nobody = Employee("")  # made here: a module-level record would be state shared by every call
     old = dict(zip(map(_ID, before), before, strict=True))
-    was = list(map(old.pop, map(_ID, after), repeat(_NOBODY)))
+    was = list(map(old.pop, map(_ID, after), repeat(nobody)))
     changes = RosterChanges(since=since, left=list(old.values()))
-    new = map(is_, was, repeat(_NOBODY))
+    new = map(is_, was, repeat(nobody))
     differ = map(ne, map(facts, was), map(facts, after))
     for i in compress(range(len(after)), map(or_, new, differ)):
         person, previous = after[i], was[i]
-        if previous is _NOBODY:
+        if previous is nobody:
             changes.joined.append(person)
             continue
         differences = tuple((name, _text(getattr(previous, name)), _text(getattr(person, name)))
@@ -167,8 +168,6 @@ def compare(before: Sequence[Employee], after: Sequence[Employee], since: dateti
 
 
 _ID = attrgetter("id")
-# Where a person who joined was in the previous roster (see `compare`).
-_NOBODY = Employee("")
 
 
 def _who(person: Employee) -> str:

@@ -104,7 +104,7 @@ async def test_new_draft_to_exported_document_by_keyboard(tmp_path: Path, monkey
         for _ in range(reviews):
             await pilot.press("o")
             assert isinstance(app.screen, OverrideDialog)
-            await pilot.press("enter", "tab")  # the first choice, granted
+            await pilot.press("left", "space", "tab")  # from review to granted
             await type_text(pilot, "serves clients directly")
             await pilot.press("enter")
             await settled(pilot)

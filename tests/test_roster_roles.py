@@ -326,9 +326,11 @@ def city_roster(path: Path) -> Path:
 
 
 async def answer(pilot: Pilot[None], status: Status, reason: str) -> None:
-    """In the status-and-reason dialog: pick `status` (the keys start on the first choice), say why."""
-    assert isinstance(pilot.app.screen, OverrideDialog)
-    await pilot.press(*["right"] * STATUSES.index(status), "enter", "tab")
+    """In the status-and-reason dialog: pick `status` (the keys start on the status it offers), say why."""
+    dialog = pilot.app.screen
+    assert isinstance(dialog, OverrideDialog)
+    moves = (STATUSES.index(status) - STATUSES.index(dialog.status)) % len(STATUSES)
+    await pilot.press(*["right"] * moves, "space", "tab")
     await type_text(pilot, reason)
     await pilot.press("enter")
 

@@ -80,7 +80,7 @@ async def test_override_with_a_reason_is_saved_and_reloaded_then_undone(example_
         assert table.has_focus and shown_ids(table) == ["E1002"]
         await pilot.press("o")
         assert isinstance(app.screen, OverrideDialog)
-        await pilot.press("right", "enter", "tab")  # granted -> review, then to the reason
+        await pilot.press("right", "space", "tab")  # granted -> review, then to the reason
         await type_text(pilot, "on leave")
         await pilot.press("enter")
         assert not isinstance(app.screen, OverrideDialog)
@@ -226,7 +226,7 @@ async def test_chart_shows_each_department_as_bars_and_follows_overrides(example
         assert it.split()[1] == "4" and set(it.split()[2]) == {"░"}
         sales = next(line for line in lines if line.startswith("Sales "))
         assert "█" in sales and "▓" in sales and "░" in sales
-        await pilot.press("p", "end", "o", "right", "right", "enter", "tab")  # E1042: granted -> denied
+        await pilot.press("p", "end", "o", "right", "right", "space", "tab")  # E1042: granted -> denied
         await type_text(pilot, "left the bank")
         await pilot.press("enter", "c")
         legend = chart.render().plain.splitlines()[0].split()

@@ -32,9 +32,11 @@ from .clauses import (
     applies,
     audience,
     covers,
+    describe_conditions,
     in_industry,
     in_policy,
     library,
+    library_clause,
     tier,
     variable_values,
     variables_in,
@@ -216,7 +218,8 @@ def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = N
     places = draft.policy.jurisdictions if places is None else places
     found = [*_variables(draft, who, at, places), *_sections(draft, at, places), *_channels(draft, at, places),
              *_wording(draft, at, places), *_requests(draft, at, places), *_duties(draft, at, places),
-             *_conditions(draft, at), *_tiers(draft, at, places), *_pack_clauses(draft, at, places)]
+             *_conditions(draft, at), *_tiers(draft, at, places), *_pack_clauses(draft, at, places),
+             *_library_limits(draft, at, places)]
     return sorted(found, key=lambda f: (f.problem.severity != "error", f.clause if f.clause is not None else -1))
 
 
@@ -304,6 +307,19 @@ def _pack_clauses(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator
                            f'draft made before then lacks it): add it as your own clause with section = '
                            f'"{clause.id}" (a new draft holds the library\'s text to copy)')
                 yield Finding(at.problem(message, "clauses", "warning"))
+
+
+def _library_limits(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:
+    """A clause in force that the library now limits to drafts unlike this one: a draft holds
+    its own copy of each clause, conditions and all, so one made before the library learned
+    that the NLRA clause is for private employers keeps citing the NLRA to a city."""
+    for n, clause in _in_policy(draft, places):
+        original = library_clause(clause)
+        if original is not None and not applies(original, draft, places):
+            message = (f'"{clause.title}" is in the policy, but the library now limits it to '
+                       f"{describe_conditions(original)}, which this draft does not meet (its copy was made "
+                       "before): switch it off, or keep it and accept this warning with the reason")
+            yield Finding(at.problem(message, f"clauses[{n}]", "warning"), n)
 
 
 def _sections(draft: Draft, at: _Locator, places: Sequence[str]) -> Iterator[Finding]:

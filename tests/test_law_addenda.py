@@ -285,3 +285,26 @@ def test_a_draft_lacking_a_clause_its_packs_add_is_warned(firm: str, places: tup
     assert message.startswith(warned) and f'section = "{missing}"' in message
     clauses.add(draft, "Our own", "Our own words.", section=missing)
     assert pack_warnings() == []
+
+
+def library_limit_warnings(draft: Draft) -> list[str]:
+    who = clauses.audience(draft, PEOPLE)
+    return [f.problem.message for f in lint.lint_findings(draft, who, "policy.toml")
+            if "but the library now limits it to" in f.problem.message]
+
+
+def test_a_public_draft_whose_nlra_clause_predates_its_limit_is_warned() -> None:
+    draft = full_draft(firm="public-sector", jurisdictions=["US-CA"])
+    assert library_limit_warnings(draft) == [], "a new draft's copy holds the library's limit"
+    rights = draft.clauses[index_of(draft, "employee-rights")]
+    rights.when_employer = []  # as copied into a draft before the library limited it
+    (message,) = library_limit_warnings(draft)
+    assert message.startswith(f'"{rights.title}" is in the policy') and "private employers" in message
+    clauses.set_enabled(draft, index_of(draft, "employee-rights"), False)
+    assert library_limit_warnings(draft) == [], "switched off, it binds nobody"
+
+
+def test_a_private_draft_with_the_same_old_copy_is_not_warned() -> None:
+    draft = full_draft(firm="general", jurisdictions=["US-CA"])
+    draft.clauses[index_of(draft, "employee-rights")].when_employer = []
+    assert library_limit_warnings(draft) == []

@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-from . import law
 from .channels import channel_name, enabled_channels, industry_groups
 from .draft import Clause, Draft, Employee, Tier
 from .eligibility import Decision, decided
-from .law import covering, draft_places, employer_kinds, firm_pack, pack_clauses
+from .law import covering, draft_places, employer_kinds, firm_pack, pack_clauses, rules_on
 from .package_data import read_toml
 from .prose import date_text, month_first, possessive, with_full_stop
 from .review_cycle import in_force, review_months
@@ -187,7 +186,7 @@ def audience(draft: Draft, employees: Sequence[Employee], decisions: Sequence[De
     roles = Counter(e.role for e in granted if e.role)
     departments = Counter(e.department for e in granted if e.department)
     return Audience(bool(employees), len(granted), _by_count(roles), _by_count(departments),
-                    law.draft_places(draft, employees))
+                    draft_places(draft, employees))
 
 
 def _by_count(counts: Counter[str]) -> tuple[str, ...]:
@@ -282,13 +281,13 @@ def _access_holders(_: Draft, who: Audience) -> str:
 def _hours_law(_: Draft, __: Audience) -> str:
     """The federal rules on paying for hours worked: exempt status is a US classification, so
     a roster that records it brings US law whatever places the draft names."""
-    return "; ".join(rule.citation for _, rule in law.rules_on("hours-worked", ["US"]))
+    return "; ".join(rule.citation for _, rule in rules_on("hours-worked", ["US"]))
 
 
 def _expense_law(_: Draft, who: Audience) -> str:
     """The places where people work whose law requires work expenses to be reimbursed, as a
     sentence with each statute; where none does, the reminder that local law may ask more."""
-    found = law.rules_on("expenses", who.places)
+    found = rules_on("expenses", who.places)
     if not found:
         return "Where the law of the place an employee works requires more, that law applies"
     places = join_words([f"{pack.name} ({rule.citation})" for pack, rule in found], conj="or")
@@ -409,11 +408,11 @@ class RenderedClause:
 
 def render_policy(draft: Draft, employees: Sequence[Employee], who: Audience | None = None) -> list[RenderedClause]:
     """The enabled, applicable clauses in order, filled in; what the preview and the export show."""
-    values = variable_values(draft, who if who is not None else audience(draft, employees))
-    places = draft_places(draft, employees)
+    who = who if who is not None else audience(draft, employees)
+    values = variable_values(draft, who)
     rendered = []
     for index, clause in enumerate(draft.clauses):
-        if in_policy(clause, draft, places):
+        if in_policy(clause, draft, who.places):
             text, unfilled = fill(clause.text, values)
             title, title_unfilled = fill(clause.title, values)
             rendered.append(RenderedClause(index, clause.id, title, text, title_unfilled + unfilled, tier(clause)))

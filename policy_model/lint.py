@@ -43,7 +43,7 @@ from .clauses import (
 )
 from .draft import Draft, Employee
 from .eligibility import Decision
-from .law import LawPack, checked_text, covering, draft_places, firm_pack, forbidding, packs
+from .law import LawPack, checked_text, covering, firm_pack, forbidding, packs
 from .package_data import read_toml
 from .problems import Problem, Severity
 from .tier_rules import misplaced, scope_limits, tier_rules
@@ -203,8 +203,8 @@ def _quote(phrase: str) -> str:
 def lint(draft: Draft, employees: Sequence[Employee], file: str, source: str | None = None,
          decisions: Sequence[Decision] | None = None) -> list[Problem]:
     """Every lint problem in the draft's policy; `source` is the draft's TOML text, for lines."""
-    return [f.problem for f in lint_findings(draft, audience(draft, employees, decisions), file, source,
-                                             draft_places(draft, employees))]
+    who = audience(draft, employees, decisions)
+    return [f.problem for f in lint_findings(draft, who, file, source, who.places)]
 
 
 def lint_findings(draft: Draft, who: Audience, file: str, source: str | None = None,

@@ -31,7 +31,6 @@ from policy_model.clauses import VARIABLES, Audience, audience, policy_markdown,
 from policy_model.document import Document
 from policy_model.draft import Draft
 from policy_model.eligibility import Decision
-from policy_model.law import draft_places
 from policy_model.lint import Finding, lint_findings
 from policy_model.user_input import visible
 from tui.screens.table_view import TableScreen
@@ -89,7 +88,6 @@ class WordingStep(Step):
         # roster stay as they are, see `Derived.following`).
         self._audience: tuple[Sequence[Decision], Audience] | None = None
         self._typed = 0  # counts pauses in typing: each run of keystrokes is one undo point
-        self._places: tuple[str, ...] = ()  # where the policy applies, as of the last render
         self.findings: list[Finding] = []
 
     def compose_body(self) -> ComposeResult:
@@ -124,9 +122,9 @@ class WordingStep(Step):
         return self._audience[1]
 
     def render_document(self) -> None:
-        # Where the policy applies decides which addenda are in it; the roster is counted once per render.
-        self._places = draft_places(self.draft, self.document.roster.employees)
-        self.query_one(ClauseList).show(self.draft, self._places)
+        # Where the policy applies decides which addenda are in it: counted with the audience,
+        # once per revision.
+        self.query_one(ClauseList).show(self.draft, self.people().places)
         self._load_editor()
         self._render_outputs()
         for panel in self.query(DraftPanel):
@@ -138,7 +136,7 @@ class WordingStep(Step):
 
     def _render_outputs(self) -> None:
         """The preview and lint, from the draft as it is now."""
-        self.findings = lint_findings(self.draft, self.people(), str(self.document.path), places=self._places)
+        self.findings = lint_findings(self.draft, self.people(), str(self.document.path), places=self.people().places)
         self.query_one(LintPanel).show(self.findings, frozenset(a.id for a in self.draft.accepted))
         self._render_preview()
 
@@ -174,7 +172,8 @@ class WordingStep(Step):
         self._load_editor()
         index = self.selected
         if index is not None:
-            self.query_one(ClauseList).tooltip = clause_tooltip(self.draft.clauses[index], self.draft, self._places)
+            clause = self.draft.clauses[index]
+            self.query_one(ClauseList).tooltip = clause_tooltip(clause, self.draft, self.people().places)
 
     @on(ClauseList.OptionSelected, "#clause-list")
     def _clause_chosen(self) -> None:
@@ -273,7 +272,7 @@ class WordingStep(Step):
         """Highlight the clause a change moved or added: the list shows the change now, the
         rest of the step when the screen re-renders it."""
         if index is not None:
-            self.query_one(ClauseList).show(self.draft, self._places)
+            self.query_one(ClauseList).show(self.draft, self.people().places)
             self.query_one(ClauseList).highlighted = index
 
     def action_toggle_clause(self) -> None:

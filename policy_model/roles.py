@@ -11,10 +11,11 @@ an inference and says what it was inferred from; a title that says nothing about
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any, Literal, NamedTuple
+from functools import cache, lru_cache, partial
+from itertools import islice
+from typing import Any, Literal
 
 from .package_data import read_toml
 
@@ -59,35 +60,44 @@ class Family:
     onet: str
 
 
-class _Word(NamedTuple):
-    """A word as the lexicon reads it, and where it was written in the text."""
-
-    word: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Reader:
-    """How the lexicon reads a title: the level markers to drop and the spellings to fold."""
+    """How the lexicon reads a title: the level markers to drop and the spellings to fold.
+
+    Compared and hashed by identity, so that each reader's reading of a word is cached
+    (`_reading`): a roster's thousands of titles are made of a few hundred words.
+    """
 
     levels: frozenset[str]
     spellings: Mapping[str, str]
 
-    def read(self, text: str) -> list[_Word]:
-        """The words of `text` that carry meaning, each in one spelling and singular.
+    def words(self, text: str) -> tuple[list[str], Sequence[int]]:
+        """The words of `text` that carry meaning, each in one spelling and singular, and
+        which of the text's words they are (to find them as written, see `written`).
 
         Level markers go because "Sr. Accountant" and "Accountant II" are the same job; plurals
         and spelling variants are folded so that a phrase need be listed only once.
         """
-        found = []
-        for match in _WORD.finditer(text):
-            word = "and" if match[0] == "&" else match[0].casefold()
-            if word.isdigit() or word in self.levels:
-                continue
-            word = _singular(word)
-            found.append(_Word(self.spellings.get(word, word), match.start(), match.end()))
-        return found
+        readings = list(map(partial(_reading, self), _WORD.findall(text)))
+        if None not in readings:
+            return readings, range(len(readings))  # type: ignore[return-value]  # no None in it
+        return [w for w in readings if w is not None], [i for i, w in enumerate(readings) if w is not None]
+
+
+def written(text: str, first: int, last: int) -> str:
+    """The text from its `first` to its `last` word (counting every word), as written."""
+    found = list(islice(_WORD.finditer(text), last + 1))
+    return text[found[first].start():found[last].end()]
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _reading(reader: Reader, written: str) -> str | None:
+    """One word as `reader` reads it, or None for a number or a level marker."""
+    word = "and" if written == "&" else written.casefold()
+    if word.isdigit() or word in reader.levels:
+        return None
+    word = _singular(word)
+    return reader.spellings.get(word, word)
 
 
 @dataclass(frozen=True)
@@ -180,7 +190,7 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
     departments: dict[tuple[str, ...], Family] = {}
     for family in families:
         for phrase, index in [(p, roles) for p in family.phrases] + [(p, departments) for p in family.departments]:
-            words = tuple(w.word for w in reader.read(phrase))
+            words = tuple(reader.words(phrase)[0])
             if not words:
                 raise ValueError(f'role_lexicon.toml: family {family.id}: "{phrase}" has no words once levels go')
             other = roles.get(words) or departments.get(words)
@@ -200,11 +210,9 @@ def lexicon() -> Lexicon:
 
 def _longest(book: Lexicon, text: str, phrases: Mapping[tuple[str, ...], Family]) -> list[tuple[Family, str]]:
     """The longest phrases found in `text`, leftmost first, each with its words as written."""
-    words = book.reader.read(text)
-    keys = [w.word for w in words]
+    keys, places = book.reader.words(text)
     for size in range(min(book.longest, len(keys)), 0, -1):
-        found = [(family, text[words[i].start:words[i + size - 1].end])
-                 for i in range(len(keys) - size + 1)
+        found = [(family, written(text, places[i], places[i + size - 1])) for i in range(len(keys) - size + 1)
                  if (family := phrases.get(tuple(keys[i:i + size]))) is not None]
         if found:
             return found

@@ -44,8 +44,6 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SLUG = re.compile(r"[\W_]+")
 
 Load = tuple[int | None, Touch | None, bool | None]
-# A shared column's index -> its distinct values (see `read_columns`).
-Distinct = dict[int, Collection[str]]
 
 
 @dataclass
@@ -84,9 +82,9 @@ class _Loads(dict[tuple[str, str, str], "Load | str"]):
 
 
 def read_columns(table: Table, skip: dict[int, str | None], progress: Progress | None, used: Collection[int],
-                 shared: Collection[int], key: int | None) -> tuple[list[list[str] | None], Distinct] | None:
-    """The `used` columns of every row of the table (None for the others), and the distinct
-    values of each `shared` column; None when the progress callback cancels.
+                 shared: Collection[int], key: int | None) -> tuple[list[list[str] | None], list[int]] | None:
+    """The `used` columns of every row of the table (None for the others), and the length of
+    each used column's longest value; None when the progress callback cancels.
 
     Rows are transposed a block at a time, while they are fresh in the processor's cache
     (measured: a fifth faster than transposing 200,000 rows at the end), and each block's
@@ -102,11 +100,15 @@ def read_columns(table: Table, skip: dict[int, str | None], progress: Progress |
     values (titles, departments, statuses): each of their values is kept once, as one string
     for every row that has it, picked while the block is in cache. A roster then holds a few
     thousand strings where it held a million, and every later pass over these columns
-    (stripping, deciding, comparing, writing the snapshot) finds them in the cache.
+    (stripping, deciding, comparing, writing the snapshot) finds them in the cache. The longest
+    value of a shared column is found among its distinct values at the end, that of any other
+    used column while its block is in cache: measured, a pass over a column of 200,000 names
+    after the read cost four times as much.
     """
     width = len(table.header)
     columns: list[list[str] | None] = [[] if index in used else None for index in range(width)]
     once: list[dict[str, str] | None] = [{} if index in shared else None for index in range(width)]
+    longest = [0] * width
     count = 0
     while block := list(islice(table.rows, BLOCK)):
         if set(map(len, block)) - {width}:
@@ -114,14 +116,22 @@ def read_columns(table: Table, skip: dict[int, str | None], progress: Progress |
         values = list(zip(*block, strict=True))
         if key is not None and "" in values[key]:
             _mark_blank(block, skip, count)
-        for column, cells, seen in zip(columns, values, once, strict=True):
-            if column is not None:
-                column += cells if seen is None else map(seen.setdefault, cells, cells)
+        for index, (column, cells, seen) in enumerate(zip(columns, values, once, strict=True)):
+            if column is None:
+                continue
+            if seen is None:
+                column += cells
+                longest[index] = max(longest[index], *map(len, cells))
+            else:
+                column += map(seen.setdefault, cells, cells)
         count += len(block)
         if progress is not None and count % CHUNK == 0 and progress(count, max(table.total, count)):
             table.rows.close()  # type: ignore[attr-defined]
             return None
-    return columns, {index: seen.keys() for index, seen in enumerate(once) if seen is not None}
+    for index, seen in enumerate(once):
+        if seen is not None:
+            longest[index] = max(map(len, seen), default=0)
+    return columns, longest
 
 
 def read_all_columns(table: Table, skip: dict[int, str | None], progress: Progress | None) -> list[list[str]] | None:
@@ -165,7 +175,7 @@ def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Prog
     read = read_columns(table, skip, progress, used, shared, key)
     if read is None:
         return Converted(cancelled=True)
-    by_column, distinct = read
+    by_column, longest = read
 
     def cells(index: int) -> list[str]:
         column = by_column[index]
@@ -199,7 +209,8 @@ def convert(table: Table, mapping: Mapping, kept: dict[int, str], progress: Prog
         if not all(map(str.isprintable, values)):
             _clean(values, name, skip, keep_breaks=values is keys)
     for index in used:
-        _reject_long(cells(index), table.header[index], skip, distinct.get(index))
+        if longest[index] > LINE_LIMIT:
+            _reject_long(cells(index), table.header[index], skip)
     memo = _Loads()
     loads = list(map(memo.__getitem__, zip(*(raw(columns.get(n)) for n in LOAD_FIELDS), strict=True)))
     if any(isinstance(v, str) for v in memo.values()):
@@ -312,15 +323,10 @@ def _clean(values: list[str], name: str, skip: dict[int, str | None], *, keep_br
             skip.setdefault(i, f"{name} contains a control character (U+{ord(bad.group()):04X})")
 
 
-def _reject_long(values: list[str], column: str, skip: dict[int, str | None],
-                 distinct: Collection[str] | None = None) -> None:
+def _reject_long(values: list[str], column: str, skip: dict[int, str | None]) -> None:
     """Reject each row whose value is longer than any draft field holds: kept in the snapshot,
-    one such value would make every later read of the roster fail or crawl. The longest value
-    is found at C speed first, among the column's `distinct` values when they are known (a
-    title column's few thousand rather than its 200,000 cells), so a clean column costs one
-    short pass."""
-    if max(map(len, values if distinct is None else distinct), default=0) <= LINE_LIMIT:
-        return
+    one such value would make every later read of the roster fail or crawl. Called only for a
+    column whose longest value is too long (see `read_columns`)."""
     for i, text in enumerate(values):
         if len(text) > LINE_LIMIT:
             skip.setdefault(i, f'"{column}" holds {len(text):,} characters; '

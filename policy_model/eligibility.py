@@ -12,7 +12,7 @@ import getpass
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import compress
+from itertools import compress, count
 from operator import attrgetter
 
 from .draft import STATUSES, Draft, Employee, Override, Rule, Status
@@ -189,15 +189,17 @@ def evaluate_with(employees: Sequence[Employee], rules: Sequence[Rule],
     People with the same facts share one decision: a 200,000-person roster has some tens of
     thousands of distinct combinations of role, department, load and exit date, so the rules
     run that many times. Every pass over the whole roster runs in C (`map`, `dict`), not in a
-    Python loop: facts are read, looked up and handed back a column at a time. Only people
-    with an override are decided one by one, found by looking their ids up in the overrides
-    (none after a first import, then nobody's id is read at all).
+    Python loop: facts are read and looked up a column at a time, each person's once (to
+    find the first person with the same facts), and the decisions are handed back by that
+    person's row, whose hash costs nothing next to a tuple's. Only people with an override
+    are decided one by one, found by looking their ids up in the overrides (none after a
+    first import, then nobody's id is read at all).
     """
     day = today()
-    keys = list(map(facts, employees))
-    people = dict(zip(keys, employees, strict=True))  # one person of each distinct combination of facts
-    decided = {key: decide(employee, rules, day=day) for key, employee in people.items()}
-    decisions = list(map(decided.__getitem__, keys))
+    first: dict[tuple[object, ...], int] = {}  # each distinct combination of facts -> its first person
+    rows = list(map(first.setdefault, map(facts, employees), count()))  # each person's first alike
+    decided = {row: decide(employees[row], rules, day=day) for row in first.values()}
+    decisions = list(map(decided.__getitem__, rows))
     if overrides:
         for i in compress(range(len(employees)), map(overrides.__contains__, map(attrgetter("id"), employees))):
             employee = employees[i]

@@ -261,8 +261,9 @@ def print_table(title: str, rows: list[tuple[str, list[float], int | None, float
 
 
 def forget_titles() -> None:
-    """Empty the cache of job titles read: an import in a new process reads every title afresh."""
+    """Empty the caches of job titles read: an import in a new process reads every title afresh."""
     roles._said.cache_clear()
+    roles._verdict.cache_clear()
 
 
 def last_months_draft(path: Path, source: Path, rows: int) -> dict[Path, bytes]:

@@ -208,17 +208,6 @@ def lexicon() -> Lexicon:
     return compile_lexicon(read_toml("role_lexicon.toml"))
 
 
-def _longest(book: Lexicon, text: str, phrases: Mapping[tuple[str, ...], Family]) -> list[tuple[Family, str]]:
-    """The longest phrases found in `text`, leftmost first, each with its words as written."""
-    keys, places = book.reader.words(text)
-    for size in range(min(book.longest, len(keys)), 0, -1):
-        found = [(family, written(text, places[i], places[i + size - 1])) for i in range(len(keys) - size + 1)
-                 if (family := phrases.get(tuple(keys[i:i + size]))) is not None]
-        if found:
-            return found
-    return []
-
-
 def infer(role: str, department: str = "") -> Inference | None:
     """Whether the role says the person faces customers; if it says nothing, the department.
 
@@ -243,11 +232,30 @@ def _said(text: str, basis: Basis) -> tuple[bool, Inference | None]:
     departments and a department under thousands of titles, so a title is read once, not once
     for each department it is found in.
     """
+    keys, places = lexicon().reader.words(text)
+    found, phrase = _verdict(tuple(keys), basis)
+    if phrase is None:
+        return found, None
+    family, first, size = phrase
+    return True, Inference(family.customer_facing, family.label, basis,
+                           written(text, places[first], places[first + size - 1]))
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _verdict(keys: tuple[str, ...], basis: Basis) -> tuple[bool, tuple[Family, int, int] | None]:
+    """What the words of a role or a department say: whether a phrase of the lexicon is among
+    them, and the family of the longest (the leftmost of several), with where it starts among
+    the words and how many it has; None when the longest phrases disagree.
+
+    Cached per reading, not per text: "Senior Teller II" and "Teller" read alike, so a roster's
+    thousands of titles are looked up as a few hundred readings.
+    """
     book = lexicon()
-    found = _longest(book, text, book.roles if basis == "role" else book.departments)
-    if not found:
-        return False, None
-    family, matched = found[0]
-    if any(other.customer_facing is not family.customer_facing for other, _ in found):
-        return True, None
-    return True, Inference(family.customer_facing, family.label, basis, matched)
+    phrases = book.roles if basis == "role" else book.departments
+    for size in range(min(book.longest, len(keys)), 0, -1):
+        found = [(i, family) for i in range(len(keys) - size + 1) if (family := phrases.get(keys[i:i + size]))]
+        if found:
+            first, family = found[0]
+            agree = all(other.customer_facing is family.customer_facing for _, other in found)
+            return True, (family, first, size) if agree else None
+    return False, None

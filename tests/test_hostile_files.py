@@ -91,6 +91,22 @@ def test_an_excel_cell_longer_than_a_value_holds_rejects_its_row_before_the_snap
     assert main(["roster", "show", str(example_draft)]) == 0
 
 
+def test_a_long_csv_value_in_a_repeated_column_or_a_later_block_rejects_its_row(
+        example_draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The longest value of a job title column is found among its distinct titles, that of a
+    name column block by block: a long value far down either is still found."""
+    rows = [f"E{n},Person {n},Teller" for n in range(2_500)]
+    rows[1_700] = f"E1700,Person 1700,{'Teller ' * 200}"
+    rows[2_300] = f"E2300,{'y' * 1_001},Teller"
+    (tmp_path / "long.csv").write_text("Employee ID,Name,Job Title\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["roster", "import", str(example_draft), str(tmp_path / "long.csv")]) == 0
+    out = capsys.readouterr().out
+    assert 'long.csv:1702: "Job Title" holds 1,400 characters; a roster value holds at most 1,000' in out
+    assert 'long.csv:2302: "Name" holds 1,001 characters' in out
+    after = roster_rows(example_draft)
+    assert len(after) == 2_498 and "E1700" not in after and "E2300" not in after
+
+
 def test_a_workbook_with_more_rows_than_excel_allows_is_refused_and_the_roster_kept(
         example_draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

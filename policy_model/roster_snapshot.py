@@ -15,12 +15,18 @@ import io
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import islice, repeat
 from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .draft import EXEMPTIONS, Draft, Employee, RosterRef
+from .collector import MANY_PEOPLE, CollectorPaused
+from .draft import EXEMPTIONS, Draft, Employee, RosterRef, Touch
 from .files import atomic_write
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from _csv import Reader as CsvReader
 
 # The snapshot's first columns. The employment columns were added after the first nine, and
 # the FLSA status after them; a snapshot written before either (its header has the first nine
@@ -240,15 +246,29 @@ def parse_snapshot(data: bytes, file: str, progress: Progress | None = None) -> 
 
     The bytes are decoded as the rows are read, never as one text: a million-person
     snapshot decoded whole (and copied into a StringIO) took 1.6 GB before the first row.
+    A snapshot as an import wrote it is read a column at a time (`_parse_columns`); one with
+    any row to report (edited by hand, cut short) is read again row by row, to say which.
+    The cycle collector is paused meanwhile, as for an import (`CollectorPaused`).
     """
     try:
-        return _parse_rows(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""),
-                           file, data.count(b"\n"), len(data), progress)
+        lines = data.count(b"\n")
+        with CollectorPaused() as collector:
+            roster = _parse_columns(_text(data), file, lines, len(data), progress)
+            if roster is None:
+                roster = _parse_rows(_text(data), file, lines, len(data), progress)
+            collector.collect = len(roster.employees) >= MANY_PEOPLE and not roster.cancelled
+        return roster
     except UnicodeDecodeError:
         return Roster(problems=[Problem(file, "the roster snapshot is not UTF-8 text")])
 
 
-def _parse_rows(text: io.TextIOWrapper, file: str, total: int, size: int, progress: Progress | None) -> Roster:
+def _text(data: bytes) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+
+
+def _reader(text: io.TextIOWrapper, file: str, size: int) -> tuple[CsvReader, int, list[str]] | Roster:
+    """The rows after the header, how many canonical columns the header has (see `WIDTHS`),
+    and the names of the other columns; a Roster with the problem when it is no snapshot."""
     # csv refuses a cell over 131,072 characters by default; a snapshot written from a file
     # with one such cell must still load, or every command on the draft fails.
     csv.field_size_limit(max(csv.field_size_limit(), size))
@@ -262,7 +282,80 @@ def _parse_rows(text: io.TextIOWrapper, file: str, total: int, size: int, progre
         if tuple(header[width: width + len(group)]) != group:
             break
         width += len(group)
-    extra = header[width:]
+    return reader, width, header[width:]
+
+
+def _parse_columns(text: io.TextIOWrapper, file: str, total: int, size: int,
+                   progress: Progress | None) -> Roster | None:
+    """The snapshot's employees built a column at a time, at C speed, as the import builds
+    them: twice as fast as row by row for 200,000 people. None as soon as any row is one to
+    report (a blank or short row, a missing or repeated id, a value that does not read):
+    `_parse_rows` then says which, with its line.
+    """
+    read = _reader(text, file, size)
+    if isinstance(read, Roster):
+        return read
+    rows, width, extra = read
+    columns: list[list[str]] = [[] for _ in range(width + len(extra))]
+    # A value many people hold (a title, a department, a manager, a place, a status) is kept
+    # once, picked while its block is in cache (see `_employee`).
+    shared: dict[str, str] = {}
+    once = [CANONICAL[i] in _SHARED if i < width else False for i in range(len(columns))]
+    count, cancelled = 0, False
+    while block := list(islice(rows, _BLOCK)):
+        if set(map(len, block)) != {len(columns)}:
+            return None
+        for column, cells, many in zip(columns, zip(*block, strict=True), once, strict=True):
+            column += map(shared.setdefault, cells, cells) if many else cells
+        count += len(block)
+        if progress and count % 20_000 == 0 and progress(count + 1, total):
+            cancelled = True
+            break
+    ids = columns[0]
+    if not all(map(str.strip, ids)) or len(set(ids)) != count:
+        return None
+    named = dict(zip(CANONICAL, [*columns[:width], *([[""] * count] * (len(CANONICAL) - width))], strict=True))
+    try:
+        loads = [_read_all(named["clients"], _client_count), _read_all(named["touch"], _touch),
+                 _read_all(named["customer_facing"], parse_flag)]
+    except ValueError:
+        return None
+    if not set(named["flsa"]) <= set(EXEMPTIONS):
+        return None
+    pairs = zip(*(zip(repeat(name), values) for name, values in zip(extra, columns[width:], strict=True)), strict=True)
+    extras = map(dict, pairs) if extra else map(dict, repeat((), count))
+    employees = list(map(Employee, *(named[name] for name in FIRST[:6]), *loads, extras,
+                         *(named[name] for name in (*EMPLOYMENT, *WAGE))))
+    return Roster(employees=employees, extra_columns=extra, cancelled=cancelled)
+
+
+# Rows read at a time, then turned into columns while they are in the processor's cache.
+_BLOCK = 1_000
+_SHARED = frozenset({"role", "department", "manager", "location", "employment", "flsa"})
+
+
+def _touch(text: str) -> Touch | None:
+    if text not in ("", "high", "low"):
+        raise ValueError(f"not a touch level: {text!r}")
+    return text or None  # type: ignore[return-value]  # "high" or "low"
+
+
+def _client_count(text: str) -> int | None:
+    return int(text) if text.strip() else None
+
+
+def _read_all(column: list[str], read: Callable[[str], object]) -> list[object]:
+    """Each value of the column read, each distinct value once (a column holds a few); the
+    reader's ValueError for a value it cannot read."""
+    values = {text: read(text) for text in set(column)}
+    return list(map(values.__getitem__, column))
+
+
+def _parse_rows(text: io.TextIOWrapper, file: str, total: int, size: int, progress: Progress | None) -> Roster:
+    read = _reader(text, file, size)
+    if isinstance(read, Roster):
+        return read
+    reader, width, extra = read
     roster = Roster(extra_columns=extra)
     seen: dict[str, int] = {}
     shared: dict[str, str] = {}

@@ -9,6 +9,7 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policy_model import roster_snapshot
 from policy_model.draft import Employee
 from policy_model.roster_snapshot import CANONICAL, parse_snapshot, snapshot_bytes
 
@@ -36,3 +37,16 @@ def test_snapshot_reads_back_as_the_same_employees(people: list[Employee]) -> No
             for e in read.employees] == [
         (e.id, e.name, e.role, e.clients, e.touch, e.customer_facing, e.extra["Notes"], e.extra["Hire Date"])
         for e in people]
+
+
+@settings(max_examples=100, deadline=None)
+@given(employees)
+def test_a_snapshot_read_by_column_and_by_row_holds_the_same_employees(people: list[Employee]) -> None:
+    """A snapshot as written is read a column at a time; one with a row to report (here a
+    blank line at the end) is read row by row. Both readings give the same employees."""
+    data = snapshot_bytes(people, EXTRA)
+    assert roster_snapshot._parse_columns(roster_snapshot._text(data), "x.roster.csv", 0, len(data), None)
+    by_column = parse_snapshot(data, "x.roster.csv")
+    by_row = parse_snapshot(data + b"\n", "x.roster.csv")
+    assert by_column.problems == [] and [p.message for p in by_row.problems] == ["empty row"]
+    assert by_column.employees == by_row.employees and by_column.extra_columns == by_row.extra_columns

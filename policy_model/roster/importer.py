@@ -12,13 +12,13 @@ Turning rows into employees, the hot path of a 200,000-row import, is `convert`'
 from __future__ import annotations
 
 import copy
-import gc
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 
+from ..collector import MANY_PEOPLE, CollectorPaused
 from ..document import Document
 from ..draft import Draft, Employee
 from ..eligibility import evaluate_with, overrides_by_id
@@ -40,10 +40,6 @@ from .mapping import Mapping, columns_list, find_column, require, resolve
 from .readers import Table, open_table
 from .report import ImportReport, Staged, compare
 from .sensitive import sensitive_category
-
-# From this many people on, an import ends with one collection of Python's garbage (see
-# `_CollectorPaused`).
-_MANY_PEOPLE = 100_000
 
 
 @dataclass
@@ -116,9 +112,9 @@ def stage_roster(document: Document, source: Path, *, mapping: dict[str, str] | 
     if table.sheet is not None and sheet is None and ref.sheet and ref.sheet != table.sheet:
         report.notes.append(f'the sheet used last time, "{ref.sheet}", is not in this workbook; '
                             f'read the first sheet, "{table.sheet}"')
-    with _CollectorPaused() as collector:
+    with CollectorPaused() as collector:
         report = _import_rows(document, table, resolved, kept, report, progress)
-        collector.collect = report.imported >= _MANY_PEOPLE and not report.cancelled
+        collector.collect = report.imported >= MANY_PEOPLE and not report.cancelled
     return report
 
 
@@ -172,39 +168,6 @@ def _import_rows(document: Document, table: Table, mapping: Mapping, kept: Kept,
     report.staged = Staged(ref, Roster(employees=employees, extra_columns=extra_columns))
     report.snapshot = target.name
     return report
-
-
-class _CollectorPaused:
-    """Python's cycle collector paused while 200,000 employees are built and written; then,
-    after a large import (`collect` set), everything alive moved out of its reach.
-
-    The employees cannot form reference cycles, but the collector, triggered by every few
-    hundred new objects, would re-scan the growing list again and again: measured, that was
-    about a third of the import's time. Reference counting still frees everything as usual.
-    Once resumed, the collector would go over every new employee three times within the next
-    second of work (as young objects, middle-aged, then in the full collection a heap grown by
-    a quarter triggers), and even one full collection cost 0.1-0.3 s for 200,000 people, as it
-    touches every value of every employee. `gc.freeze` leaves them out of every later
-    collection at no cost, as the app's start-up does for its own long-lived objects
-    (`tui.launch`); the price is that garbage cycles not yet collected by then stay in
-    memory, so the young and middle-aged garbage, all but a few objects, is collected first.
-    """
-
-    def __init__(self) -> None:
-        self.enabled = True
-        self.collect = False
-
-    def __enter__(self) -> _CollectorPaused:
-        self.enabled = gc.isenabled()
-        gc.collect(1)  # the young and middle-aged garbage: a few thousand objects at most
-        gc.disable()
-        return self
-
-    def __exit__(self, *exception: object) -> None:
-        if self.enabled:
-            if self.collect:
-                gc.freeze()
-            gc.enable()
 
 
 def _previous_roster(document: Document) -> Roster | None:
